@@ -1,0 +1,34 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Gantry",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "gantry", targets: ["gantry"]),
+        .executable(name: "gantry-bench", targets: ["gantry-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+    ],
+    targets: [
+        .target(name: "Planning"),
+        .target(name: "PlanStore", dependencies: [
+            "Planning",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .target(name: "TerminalUI"),
+        .target(name: "GantryCLI", dependencies: [
+            "Planning", "PlanStore", "TerminalUI",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "gantry", dependencies: ["GantryCLI"]),
+        .executableTarget(name: "gantry-bench", dependencies: ["Planning", "PlanStore", "GantryCLI"]),
+        .testTarget(name: "PlanningTests", dependencies: ["Planning"]),
+        .testTarget(name: "PlanStoreTests", dependencies: ["Planning", "PlanStore"]),
+        .testTarget(name: "GantryCLITests", dependencies: ["Planning", "PlanStore", "GantryCLI", "gantry"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

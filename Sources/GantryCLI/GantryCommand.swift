@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+
+/// `gantry`: with no subcommand it opens the interactive board; subcommands script everything.
+public struct GantryCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "gantry",
+        abstract: "Kanban boards, a RAID log and timelines for technical project managers, in the terminal.",
+        discussion: """
+            With no subcommand, opens the project interactively. The project is --project FILE, \
+            else $GANTRY_PROJECT, else .gantry/project.sqlite in this folder or the nearest parent.
+            Exit status: 0 success, 1 refused (conflict, WIP limit, no project), 2 bad input.
+            """,
+        version: GantryVersion.current,
+        subcommands: [
+            InitCommand.self, DemoCommand.self, MemberCommand.self, BoardCommand.self, ColumnCommand.self,
+            CardCommand.self, LogCommand.self, UndoCommand.self, RedoCommand.self,
+        ])
+
+    @OptionGroup public var project: ProjectOption
+
+    public init() {}
+
+    public func run() throws {
+        let context = CLIContext.current
+        let path = try ProjectLocator.locate(explicit: project.project, context: context)
+        guard let launch = context.launchInteractive else {
+            throw CLIError.usage("The interactive screen is not available in this build; use a subcommand (see gantry --help).")
+        }
+        try launch(InteractiveRequest(projectPath: path))
+    }
+}
+
+public enum GantryVersion {
+    public static let current = "0.1.0"
+}
+
+/// Runs the command line in a context and returns the exit status; the executable and the tests
+/// both come through here.
+public enum GantryCLI {
+    public static func run(_ arguments: [String], context: CLIContext) -> Int32 {
+        CLIContext.$current.withValue(context) {
+            do {
+                var command = try GantryCommand.parseAsRoot(arguments)
+                try command.run()
+                return 0
+            } catch let error where ErrorReport.isGantryError(error) {
+                let (message, status) = ErrorReport.describe(error)
+                context.output.printError("gantry: \(message)")
+                return status
+            } catch {
+                let code = GantryCommand.exitCode(for: error)
+                let message = GantryCommand.fullMessage(for: error)
+                if code.isSuccess {
+                    context.output.print(message)
+                    return 0
+                }
+                if code == .validationFailure {
+                    context.output.printError(message)
+                    return 2
+                }
+                if !message.isEmpty { context.output.printError("gantry: \(message)") }
+                return code.rawValue
+            }
+        }
+    }
+
+    /// The process arguments, refusing any that are not valid UTF-8 (they could not be stored or
+    /// matched faithfully).
+    public static func decodeArguments(_ argv: [UnsafeMutablePointer<CChar>?]) -> Result<[String], CLIError> {
+        var args: [String] = []
+        for (i, p) in argv.enumerated().dropFirst() {
+            guard let p else { continue }
+            guard let s = String(validatingCString: p) else {
+                return .failure(.usage("Argument \(i) is not valid UTF-8; Gantry stores text as UTF-8. Re-type it or convert it with iconv."))
+            }
+            args.append(s)
+        }
+        return .success(args)
+    }
+}

@@ -1,0 +1,88 @@
+import ArgumentParser
+import Foundation
+import Planning
+import PlanStore
+
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Create a project at .gantry/project.sqlite in the current folder.")
+
+    @Option(help: "The project's name (default: the folder's name).")
+    var name: String?
+
+    @Option(help: "Prefix of card keys, 1–8 letters (default: the name's first three letters).")
+    var key: String?
+
+    @Option(help: "Name of the first board.")
+    var board = "Board"
+
+    func run() throws {
+        let context = CLIContext.current
+        let folder = (context.currentDirectory as NSString).appendingPathComponent(ProjectLocator.folderName)
+        let path = (folder as NSString).appendingPathComponent(ProjectLocator.fileName)
+        let projectName = try Limits.line(name ?? (context.currentDirectory as NSString).lastPathComponent, field: "name", length: Limits.nameLength)
+        let prefix = try Limits.keyPrefix(key ?? ProjectSetup.keyPrefix(from: projectName))
+        let boardName = try Limits.line(board, field: "board", length: Limits.nameLength)
+        if FileManager.default.fileExists(atPath: path) {
+            throw CLIError.refused("A Gantry project already exists at \(path); nothing was changed.")
+        }
+        try ProjectStore.prepareDirectory(for: path)
+        let store = try ProjectStore.create(at: path)
+        try store.apply(ProjectSetup.newProject(name: projectName, keyPrefix: prefix, board: boardName), actor: context.actor, at: context.now())
+        context.output.print("Created project \(projectName) at \(path) (card keys \(prefix)-1, \(prefix)-2, …).")
+        context.output.print("Next: gantry member add \(context.actor), then gantry card add \"First card\".")
+    }
+}
+
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Write the sample project and open it.",
+        discussion: "Without --output, a fresh copy is written to $XDG_DATA_HOME/gantry/demo.sqlite (replacing the previous one) and opened.")
+
+    @Option(help: ArgumentHelp("Write the sample here instead, and do not open it.", valueName: "file"))
+    var output: String?
+
+    @Flag(help: "Replace --output if it is an existing Gantry project.")
+    var force = false
+
+    func run() throws {
+        let context = CLIContext.current
+        let path: String
+        if let output {
+            path = context.absolute(output)
+            if FileManager.default.fileExists(atPath: path) {
+                guard force else { throw CLIError.refused("\(path) already exists; use --force to replace it.") }
+                _ = try ProjectStore.open(at: path)
+                try Self.remove(path)
+            }
+        } else {
+            path = Self.defaultPath(context)
+            try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try Self.remove(path)
+        }
+        let store = try ProjectStore.create(at: path)
+        for change in SampleProject.changes(now: context.now()) {
+            try store.apply(change, actor: context.actor, at: context.now())
+        }
+        if output == nil, let launch = context.launchInteractive {
+            try launch(InteractiveRequest(projectPath: path))
+            return
+        }
+        context.output.print("Wrote the sample project \"\(SampleProject.name)\" to \(path).")
+        context.output.print("Try: gantry card list --project \(path)")
+    }
+
+    static func defaultPath(_ context: CLIContext) -> String {
+        let base = context.environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? ((context.environment["HOME"] ?? NSHomeDirectory()) as NSString).appendingPathComponent(".local/share")
+        return (base as NSString).appendingPathComponent("gantry/demo.sqlite")
+    }
+
+    static func remove(_ path: String) throws {
+        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
+            try FileManager.default.removeItem(atPath: path + suffix)
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+import PlanStore
+
+/// Finds the project a command means: `--project FILE`, else `GANTRY_PROJECT`, else
+/// `.gantry/project.sqlite` in the current folder or the nearest parent (as git finds `.git`).
+public enum ProjectLocator {
+    public static let folderName = ".gantry"
+    public static let fileName = "project.sqlite"
+
+    public static func locate(explicit: String?, context: CLIContext) throws -> String {
+        if let explicit, !explicit.isEmpty {
+            let path = context.absolute(explicit)
+            guard FileManager.default.fileExists(atPath: path) else { throw StoreError.notFound(path: path) }
+            return path
+        }
+        if let env = context.environment["GANTRY_PROJECT"], !env.isEmpty {
+            let path = context.absolute(env)
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw CLIError.refused("GANTRY_PROJECT names \(path), which does not exist. Unset it, or create a project with `gantry init`.")
+            }
+            return path
+        }
+        var dir = URL(fileURLWithPath: context.currentDirectory).standardizedFileURL.path
+        while true {
+            let candidate = (dir as NSString).appendingPathComponent("\(folderName)/\(fileName)")
+            if FileManager.default.fileExists(atPath: candidate) { return candidate }
+            let parent = (dir as NSString).deletingLastPathComponent
+            if parent == dir || parent.isEmpty { break }
+            dir = parent
+        }
+        throw CLIError.refused("No Gantry project in this folder or any parent. Create one with `gantry init`, or try the sample with `gantry demo`.")
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import Planning
+import PlanStore
+
+/// `--project FILE`, shared by every command that works on a project.
+public struct ProjectOption: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The project file (default: $GANTRY_PROJECT, else .gantry/project.sqlite here or in a parent folder).", valueName: "file"))
+    public var project: String?
+
+    public init() {}
+
+    func open() throws -> Session {
+        let context = CLIContext.current
+        let path = try ProjectLocator.locate(explicit: project, context: context)
+        return try Session(store: ProjectStore.open(at: path), context: context)
+    }
+}
+
+/// An open project for one command: the store, the snapshot it read, and the context.
+struct Session {
+    let store: ProjectStore
+    let context: CLIContext
+    var snapshot: ProjectSnapshot
+
+    init(store: ProjectStore, context: CLIContext) throws {
+        self.store = store
+        self.context = context
+        self.snapshot = try store.load()
+    }
+
+    var now: Date { context.now() }
+    var today: Day { context.today }
+
+    /// Writes `change` with its journal row and says what happened.
+    @discardableResult
+    func commit(_ change: Change, quiet: Bool = false) throws -> JournalEntry? {
+        guard !change.isEmpty else {
+            if !quiet { context.output.print("Nothing to change.") }
+            return nil
+        }
+        let entry = try store.apply(change, actor: context.actor, at: now)
+        if !quiet { context.output.print(Text.sentence(entry.change.summary)) }
+        return entry
+    }
+
+    func board(_ name: String?) throws -> Board { try snapshot.board(named: name) }
+
+    func print(_ text: String) { context.output.print(text) }
+}
+
+enum Text {
+    static func sentence(_ s: String) -> String {
+        guard let first = s.first else { return s }
+        return first.uppercased() + s.dropFirst()
+    }
+}

@@ -1,0 +1,29 @@
+import TerminalUI
+
+/// An aligned table for people: columns sized by display width (CJK and emoji line up), user text
+/// sanitised so it cannot drive the terminal, and the last column allowed to run long.
+struct TextTable {
+    var headers: [String]
+    var rows: [[String]] = []
+
+    init(_ headers: String...) { self.headers = headers }
+
+    mutating func add(_ cells: [String]) { rows.append(cells.map(Sanitizer.clean)) }
+
+    func rendered(maxLastColumn: Int = 80) -> String {
+        var widths = headers.map(DisplayWidth.of)
+        for row in rows {
+            for (i, cell) in row.enumerated() where i < widths.count {
+                widths[i] = max(widths[i], min(DisplayWidth.of(cell), i == widths.count - 1 ? maxLastColumn : 40))
+            }
+        }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { i, cell in
+                let limit = i == cells.count - 1 ? maxLastColumn : 40
+                let cut = DisplayWidth.truncate(cell, to: limit)
+                return i == cells.count - 1 ? cut : DisplayWidth.pad(cut, to: widths[i])
+            }.joined(separator: "  ")
+        }
+        return ([line(headers)] + rows.map(line)).joined(separator: "\n")
+    }
+}

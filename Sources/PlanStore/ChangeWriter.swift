@@ -1,0 +1,123 @@
+import Foundation
+import GRDB
+import Planning
+
+extension ProjectStore {
+    /// Applies `change` and its journal row in one immediate transaction.
+    ///
+    /// Each updated field must still hold the value the change expected (or already hold the
+    /// new one); otherwise nothing is written and a `Conflict` names who changed it and when.
+    /// Cards created without a key get the next one from the project's sequence.
+    /// Returns the journal entry with the change as applied (allocated keys filled in).
+    @discardableResult
+    public func apply(_ change: Change, actor: String, at: Date) throws -> JournalEntry {
+        guard !isReadOnly else { throw StoreError.readOnly(path: path) }
+        return try Self.translating(path) {
+            try pool.writeWithoutTransaction { db in
+                var entry: JournalEntry?
+                try db.inTransaction(.immediate) {
+                    entry = try write(change, actor: actor, at: at, kind: .do, undoes: nil, db)
+                    return .commit
+                }
+                guard let entry else { throw StoreError.io("The change was not written.") }
+                return entry
+            }
+        }
+    }
+
+    func write(_ change: Change, actor: String, at: Date, kind: JournalEntry.Kind, undoes: Int64?, _ db: Database) throws -> JournalEntry {
+        var applied = change
+        for index in applied.edits.indices {
+            let before = applied.edits[index].label
+            applied.edits[index] = try write(applied.edits[index], db)
+            if before == Card.unallocatedLabel {
+                applied.summary = applied.summary.replacingOccurrences(of: before, with: applied.edits[index].label)
+            }
+        }
+        try db.execute(sql: """
+            INSERT INTO journal (at, actor, kind, summary, change, undoes) VALUES (?, ?, ?, ?, ?, ?)
+            """, arguments: [at.timeIntervalSince1970, actor, kind.rawValue, applied.summary, try StoredChange.encode(applied), undoes])
+        let seq = db.lastInsertedRowID
+        for id in Set(applied.edits.map(\.id)) {
+            try db.execute(sql: "INSERT OR IGNORE INTO journal_entity (entityID, seq) VALUES (?, ?)", arguments: [id, seq])
+        }
+        if let undoes {
+            try db.execute(sql: "UPDATE journal SET undoneBy = ? WHERE seq = ?", arguments: [seq, undoes])
+        }
+        return JournalEntry(seq: seq, at: at, actor: actor, kind: kind, change: applied, undoes: undoes)
+    }
+
+    private func write(_ edit: EntityEdit, _ db: Database) throws -> EntityEdit {
+        let table = Schema.table(for: edit.kind)
+        let known = Set(edit.kind.fieldNames)
+        for f in edit.fields where !known.contains(f.name) || f.name == "id" {
+            throw StoreError.damaged(path: path, detail: "a change names unknown field \(edit.kind.rawValue).\(f.name)")
+        }
+        let current = try Row.fetchOne(db, sql: "SELECT * FROM \(table) WHERE id = ?", arguments: [edit.id])
+        switch edit.operation {
+        case .create:
+            guard current == nil else {
+                throw StoreError.conflict(try conflict(edit, field: nil, db))
+            }
+            var edit = edit
+            if edit.kind.allocatesKey, edit.field("key")?.to.isNull ?? true {
+                edit = try allocateKey(for: edit, db)
+            }
+            let names = ["id"] + edit.fields.map(\.name)
+            let values = [edit.id.databaseValue] + edit.fields.map(\.to.databaseValue)
+            try db.execute(sql: "INSERT INTO \(table) (\(names.map { "\"\($0)\"" }.joined(separator: ", "))) VALUES (\(names.map { _ in "?" }.joined(separator: ", ")))",
+                           arguments: StatementArguments(values))
+            return edit
+        case .update:
+            guard let current else { throw StoreError.conflict(try conflict(edit, field: nil, db)) }
+            var sets: [FieldChange] = []
+            for f in edit.fields {
+                let stored = Value(current[f.name] as DatabaseValue)
+                if stored.sameStoredValue(as: f.from) { sets.append(f) }
+                else if !stored.sameStoredValue(as: f.to) { throw StoreError.conflict(try conflict(edit, field: f.name, db, now: stored)) }
+            }
+            if !sets.isEmpty {
+                try db.execute(sql: "UPDATE \(table) SET \(sets.map { "\"\($0.name)\" = ?" }.joined(separator: ", ")) WHERE id = ?",
+                               arguments: StatementArguments(sets.map(\.to.databaseValue) + [edit.id.databaseValue]))
+            }
+            return edit
+        case .delete:
+            guard let current else { return edit }
+            for f in edit.fields {
+                let stored = Value(current[f.name] as DatabaseValue)
+                if !stored.sameStoredValue(as: f.from) { throw StoreError.conflict(try conflict(edit, field: f.name, db, now: stored)) }
+            }
+            try db.execute(sql: "DELETE FROM \(table) WHERE id = ?", arguments: [edit.id])
+            return edit
+        }
+    }
+
+    private func allocateKey(for edit: EntityEdit, _ db: Database) throws -> EntityEdit {
+        let prefix = try String.fetchOne(db, sql: "SELECT keyPrefix FROM project") ?? "GAN"
+        try db.execute(sql: "INSERT OR IGNORE INTO sequence (name, next) VALUES (?, 1)", arguments: [edit.kind.rawValue])
+        guard let number = try Int64.fetchOne(db, sql: "UPDATE sequence SET next = next + 1 WHERE name = ? RETURNING next - 1", arguments: [edit.kind.rawValue]) else {
+            throw StoreError.io("Could not allocate a key.")
+        }
+        let key = "\(prefix)-\(number)"
+        var edit = edit
+        edit.label = key
+        edit.fields.removeAll { $0.name == "key" || $0.name == "number" }
+        edit.fields.insert(contentsOf: [FieldChange(name: "key", from: .null, to: .text(key)),
+                                        FieldChange(name: "number", from: .null, to: .int(number))], at: 0)
+        return edit
+    }
+
+    private func conflict(_ edit: EntityEdit, field: String?, _ db: Database, now: Value? = nil) throws -> Conflict {
+        for entry in try Self.history(of: edit.id, limit: 200, db) {
+            for e in entry.change.edits where e.id == edit.id {
+                if let field, let f = e.field(field) {
+                    return Conflict(entity: edit.label, field: field, byActor: entry.actor, at: entry.at, currentValue: f.to.description)
+                }
+                if field == nil {
+                    return Conflict(entity: edit.label, field: nil, byActor: entry.actor, at: entry.at, currentValue: nil)
+                }
+            }
+        }
+        return Conflict(entity: edit.label, field: field, byActor: nil, at: nil, currentValue: now?.description)
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import GRDB
+import Planning
+
+/// One row of the journal: who did what, when. Undo and redo are rows too, pointing at the row
+/// they reverse, so the journal is the full history and other sessions can replay it.
+public struct JournalEntry: Sendable, Equatable {
+    public enum Kind: String, Sendable {
+        case `do`, undo, redo
+    }
+
+    public let seq: Int64
+    public let at: Date
+    public let actor: String
+    public let kind: Kind
+    public let change: Change
+    public let undoes: Int64?
+    public let undoneBy: Int64?
+
+    init(row: Row) throws {
+        seq = row["seq"]
+        at = Date(timeIntervalSince1970: row["at"])
+        actor = row["actor"]
+        kind = Kind(rawValue: row["kind"]) ?? .do
+        change = try StoredChange.decode(row["change"])
+        undoes = row["undoes"]
+        undoneBy = row["undoneBy"]
+    }
+
+    init(seq: Int64, at: Date, actor: String, kind: Kind, change: Change, undoes: Int64?) {
+        self.seq = seq
+        self.at = at
+        self.actor = actor
+        self.kind = kind
+        self.change = change
+        self.undoes = undoes
+        self.undoneBy = nil
+    }
+}
+
+extension ProjectStore {
+    /// Journal rows in order, optionally only those after `seq` or at/after `since`.
+    public func journal(after seq: Int64 = 0, since: Date? = nil, limit: Int? = nil) throws -> [JournalEntry] {
+        try Self.translating(path) {
+            try pool.read { db in
+                var sql = "SELECT * FROM journal WHERE seq > ?"
+                var args: [DatabaseValueConvertible] = [seq]
+                if let since { sql += " AND at >= ?"; args.append(since.timeIntervalSince1970) }
+                sql += " ORDER BY seq"
+                if let limit { sql = "SELECT * FROM (\(sql.replacingOccurrences(of: "ORDER BY seq", with: "ORDER BY seq DESC")) LIMIT \(limit)) ORDER BY seq" }
+                return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).map(JournalEntry.init(row:))
+            }
+        }
+    }
+
+    /// The newest journal sequence number (0 for none).
+    public func latestSeq() throws -> Int64 {
+        try Self.translating(path) { try pool.read { db in try Int64.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM journal") ?? 0 } }
+    }
+
+    /// Journal rows that touched one entity, newest first.
+    public func history(of entityID: String, limit: Int = 50) throws -> [JournalEntry] {
+        try Self.translating(path) { try pool.read { db in try Self.history(of: entityID, limit: limit, db) } }
+    }
+
+    static func history(of entityID: String, limit: Int, _ db: Database) throws -> [JournalEntry] {
+        try Row.fetchAll(db, sql: """
+            SELECT journal.* FROM journal_entity JOIN journal USING (seq)
+            WHERE journal_entity.entityID = ? ORDER BY seq DESC LIMIT ?
+            """, arguments: [entityID, limit]).map(JournalEntry.init(row:))
+    }
+
+    /// Reverts `actor`'s most recent change that is not yet undone, as a new journal row.
+    /// Returns nil when there is nothing to undo.
+    @discardableResult
+    public func undo(actor: String, at: Date) throws -> JournalEntry? {
+        try Self.translating(path) {
+            try pool.writeWithoutTransaction { db in
+                var entry: JournalEntry?
+                try db.inTransaction(.immediate) {
+                    let rows = try Row.fetchCursor(db, sql: "SELECT * FROM journal WHERE actor = ? ORDER BY seq DESC", arguments: [actor])
+                    while let row = try rows.next() {
+                        let candidate = try JournalEntry(row: row)
+                        guard candidate.kind != .undo, candidate.undoneBy == nil else { continue }
+                        entry = try write(candidate.change.inverse, actor: actor, at: at, kind: .undo, undoes: candidate.seq, db)
+                        break
+                    }
+                    return .commit
+                }
+                return entry
+            }
+        }
+    }
+
+    /// Re-applies what `actor`'s latest undo reverted, as long as nothing but undos and redos
+    /// came after it. Returns nil when there is nothing to redo.
+    @discardableResult
+    public func redo(actor: String, at: Date) throws -> JournalEntry? {
+        try Self.translating(path) {
+            try pool.writeWithoutTransaction { db in
+                var entry: JournalEntry?
+                try db.inTransaction(.immediate) {
+                    let rows = try Row.fetchCursor(db, sql: "SELECT * FROM journal WHERE actor = ? ORDER BY seq DESC", arguments: [actor])
+                    while let row = try rows.next() {
+                        let candidate = try JournalEntry(row: row)
+                        if candidate.kind == .do { break }
+                        guard candidate.kind == .undo, candidate.undoneBy == nil else { continue }
+                        var change = candidate.change.inverse
+                        change.summary = candidate.change.summary.hasPrefix("undo: ") ? String(candidate.change.summary.dropFirst(6)) : change.summary
+                        entry = try write(change, actor: actor, at: at, kind: .redo, undoes: candidate.seq, db)
+                        break
+                    }
+                    return .commit
+                }
+                return entry
+            }
+        }
+    }
+}

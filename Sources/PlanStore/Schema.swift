@@ -1,0 +1,49 @@
+import GRDB
+import Planning
+
+/// The project file's schema as GRDB migrations. Shipped migrations are never edited; new ones
+/// are appended and `supportedVersion` raised, so an older Gantry recognises a newer file.
+enum Schema {
+    /// `PRAGMA application_id` of every Gantry project file ("GANT").
+    static let applicationID: Int32 = 0x4741_4E54
+    static let supportedVersion = 1
+
+    static func table(for kind: EntityKind) -> String {
+        switch kind {
+        case .project: return "project"
+        case .member: return "member"
+        case .board: return "board"
+        case .column: return "board_column"
+        case .card: return "card"
+        }
+    }
+
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE project (id TEXT PRIMARY KEY, name TEXT NOT NULL, keyPrefix TEXT NOT NULL);
+                CREATE TABLE member (id TEXT PRIMARY KEY, name TEXT NOT NULL, role TEXT NOT NULL DEFAULT '',
+                    capacity REAL NOT NULL DEFAULT 1, costRate REAL);
+                CREATE TABLE board (id TEXT PRIMARY KEY, name TEXT NOT NULL, position INTEGER NOT NULL);
+                CREATE TABLE board_column (id TEXT PRIMARY KEY, boardID TEXT NOT NULL, name TEXT NOT NULL,
+                    position INTEGER NOT NULL, wipLimit INTEGER, category TEXT NOT NULL);
+                CREATE TABLE card (id TEXT PRIMARY KEY, key TEXT NOT NULL UNIQUE, number INTEGER NOT NULL,
+                    boardID TEXT NOT NULL, columnID TEXT NOT NULL, rank REAL NOT NULL, title TEXT NOT NULL,
+                    description TEXT NOT NULL DEFAULT '', type TEXT NOT NULL, priority TEXT NOT NULL, assignee TEXT,
+                    labels TEXT NOT NULL DEFAULT '', estimate REAL, due TEXT, blockedReason TEXT, parentID TEXT,
+                    enteredColumnAt REAL NOT NULL, createdAt REAL NOT NULL, archived INTEGER NOT NULL DEFAULT 0);
+                CREATE INDEX card_column ON card(columnID);
+                CREATE TABLE sequence (name TEXT PRIMARY KEY, next INTEGER NOT NULL);
+                CREATE TABLE journal (seq INTEGER PRIMARY KEY AUTOINCREMENT, at REAL NOT NULL, actor TEXT NOT NULL,
+                    kind TEXT NOT NULL, summary TEXT NOT NULL, change TEXT NOT NULL, undoes INTEGER, undoneBy INTEGER);
+                CREATE INDEX journal_actor ON journal(actor, seq);
+                CREATE INDEX journal_at ON journal(at);
+                CREATE TABLE journal_entity (entityID TEXT NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (entityID, seq)) WITHOUT ROWID;
+                PRAGMA application_id = \(applicationID);
+                PRAGMA user_version = 1;
+                """)
+        }
+        return m
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+
+/// Why the store could not open or write a project. Every case reads as a sentence that says
+/// what happened and what to do; none of them leaves the file changed.
+public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
+    case notFound(path: String)
+    case alreadyExists(path: String)
+    case notAProject(path: String, reason: String)
+    case damaged(path: String, detail: String)
+    case newerSchema(path: String, found: Int, supported: Int)
+    case readOnly(path: String)
+    case conflict(Conflict)
+    case io(String)
+
+    public var description: String {
+        switch self {
+        case .notFound(let path):
+            return "No Gantry project at \(path). Create one with `gantry init`, or a sample with `gantry demo`."
+        case .alreadyExists(let path):
+            return "A Gantry project already exists at \(path); open it with `gantry`, or remove it first."
+        case .notAProject(let path, let reason):
+            return "\(path) is not a Gantry project (\(reason)). It was left untouched."
+        case .damaged(let path, let detail):
+            return "\(path) is damaged and cannot be read (\(detail)). It was left untouched; restore it from a backup."
+        case .newerSchema(let path, let found, let supported):
+            return "\(path) was written by a newer Gantry (schema \(found); this one knows up to \(supported)). Upgrade Gantry to open it; the file was left untouched."
+        case .readOnly(let path):
+            return "\(path) is read-only for you, so this change was not saved. Ask the project's owner for group write access."
+        case .conflict(let c):
+            return c.description
+        case .io(let message):
+            return message
+        }
+    }
+}
+
+/// Someone else changed what this change expected; nothing was written.
+public struct Conflict: Equatable, Sendable, CustomStringConvertible {
+    public let entity: String
+    public let field: String?
+    public let byActor: String?
+    public let at: Date?
+    public let currentValue: String?
+
+    public var description: String {
+        let who = byActor.map { " by \($0)" } ?? " by someone else"
+        let when = at.map { " at \(Timestamp.display($0))" } ?? ""
+        guard let field else {
+            return "\(entity) was changed\(who)\(when) since you looked at it. Nothing was saved; look again and retry."
+        }
+        let now = currentValue.map { " (now \"\($0)\")" } ?? ""
+        return "\(entity)'s \(field) was changed\(who)\(when)\(now) since you looked at it. Nothing was saved; look again and retry."
+    }
+}
+
+/// Time formats Gantry shows: ISO 8601 UTC for machines, a shorter UTC form for people.
+public enum Timestamp {
+    public static func iso(_ date: Date) -> String {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime]
+        f.timeZone = TimeZone(identifier: "UTC")
+        return f.string(from: date)
+    }
+
+    public static func display(_ date: Date) -> String {
+        let iso = iso(date)
+        return String(iso.prefix(10)) + " " + String(iso.dropFirst(11).prefix(5)) + " UTC"
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+
+/// Where a card goes within its column.
+public enum Placement: Sendable, Equatable {
+    case top, bottom
+    case before(cardID: String)
+    case after(cardID: String)
+}
+
+/// Intent-named card changes. Each checks the domain rules (limits, WIP) against the snapshot
+/// and returns a `Change` whose field expectations are the values seen here.
+extension ProjectSnapshot {
+    public func addCard(_ draft: CardDraft, board: Board, column: Column? = nil, force: Bool = false, now: Date) throws -> Change {
+        guard draft.title != nil else { throw PlanningError.invalid(field: "title", message: "must not be empty") }
+        let cols = columns(of: board.id)
+        guard let target = column ?? cols.first(where: { $0.category != .backlog }) ?? cols.first else {
+            throw PlanningError.refused("Board \(board.name) has no columns. Add one with: gantry column add NAME")
+        }
+        try checkWIP(target, adding: 1, force: force, cardLabel: "a new card")
+        let placed = ranked(into: target, excluding: nil, at: .bottom)
+        let blank = Card(boardID: board.id, columnID: target.id, rank: placed.rank, title: "", enteredColumnAt: now, createdAt: now)
+        let card = try draft.applied(to: blank, in: self)
+        return Change(summary: "added \(card.label) \"\(card.title)\" to \(target.name)", edits: placed.renumbering + [card.creation()])
+    }
+
+    public func editCard(_ card: Card, _ draft: CardDraft) throws -> Change {
+        let updated = try draft.applied(to: card, in: self)
+        guard let edit = card.update(Card.fieldNames.compactMap { name in
+            name == "id" ? nil : (name, updated.fields[name] ?? .null)
+        }) else { return Change(summary: "no change to \(card.key)", edits: []) }
+        return Change(summary: "edited \(card.key) (\(edit.fields.map(\.name).joined(separator: ", ")))", edits: [edit])
+    }
+
+    public func moveCard(_ card: Card, to column: Column, at placement: Placement = .bottom, force: Bool = false, now: Date) throws -> Change {
+        guard column.boardID == card.boardID else {
+            throw PlanningError.invalid(field: "column", message: "\(column.name) is on another board than \(card.key)")
+        }
+        let from = columns[card.columnID]?.name ?? "?"
+        if column.id == card.columnID {
+            return try rankCard(card, at: placement)
+        }
+        try checkWIP(column, adding: 1, force: force, cardLabel: card.key)
+        let placed = ranked(into: column, excluding: card.id, at: placement)
+        let edit = card.update([("columnID", .text(column.id)), ("rank", .real(placed.rank)),
+                                ("enteredColumnAt", .real(now.timeIntervalSince1970))])
+        return Change(summary: "moved \(card.key) \(from) → \(column.name)", edits: placed.renumbering + [edit].compactMap { $0 })
+    }
+
+    public func rankCard(_ card: Card, at placement: Placement) throws -> Change {
+        guard let column = columns[card.columnID] else { throw PlanningError.corrupt("card \(card.key) has no column") }
+        let placed = ranked(into: column, excluding: card.id, at: placement)
+        guard let edit = card.update([("rank", .real(placed.rank))]) else {
+            return Change(summary: "no change to \(card.key)", edits: [])
+        }
+        return Change(summary: "reordered \(card.key) in \(column.name)", edits: placed.renumbering + [edit])
+    }
+
+    /// The card one step up (`-1`) or down (`+1`) in its column, as a placement.
+    public func neighbourPlacement(of card: Card, step: Int) -> Placement? {
+        let list = cards(inColumn: card.columnID)
+        guard let i = list.firstIndex(where: { $0.id == card.id }) else { return nil }
+        let j = i + step
+        guard list.indices.contains(j) else { return nil }
+        return step < 0 ? .before(cardID: list[j].id) : .after(cardID: list[j].id)
+    }
+
+    public func blockCard(_ card: Card, reason: String) throws -> Change {
+        let reason = try Limits.line(reason, field: "blocked reason", length: Limits.blockedReasonLength)
+        guard let edit = card.update([("blockedReason", .text(reason))]) else { return Change(summary: "no change", edits: []) }
+        return Change(summary: "blocked \(card.key): \(reason)", edits: [edit])
+    }
+
+    public func unblockCard(_ card: Card) throws -> Change {
+        guard card.isBlocked else { throw PlanningError.refused("\(card.key) is not blocked.") }
+        return Change(summary: "unblocked \(card.key)", edits: [card.update([("blockedReason", .null)])].compactMap { $0 })
+    }
+
+    public func archiveCard(_ card: Card, archived: Bool = true) throws -> Change {
+        guard card.archived != archived else { throw PlanningError.refused("\(card.key) is \(archived ? "already" : "not") archived.") }
+        return Change(summary: "\(archived ? "archived" : "restored") \(card.key)", edits: [card.update([("archived", Value(archived))])].compactMap { $0 })
+    }
+
+    public func deleteCard(_ card: Card) -> Change {
+        let children = cards.values.filter { $0.parentID == card.id }.sorted { $0.number < $1.number }
+        let detach = children.compactMap { $0.update([("parentID", .null)]) }
+        return Change(summary: "deleted \(card.key) \"\(card.title)\"", edits: detach + [card.deletion()])
+    }
+
+    func checkWIP(_ column: Column, adding: Int, force: Bool, cardLabel: String) throws {
+        guard let limit = column.wipLimit, !force else { return }
+        let count = activeCount(inColumn: column.id)
+        if count + adding > limit {
+            throw PlanningError.refused("\(column.name) is at its WIP limit (\(count) of \(limit)); moving \(cardLabel) there would make \(count + adding). Use --force to do it anyway.")
+        }
+    }
+
+    /// The rank for a card placed in `column`, plus edits that re-space the column's ranks when
+    /// repeated insertions have left no room between neighbours.
+    func ranked(into column: Column, excluding cardID: String?, at placement: Placement) -> (rank: Double, renumbering: [EntityEdit]) {
+        let list = cards(inColumn: column.id).filter { $0.id != cardID }
+        let step = 1024.0
+        func slot(_ index: Int, in ranks: [Double]) -> Double? {
+            let lower = index > 0 ? ranks[index - 1] : nil
+            let upper = index < ranks.count ? ranks[index] : nil
+            switch (lower, upper) {
+            case (nil, nil): return step
+            case (let l?, nil): return l + step
+            case (nil, let u?): return u - step
+            case (let l?, let u?):
+                let mid = (l + u) / 2
+                return mid > l && mid < u && u - l > 1e-6 ? mid : nil
+            }
+        }
+        let index: Int
+        switch placement {
+        case .top: index = 0
+        case .bottom: index = list.count
+        case .before(let id): index = list.firstIndex { $0.id == id } ?? list.count
+        case .after(let id): index = (list.firstIndex { $0.id == id }).map { $0 + 1 } ?? list.count
+        }
+        if let r = slot(index, in: list.map(\.rank)) { return (r, []) }
+        let renumbering = list.enumerated().compactMap { i, card in
+            card.update([("rank", .real(Double(i + (i >= index ? 2 : 1)) * step))])
+        }
+        return (Double(index + 1) * step, renumbering)
+    }
+}

@@ -1,0 +1,78 @@
+/// The editable fields of a card, as a form or the CLI supplies them. `nil` means "leave as is"
+/// for edits; for new cards it means the default.
+public struct CardDraft: Sendable, Equatable {
+    public var title: String?
+    public var description: String?
+    public var type: CardType?
+    public var priority: Priority?
+    /// `.some(nil)` clears the assignee.
+    public var assignee: String??
+    public var labels: [String]?
+    public var estimate: Double??
+    public var due: Day??
+    public var blockedReason: String??
+    public var parentKey: String??
+
+    public init(title: String? = nil, description: String? = nil, type: CardType? = nil, priority: Priority? = nil,
+                assignee: String?? = nil, labels: [String]? = nil, estimate: Double?? = nil, due: Day?? = nil,
+                blockedReason: String?? = nil, parentKey: String?? = nil) {
+        self.title = title
+        self.description = description
+        self.type = type
+        self.priority = priority
+        self.assignee = assignee
+        self.labels = labels
+        self.estimate = estimate
+        self.due = due
+        self.blockedReason = blockedReason
+        self.parentKey = parentKey
+    }
+
+    /// Applies the draft to `card`, validating every field against `Limits` and the project.
+    public func applied(to card: Card, in project: ProjectSnapshot) throws -> Card {
+        var c = card
+        if let title { c.title = try Limits.line(title, field: "title", length: Limits.titleLength) }
+        if let description {
+            guard description.count <= Limits.descriptionLength.upperBound else {
+                throw PlanningError.invalid(field: "description", message: "is \(description.count) characters; the limit is \(Limits.descriptionLength.upperBound)")
+            }
+            c.description = description
+        }
+        if let type { c.type = type }
+        if let priority { c.priority = priority }
+        if let assignee {
+            c.assignee = try assignee.map { try project.member(handle: $0).handle }
+        }
+        if let labels {
+            let cleaned = try labels.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.map(Limits.label)
+            guard cleaned.count <= Limits.labelsPerCard else {
+                throw PlanningError.invalid(field: "labels", message: "\(cleaned.count) labels; the limit is \(Limits.labelsPerCard)")
+            }
+            var seen = Set<String>()
+            c.labels = cleaned.filter { seen.insert($0).inserted }
+        }
+        if let estimate {
+            if let e = estimate, !Limits.estimate.contains(e) || e.isNaN {
+                throw PlanningError.invalid(field: "estimate", message: "\(e) is out of range; use 0 to \(Int(Limits.estimate.upperBound))")
+            }
+            c.estimate = estimate
+        }
+        if let due { c.due = due }
+        if let blockedReason {
+            c.blockedReason = try blockedReason.map { try Limits.line($0, field: "blocked reason", length: Limits.blockedReasonLength) }
+        }
+        if let parentKey {
+            if let key = parentKey {
+                let parent = try project.card(key: key)
+                guard parent.type == .epic else {
+                    throw PlanningError.invalid(field: "epic", message: "\(parent.key) is a \(parent.type.rawValue), not an epic")
+                }
+                guard parent.id != c.id else { throw PlanningError.invalid(field: "epic", message: "a card cannot be its own epic") }
+                c.parentID = parent.id
+            } else {
+                c.parentID = nil
+            }
+        }
+        return c
+    }
+}

@@ -1,0 +1,57 @@
+/// The kinds of things a project stores. Each kind is one table in the store and one collection
+/// in `ProjectSnapshot`; the change mechanism only needs the kind, an id and field values.
+public enum EntityKind: String, Sendable, CaseIterable, Codable {
+    case project, member, board, column, card
+
+    /// Persisted field names, in the order the store and JSON present them.
+    public var fieldNames: [String] {
+        switch self {
+        case .project: return ProjectInfo.fieldNames
+        case .member: return Member.fieldNames
+        case .board: return Board.fieldNames
+        case .column: return Column.fieldNames
+        case .card: return Card.fieldNames
+        }
+    }
+
+    /// Kinds whose store allocates a short key (`GAN-42`) on creation.
+    public var allocatesKey: Bool { self == .card }
+}
+
+/// A stored thing that can be rebuilt from, and flattened to, field values.
+public protocol Entity: Sendable {
+    static var kind: EntityKind { get }
+    static var fieldNames: [String] { get }
+    var id: String { get }
+    /// How the journal names this entity to people (a card key, a handle, a column name).
+    var label: String { get }
+    var fields: [String: Value] { get }
+    init(fields: [String: Value]) throws
+}
+
+extension Entity {
+    /// A change that creates this entity.
+    public func creation() -> EntityEdit {
+        EntityEdit(kind: Self.kind, id: id, label: label, operation: .create,
+                   fields: Self.fieldNames.compactMap { name in
+                       let v = fields[name] ?? .null
+                       return name == "id" ? nil : FieldChange(name: name, from: .null, to: v)
+                   })
+    }
+
+    /// A change that deletes this entity, remembering every field so undo can restore it.
+    public func deletion() -> EntityEdit {
+        creation().inverse
+    }
+
+    /// A change that sets the given fields, recording their current values as the expectation.
+    public func update(_ newValues: [(String, Value)]) -> EntityEdit? {
+        let current = fields
+        let changes = newValues.compactMap { name, value -> FieldChange? in
+            let old = current[name] ?? .null
+            return old.sameStoredValue(as: value) ? nil : FieldChange(name: name, from: old, to: value)
+        }
+        guard !changes.isEmpty else { return nil }
+        return EntityEdit(kind: Self.kind, id: id, label: label, operation: .update, fields: changes)
+    }
+}

@@ -1,0 +1,59 @@
+/// Someone on the team. The handle is the Unix user name by default, which is how the journal and
+/// the live sessions recognise people, so it never changes once created.
+public struct Member: Entity, Hashable {
+    public static let kind = EntityKind.member
+    public static let fieldNames = ["id", "name", "role", "capacity", "costRate"]
+
+    public var handle: String
+    public var name: String
+    public var role: String
+    /// Share of a full-time week available to the project, 0–1.
+    public var capacity: Double
+    public var costRate: Double?
+
+    public init(handle: String, name: String, role: String = "", capacity: Double = 1, costRate: Double? = nil) {
+        self.handle = handle
+        self.name = name
+        self.role = role
+        self.capacity = capacity
+        self.costRate = costRate
+    }
+
+    public var id: String { handle }
+    public var label: String { handle }
+
+    public var fields: [String: Value] {
+        ["id": .text(handle), "name": .text(name), "role": .text(role),
+         "capacity": .real(capacity), "costRate": Value(costRate)]
+    }
+
+    public init(fields: [String: Value]) throws {
+        let r = FieldReader(kind: .member, fields: fields)
+        self.init(handle: try r.text("id"), name: r.optionalText("name") ?? "", role: r.optionalText("role") ?? "",
+                  capacity: r.double("capacity") ?? 1, costRate: r.double("costRate"))
+    }
+}
+
+/// Project-wide settings: one row, so project edits travel through the same change mechanism.
+public struct ProjectInfo: Entity, Hashable {
+    public static let kind = EntityKind.project
+    public static let fieldNames = ["id", "name", "keyPrefix"]
+    public static let singletonID = "project"
+
+    public var name: String
+    public var keyPrefix: String
+
+    public init(name: String, keyPrefix: String) {
+        self.name = name
+        self.keyPrefix = keyPrefix
+    }
+
+    public var id: String { Self.singletonID }
+    public var label: String { "project" }
+    public var fields: [String: Value] { ["id": .text(id), "name": .text(name), "keyPrefix": .text(keyPrefix)] }
+
+    public init(fields: [String: Value]) throws {
+        let r = FieldReader(kind: .project, fields: fields)
+        self.init(name: try r.text("name"), keyPrefix: try r.text("keyPrefix"))
+    }
+}

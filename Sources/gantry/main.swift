@@ -1,0 +1,11 @@
+import Foundation
+import GantryCLI
+
+let context = CLIContext.process()
+switch GantryCLI.decodeArguments(Array(UnsafeBufferPointer(start: CommandLine.unsafeArgv, count: Int(CommandLine.argc)))) {
+case .failure(let error):
+    FileHandle.standardError.write(Data("gantry: \(error.description)\n".utf8))
+    exit(2)
+case .success(let arguments):
+    exit(GantryCLI.run(arguments, context: context))
+}
