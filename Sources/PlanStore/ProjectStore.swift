@@ -25,30 +25,48 @@ public final class ProjectStore: Sendable {
     public static func open(at path: String) throws -> ProjectStore {
         try ProjectFile.inspect(path)
         let readOnly = access(path, W_OK) != 0 || access((path as NSString).deletingLastPathComponent, W_OK) != 0
+        let complete = try validate(path)
         let pool = try translating(path) { try DatabasePool(path: path, configuration: configuration(readOnly: readOnly)) }
-        try translating(path) {
-            let migrator = Schema.migrator
-            let (superseded, complete) = try pool.read { db in
-                (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
+        if !complete {
+            guard !readOnly else { throw StoreError.readOnly(path: path) }
+            try translating(path) {
+                try Schema.migrator.migrate(pool)
+                try pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
             }
-            if superseded {
-                throw StoreError.newerSchema(path: path, found: Schema.supportedVersion + 1, supported: Schema.supportedVersion)
-            }
-            if !complete {
-                guard !readOnly else { throw StoreError.readOnly(path: path) }
-                try migrator.migrate(pool)
-            }
-            _ = try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM project") }
         }
         return ProjectStore(path: path, pool: pool, readOnly: readOnly)
     }
 
-    /// Creates a new, empty project file (folder must exist) and applies `setup` as its first changes.
+    /// Checks the file through a read-only connection before any writable one exists (opening a
+    /// GRDB pool writes to the file): known migrations only, and SQLite's own integrity check.
+    /// Returns whether all migrations are applied.
+    private static func validate(_ path: String) throws -> Bool {
+        var config = Configuration()
+        config.readonly = true
+        config.busyMode = .timeout(busyTimeout)
+        return try translating(path) {
+            let queue = try DatabaseQueue(path: path, configuration: config)
+            defer { try? queue.close() }
+            return try queue.read { db in
+                let problem = try String.fetchOne(db, sql: "PRAGMA quick_check(1)") ?? "ok"
+                guard problem == "ok" else { throw StoreError.damaged(path: path, detail: problem) }
+                let migrator = Schema.migrator
+                if try migrator.hasBeenSuperseded(db) {
+                    throw StoreError.newerSchema(path: path, found: Schema.supportedVersion + 1, supported: Schema.supportedVersion)
+                }
+                return try migrator.hasCompletedMigrations(db)
+            }
+        }
+    }
+
+    /// Creates a new, empty project file (its folder must exist). The schema is checkpointed into
+    /// the main file at once, so its header identifies it as a Gantry project from the start.
     public static func create(at path: String) throws -> ProjectStore {
         try ProjectFile.createEmpty(path)
         do {
             let pool = try DatabasePool(path: path, configuration: configuration(readOnly: false))
             try Schema.migrator.migrate(pool)
+            try pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
             return ProjectStore(path: path, pool: pool, readOnly: false)
         } catch {
             try? FileManager.default.removeItem(atPath: path)

@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+import Planning
+@testable import PlanStore
+
+@Suite struct JournalTests {
+    @Test func undoRevertsTheActorsOwnLastChangeAndRedoReappliesIt() throws {
+        let t = try TempProject()
+        let card = try t.addCard("Title")
+        var p = try t.store.load()
+        try t.store.apply(try p.editCard(card, CardDraft(title: "Ana's edit")), actor: "ana", at: TempProject.now)
+        p = try t.store.load()
+        try t.store.apply(try p.editCard(try p.card(key: "GAN-1"), CardDraft(priority: .critical)), actor: "ben", at: TempProject.now)
+        let undone = try #require(try t.store.undo(actor: "ana", at: TempProject.now))
+        #expect(undone.kind == .undo)
+        var now = try t.store.load().card(key: "GAN-1")
+        #expect(now.title == "Title")
+        #expect(now.priority == .critical, "ben's change stays")
+        try t.store.redo(actor: "ana", at: TempProject.now)
+        now = try t.store.load().card(key: "GAN-1")
+        #expect(now.title == "Ana's edit")
+        #expect(try t.store.redo(actor: "ana", at: TempProject.now) == nil)
+    }
+
+    @Test func repeatedUndoWalksBackAndRedoWalksForward() throws {
+        let t = try TempProject()
+        _ = try t.addCard("One")
+        _ = try t.addCard("Two")
+        try t.store.undo(actor: "ana", at: TempProject.now)
+        try t.store.undo(actor: "ana", at: TempProject.now)
+        #expect(try t.store.load().cards.isEmpty)
+        try t.store.redo(actor: "ana", at: TempProject.now)
+        #expect(try t.store.load().cards.values.map(\.title) == ["One"])
+        try t.store.redo(actor: "ana", at: TempProject.now)
+        #expect(try t.store.load().cards.values.map(\.key).sorted() == ["GAN-1", "GAN-2"])
+    }
+
+    @Test func undoOfADeletionRestoresTheSameKey() throws {
+        let t = try TempProject()
+        let card = try t.addCard("Keep me")
+        try t.store.apply(try t.store.load().deleteCard(card), actor: "ana", at: TempProject.now)
+        try t.store.undo(actor: "ana", at: TempProject.now)
+        #expect(try t.store.load().card(key: "GAN-1") == card)
+    }
+
+    @Test func undoRefusesToOverwriteSomeoneElsesLaterEdit() throws {
+        let t = try TempProject()
+        let card = try t.addCard("Title")
+        try t.store.apply(try t.store.load().editCard(card, CardDraft(title: "Ana")), actor: "ana", at: TempProject.now)
+        try t.store.apply(try t.store.load().editCard(try t.store.load().card(key: "GAN-1"), CardDraft(title: "Ben")), actor: "ben", at: TempProject.now)
+        #expect(throws: StoreError.self) { try t.store.undo(actor: "ana", at: TempProject.now) }
+        #expect(try t.store.load().card(key: "GAN-1").title == "Ben")
+    }
+
+    @Test func journalFiltersBySequenceAndTime() throws {
+        let t = try TempProject()
+        let mark = try t.store.latestSeq()
+        _ = try t.addCard("A")
+        let entries = try t.store.journal(after: mark)
+        #expect(entries.map(\.change.summary) == ["added GAN-1 \"A\" to To do"])
+        #expect(try t.store.journal(since: TempProject.now.addingTimeInterval(1)).isEmpty)
+        #expect(try t.store.history(of: try t.store.load().card(key: "GAN-1").id).count == 1)
+    }
+
+    @Test func watcherSeesOtherConnectionsCommitsOnly() throws {
+        let t = try TempProject()
+        let watcher = try t.store.makeWatcher()
+        #expect(try watcher.poll() == false)
+        let other = try ProjectStore.open(at: t.path)
+        let p = try other.load()
+        try other.apply(try p.addCard(CardDraft(title: "x"), board: try p.board(named: nil), now: TempProject.now), actor: "ben", at: TempProject.now)
+        #expect(try watcher.poll() == true)
+        #expect(try watcher.poll() == false)
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+@testable import Planning
+
+@Suite struct SampleProjectTests {
+    func build(now: Date) throws -> ProjectSnapshot {
+        let changes = SampleProject.changes(now: now)
+        var p = ProjectSnapshot(info: ProjectInfo(name: "", keyPrefix: ""))
+        var n = 0
+        for var change in changes {
+            for i in change.edits.indices where change.edits[i].kind == .card && change.edits[i].operation == .create {
+                n += 1
+                change.edits[i].fields += [FieldChange(name: "key", from: .null, to: .text("GAN-\(n)")), FieldChange(name: "number", from: .null, to: .int(Int64(n)))]
+            }
+            try p.apply(change)
+        }
+        return p
+    }
+
+    @Test func isARealisticTeamAndBoard() throws {
+        let p = try build(now: Fixture.now)
+        #expect(p.members.count == 6)
+        let board = try p.board(named: nil)
+        let columns = p.columns(of: board.id)
+        #expect(columns.map(\.name) == ["Backlog", "To do", "In progress", "Review", "Done"])
+        #expect(columns.map { $0.wipLimit != nil } == [false, true, true, true, false])
+        #expect((35...45).contains(p.cards.count))
+        #expect(Set(p.cards.values.map(\.type)) == Set(CardType.allCases))
+        #expect(Set(p.cards.values.map(\.priority)) == Set(Priority.allCases))
+        #expect(p.cards.values.filter(\.isBlocked).count >= 3)
+        #expect(p.cards.values.contains { $0.daysInColumn(now: Fixture.now) >= 7 && columns[2].id == $0.columnID })
+        #expect(p.cards.values.allSatisfy { $0.assignee.map { p.members[$0] != nil } ?? true })
+        #expect(p.cards.values.contains { !$0.labels.isEmpty && $0.estimate != nil && $0.due != nil })
+    }
+
+    @Test func datesFollowToday() throws {
+        let later = Fixture.now.addingTimeInterval(86_400 * 100)
+        let a = try build(now: Fixture.now), b = try build(now: later)
+        let dueA = a.cards.values.compactMap(\.due).map(\.ordinal).sorted()
+        let dueB = b.cards.values.compactMap(\.due).map(\.ordinal).sorted()
+        #expect(zip(dueA, dueB).allSatisfy { $1 - $0 == 100 })
+        #expect(a.cards.values.map { $0.daysInColumn(now: Fixture.now) }.sorted() == b.cards.values.map { $0.daysInColumn(now: later) }.sorted())
+    }
+}
