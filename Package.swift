@@ -28,7 +28,7 @@ let package = Package(
         .executableTarget(name: "gantry-bench", dependencies: ["Planning", "PlanStore", "GantryCLI"]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning"]),
         .testTarget(name: "PlanStoreTests", dependencies: ["Planning", "PlanStore"]),
-        .testTarget(name: "GantryCLITests", dependencies: ["Planning", "PlanStore", "GantryCLI", "gantry"]),
+        .testTarget(name: "GantryCLITests", dependencies: ["Planning", "PlanStore", "GantryCLI", "TerminalUI", "gantry"]),
     ],
     swiftLanguageModes: [.v6]
 )

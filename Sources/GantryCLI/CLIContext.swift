@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Everything a command needs from the outside world, passed as a task-local value so the same
 /// commands run in the real process and, in tests, in-process with captured output, a fixed
@@ -84,6 +87,21 @@ public final class OutputSink: @unchecked Sendable {
             lock.unlock()
         } else {
             (error ? FileHandle.standardError : FileHandle.standardOutput).write(Data(text.utf8))
+        }
+    }
+
+    public func write(bytes: [UInt8]) {
+        if capture {
+            write(String(decoding: bytes, as: UTF8.self), error: false)
+        } else {
+            bytes.withUnsafeBytes { raw in
+                var offset = 0
+                while offset < raw.count {
+                    let n = Glibc.write(1, raw.baseAddress! + offset, raw.count - offset)
+                    if n <= 0 { if errno == EINTR { continue } else { return } }
+                    offset += n
+                }
+            }
         }
     }
 

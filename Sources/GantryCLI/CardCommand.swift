@@ -43,16 +43,26 @@ struct CardCommand: ParsableCommand {
         @OptionGroup var project: ProjectOption
 
         func run() throws {
-            let s = try project.open()
-            let filter = try CardFilter(try Query(query), project: s.snapshot, now: s.now, today: s.today, me: s.context.actor)
-            let boardID = try board.map { try s.board($0).id }
-            let cards = CardOutput.boardOrder(s.snapshot.cards.values.filter { (boardID == nil || $0.boardID == boardID) && filter.matches($0) }, s.snapshot)
+            let context = CLIContext.current
+            let store = try ProjectStore.open(at: try ProjectLocator.locate(explicit: project.project, context: context))
+            let structure = try store.loadStructure()
+            let now = context.now()
+            let filter = try CardFilter(try Query(query), project: structure, now: now, today: context.today, me: context.actor)
+            let boardID = try board.map { try structure.board(named: $0).id }
+            var matching = 0
+            var writer = JSONArrayWriter(sink: context.output)
+            var table = CardOutput.table
+            try store.forEachCard(in: structure) { card in
+                guard (boardID == nil || card.boardID == boardID) && filter.matches(card) else { return }
+                matching += 1
+                if json { writer.append(CardOutput.json(card, structure, now: now)) } else { table.add(CardOutput.row(card, structure, now: now)) }
+            }
             if json {
-                s.print(JSON.array(cards.map { CardOutput.json($0, s.snapshot, now: s.now) }).rendered())
-            } else if cards.isEmpty {
-                s.print(query.isEmpty ? "No cards yet. Add one with: gantry card add \"Title\"" : "No cards match \(query).")
+                writer.finish()
+            } else if matching == 0 {
+                context.output.print(query.isEmpty ? "No cards yet. Add one with: gantry card add \"Title\"" : "No cards match \(query).")
             } else {
-                s.print(CardOutput.table(cards, s.snapshot, now: s.now))
+                context.output.print(table.rendered())
             }
         }
     }

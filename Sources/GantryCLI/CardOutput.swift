@@ -18,21 +18,11 @@ enum CardOutput {
         ])
     }
 
-    static func table(_ cards: [Card], _ p: ProjectSnapshot, now: Date) -> String {
-        var table = TextTable("KEY", "COLUMN", "TYPE", "PRIORITY", "ASSIGNEE", "AGE", "DUE", "TITLE")
-        for c in cards {
-            table.add([c.key, p.columns[c.columnID]?.name ?? "?", c.type.rawValue, c.priority.rawValue, c.assignee ?? "-",
-                       "\(c.daysInColumn(now: now))d", c.due?.description ?? "-",
-                       (c.isBlocked ? "[BLOCKED] " : "") + (c.archived ? "[archived] " : "") + c.title])
-        }
-        return table.rendered()
-    }
+    static var table: TextTable { TextTable("KEY", "COLUMN", "TYPE", "PRIORITY", "ASSIGNEE", "AGE", "DUE", "TITLE") }
 
-    /// Cards in board order: board, column position, then rank.
-    static func boardOrder(_ cards: [Card], _ p: ProjectSnapshot) -> [Card] {
-        func key(_ c: Card) -> (Int, Int, Double, Int) {
-            (p.boards[c.boardID]?.position ?? 0, p.columns[c.columnID]?.position ?? 0, c.rank, c.number)
-        }
-        return cards.sorted { key($0) < key($1) }
+    static func row(_ c: Card, _ p: ProjectSnapshot, now: Date) -> [String] {
+        [c.key, p.columns[c.columnID]?.name ?? "?", c.type.rawValue, c.priority.rawValue, c.assignee ?? "-",
+         "\(c.daysInColumn(now: now))d", c.due?.description ?? "-",
+         (c.isBlocked ? "[BLOCKED] " : "") + (c.archived ? "[archived] " : "") + c.title]
     }
 }

@@ -12,60 +12,110 @@ enum JSON {
     init(_ d: Double?) { self = d.map(JSON.number) ?? .null }
 
     func rendered() -> String {
-        var out = ""
+        var out: [UInt8] = []
         write(into: &out, indent: 0)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private func write(into out: inout String, indent: Int) {
+    /// Writes a JSON array element by element; the bytes are the same as
+    /// `JSON.array(items).rendered()`.
+    static func stream<S: Sequence>(_ items: S, to sink: OutputSink, _ transform: (S.Element) -> JSON) {
+        var writer = JSONArrayWriter(sink: sink)
+        for item in items { writer.append(transform(item)) }
+        writer.finish()
+    }
+
+    private static func spaces(_ n: Int, into out: inout [UInt8]) {
+        out.append(contentsOf: repeatElement(0x20, count: n))
+    }
+
+    fileprivate func write(into out: inout [UInt8], indent: Int) {
         switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .int(let i): out += String(i)
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .int(let i): out.append(contentsOf: String(i).utf8)
         case .number(let d):
-            if d.rounded() == d, abs(d) < 1e15 { out += String(Int64(d)) } else { out += String(d) }
+            out.append(contentsOf: (d.rounded() == d && abs(d) < 1e15 ? String(Int64(d)) : String(d)).utf8)
         case .string(let s): JSON.escape(s, into: &out)
         case .array(let items):
-            if items.isEmpty { out += "[]"; return }
-            out += "[\n"
+            if items.isEmpty { out.append(contentsOf: "[]".utf8); return }
+            out.append(contentsOf: "[\n".utf8)
             for (i, item) in items.enumerated() {
-                out += String(repeating: " ", count: indent + 2)
+                JSON.spaces(indent + 2, into: &out)
                 item.write(into: &out, indent: indent + 2)
-                out += i == items.count - 1 ? "\n" : ",\n"
+                out.append(contentsOf: (i == items.count - 1 ? "\n" : ",\n").utf8)
             }
-            out += String(repeating: " ", count: indent) + "]"
+            JSON.spaces(indent, into: &out)
+            out.append(UInt8(ascii: "]"))
         case .object(let pairs):
-            if pairs.isEmpty { out += "{}"; return }
-            out += "{\n"
+            if pairs.isEmpty { out.append(contentsOf: "{}".utf8); return }
+            out.append(contentsOf: "{\n".utf8)
             for (i, (key, value)) in pairs.enumerated() {
-                out += String(repeating: " ", count: indent + 2)
+                JSON.spaces(indent + 2, into: &out)
                 JSON.escape(key, into: &out)
-                out += ": "
+                out.append(contentsOf: ": ".utf8)
                 value.write(into: &out, indent: indent + 2)
-                out += i == pairs.count - 1 ? "\n" : ",\n"
+                out.append(contentsOf: (i == pairs.count - 1 ? "\n" : ",\n").utf8)
             }
-            out += String(repeating: " ", count: indent) + "}"
+            JSON.spaces(indent, into: &out)
+            out.append(UInt8(ascii: "}"))
         }
     }
 
-    private static func escape(_ s: String, into out: inout String) {
-        out += "\""
+    private static func escape(_ s: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        // Most text needs no escaping: copy its bytes (C1 controls start with 0xC2, checked below).
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xC2 }) {
+            out.append(contentsOf: s.utf8)
+            out.append(UInt8(ascii: "\""))
+            return
+        }
         for scalar in s.unicodeScalars {
             switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
+            case "\"": out.append(contentsOf: "\\\"".utf8)
+            case "\\": out.append(contentsOf: "\\\\".utf8)
+            case "\n": out.append(contentsOf: "\\n".utf8)
+            case "\r": out.append(contentsOf: "\\r".utf8)
+            case "\t": out.append(contentsOf: "\\t".utf8)
             default:
                 if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value) {
                     let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                    out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+                } else if scalar.value < 0x80 {
+                    out.append(UInt8(scalar.value))
                 } else {
-                    out.unicodeScalars.append(scalar)
+                    out.append(contentsOf: String(scalar).utf8)
                 }
             }
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
+    }
+}
+
+/// Streams a JSON array to the output in chunks, so a long list never exists whole in memory.
+struct JSONArrayWriter {
+    let sink: OutputSink
+    private var buffer: [UInt8] = []
+    private var first = true
+
+    init(sink: OutputSink) {
+        self.sink = sink
+        buffer.reserveCapacity(80_000)
+    }
+
+    mutating func append(_ item: JSON) {
+        buffer.append(contentsOf: (first ? "[\n  " : ",\n  ").utf8)
+        first = false
+        item.write(into: &buffer, indent: 2)
+        if buffer.count > 65_536 {
+            sink.write(bytes: buffer)
+            buffer.removeAll(keepingCapacity: true)
+        }
+    }
+
+    mutating func finish() {
+        buffer.append(contentsOf: (first ? "[]\n" : "\n]\n").utf8)
+        sink.write(bytes: buffer)
+        buffer = []
     }
 }

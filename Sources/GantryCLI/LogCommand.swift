@@ -20,7 +20,7 @@ struct LogCommand: ParsableCommand {
         if let actor { entries = entries.filter { $0.actor == actor } }
         if let limit { entries = Array(entries.suffix(limit)) }
         if json {
-            s.print(JSON.array(entries.map { JournalOutput.json($0) }).rendered())
+            JSON.stream(entries, to: s.context.output, JournalOutput.json)
             return
         }
         if entries.isEmpty { s.print("No changes\(since.map { " since \($0)" } ?? "")."); return }

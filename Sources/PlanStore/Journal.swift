@@ -42,7 +42,7 @@ extension ProjectStore {
     /// Journal rows in order, optionally only those after `seq` or at/after `since`.
     public func journal(after seq: Int64 = 0, since: Date? = nil, limit: Int? = nil) throws -> [JournalEntry] {
         try Self.translating(path) {
-            try pool.read { db in
+            try reader.read { db in
                 var sql = "SELECT * FROM journal WHERE seq > ?"
                 var args: [DatabaseValueConvertible] = [seq]
                 if let since { sql += " AND at >= ?"; args.append(since.timeIntervalSince1970) }
@@ -55,12 +55,12 @@ extension ProjectStore {
 
     /// The newest journal sequence number (0 for none).
     public func latestSeq() throws -> Int64 {
-        try Self.translating(path) { try pool.read { db in try Int64.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM journal") ?? 0 } }
+        try Self.translating(path) { try reader.read { db in try Int64.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM journal") ?? 0 } }
     }
 
     /// Journal rows that touched one entity, newest first.
     public func history(of entityID: String, limit: Int = 50) throws -> [JournalEntry] {
-        try Self.translating(path) { try pool.read { db in try Self.history(of: entityID, limit: limit, db) } }
+        try Self.translating(path) { try reader.read { db in try Self.history(of: entityID, limit: limit, db) } }
     }
 
     static func history(of entityID: String, limit: Int, _ db: Database) throws -> [JournalEntry] {

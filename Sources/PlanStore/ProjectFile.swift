@@ -44,6 +44,12 @@ enum ProjectFile {
         close(fd)
     }
 
+    /// The folder holding `path` ("." for a bare file name).
+    static func directory(of path: String) -> String {
+        let dir = (path as NSString).deletingLastPathComponent
+        return dir.isEmpty ? "." : dir
+    }
+
     /// Creates the project folder the same way (group-writable, never world-writable).
     static func createDirectory(_ path: String) throws {
         var isDir: ObjCBool = false

@@ -10,53 +10,52 @@ import Planning
 public final class ProjectStore: Sendable {
     public let path: String
     public let isReadOnly: Bool
-    let pool: DatabasePool
+    /// Reads go through a read-only connection, so commands that only read never write to the
+    /// file (opening a GRDB pool does), and a damaged file is found before anything could.
+    let reader: DatabaseQueue
+    private let writer: LazyPool
 
     static let busyTimeout: TimeInterval = 10
 
-    private init(path: String, pool: DatabasePool, readOnly: Bool) {
+    private init(path: String, reader: DatabaseQueue, readOnly: Bool) {
         self.path = path
-        self.pool = pool
+        self.reader = reader
         self.isReadOnly = readOnly
+        self.writer = LazyPool(path: path, readOnly: readOnly)
+    }
+
+    /// The writable pool, opened on first use.
+    var pool: DatabasePool {
+        get throws { try writer.pool() }
     }
 
     /// Opens an existing project, refusing (and leaving untouched) files that are not Gantry
     /// projects, are damaged, or come from a newer Gantry.
     public static func open(at path: String) throws -> ProjectStore {
         try ProjectFile.inspect(path)
-        let readOnly = access(path, W_OK) != 0 || access((path as NSString).deletingLastPathComponent, W_OK) != 0
-        let complete = try validate(path)
-        let pool = try translating(path) { try DatabasePool(path: path, configuration: configuration(readOnly: readOnly)) }
-        if !complete {
-            guard !readOnly else { throw StoreError.readOnly(path: path) }
-            try translating(path) {
-                try Schema.migrator.migrate(pool)
-                try pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
-            }
-        }
-        return ProjectStore(path: path, pool: pool, readOnly: readOnly)
-    }
-
-    /// Checks the file through a read-only connection before any writable one exists (opening a
-    /// GRDB pool writes to the file): known migrations only, and SQLite's own integrity check.
-    /// Returns whether all migrations are applied.
-    private static func validate(_ path: String) throws -> Bool {
+        let readOnly = access(path, W_OK) != 0 || access(ProjectFile.directory(of: path), W_OK) != 0
         var config = Configuration()
         config.readonly = true
         config.busyMode = .timeout(busyTimeout)
-        return try translating(path) {
-            let queue = try DatabaseQueue(path: path, configuration: config)
-            defer { try? queue.close() }
-            return try queue.read { db in
-                let problem = try String.fetchOne(db, sql: "PRAGMA quick_check(1)") ?? "ok"
-                guard problem == "ok" else { throw StoreError.damaged(path: path, detail: problem) }
-                let migrator = Schema.migrator
-                if try migrator.hasBeenSuperseded(db) {
-                    throw StoreError.newerSchema(path: path, found: Schema.supportedVersion + 1, supported: Schema.supportedVersion)
-                }
-                return try migrator.hasCompletedMigrations(db)
+        // Reads stream through whole tables once; a small page cache keeps the footprint small.
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -512") }
+        let reader = try translating(path) { try DatabaseQueue(path: path, configuration: config) }
+        let complete = try translating(path) {
+            try reader.read { db in
+                try Schema.checkNotNewer(db, path: path)
+                return try Schema.migrator.hasCompletedMigrations(db)
             }
         }
+        let store = ProjectStore(path: path, reader: reader, readOnly: readOnly)
+        if !complete {
+            guard !readOnly else { throw StoreError.readOnly(path: path) }
+            try translating(path) {
+                let pool = try store.pool
+                try Schema.migrator.migrate(pool)
+                _ = try pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+            }
+        }
+        return store
     }
 
     /// Creates a new, empty project file (its folder must exist). The schema is checkpointed into
@@ -66,8 +65,9 @@ public final class ProjectStore: Sendable {
         do {
             let pool = try DatabasePool(path: path, configuration: configuration(readOnly: false))
             try Schema.migrator.migrate(pool)
-            try pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
-            return ProjectStore(path: path, pool: pool, readOnly: false)
+            _ = try pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+            try pool.close()
+            return try open(at: path)
         } catch {
             try? FileManager.default.removeItem(atPath: path)
             throw StoreError.io("Cannot create a project at \(path): \(error).")
@@ -76,7 +76,7 @@ public final class ProjectStore: Sendable {
 
     /// Creates the folder for `path` if needed, group-writable and never world-writable.
     public static func prepareDirectory(for path: String) throws {
-        try ProjectFile.createDirectory((path as NSString).deletingLastPathComponent)
+        try ProjectFile.createDirectory(ProjectFile.directory(of: path))
     }
 
     static func configuration(readOnly: Bool) -> Configuration {
@@ -108,5 +108,27 @@ public final class ProjectStore: Sendable {
             default: throw StoreError.damaged(path: path, detail: error.message ?? "\(error.resultCode)")
             }
         }
+    }
+}
+
+/// The writable pool, opened the first time something is written.
+private final class LazyPool: @unchecked Sendable {
+    private let lock = NSLock()
+    private let path: String
+    private let readOnly: Bool
+    private var opened: DatabasePool?
+
+    init(path: String, readOnly: Bool) {
+        self.path = path
+        self.readOnly = readOnly
+    }
+
+    func pool() throws -> DatabasePool {
+        lock.lock()
+        defer { lock.unlock() }
+        if let opened { return opened }
+        let pool = try ProjectStore.translating(path) { try DatabasePool(path: path, configuration: ProjectStore.configuration(readOnly: readOnly)) }
+        opened = pool
+        return pool
     }
 }

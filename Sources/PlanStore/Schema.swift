@@ -18,6 +18,19 @@ enum Schema {
         }
     }
 
+    /// Refuses a file with migrations this Gantry does not know: a newer Gantry's (`vN`), or
+    /// unreadable records, which mean the file is damaged.
+    static func checkNotNewer(_ db: Database, path: String) throws {
+        guard try db.tableExists("grdb_migrations") else { return }
+        let known = Set(migrator.migrations)
+        for id in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") where !known.contains(id) {
+            guard id.first == "v", let n = Int(id.dropFirst().prefix { $0.isNumber }) else {
+                throw StoreError.damaged(path: path, detail: "its schema history is unreadable")
+            }
+            throw StoreError.newerSchema(path: path, found: n, supported: supportedVersion)
+        }
+    }
+
     static var migrator: DatabaseMigrator {
         var m = DatabaseMigrator()
         m.registerMigration("v1") { db in
@@ -33,7 +46,7 @@ enum Schema {
                     description TEXT NOT NULL DEFAULT '', type TEXT NOT NULL, priority TEXT NOT NULL, assignee TEXT,
                     labels TEXT NOT NULL DEFAULT '', estimate REAL, due TEXT, blockedReason TEXT, parentID TEXT,
                     enteredColumnAt REAL NOT NULL, createdAt REAL NOT NULL, archived INTEGER NOT NULL DEFAULT 0);
-                CREATE INDEX card_column ON card(columnID);
+                CREATE INDEX card_column ON card(columnID, rank, number);
                 CREATE TABLE sequence (name TEXT PRIMARY KEY, next INTEGER NOT NULL);
                 CREATE TABLE journal (seq INTEGER PRIMARY KEY AUTOINCREMENT, at REAL NOT NULL, actor TEXT NOT NULL,
                     kind TEXT NOT NULL, summary TEXT NOT NULL, change TEXT NOT NULL, undoes INTEGER, undoneBy INTEGER);

@@ -5,43 +5,82 @@ extension ProjectStore {
     /// Reads the whole project into the domain model in one read transaction.
     public func load() throws -> ProjectSnapshot {
         try Self.translating(path) {
-            try pool.read { db in
-                guard let info = try Self.fetch(ProjectInfo.self, db).first else {
-                    throw StoreError.damaged(path: path, detail: "the project row is missing")
-                }
-                var snapshot = ProjectSnapshot(info: info)
-                snapshot.members = try Self.indexed(Self.fetch(Member.self, db))
-                snapshot.boards = try Self.indexed(Self.fetch(Board.self, db))
-                snapshot.columns = try Self.indexed(Self.fetch(Column.self, db))
-                snapshot.cards = try Self.indexed(Self.fetch(Card.self, db))
+            try reader.read { db in
+                var snapshot = try Self.structure(db, path: path)
+                let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM card") ?? 0
+                snapshot.cards.reserveCapacity(count)
+                try Self.fetch(Card.self, db, path: path) { snapshot.cards[$0.id] = $0 }
                 return snapshot
             }
         }
     }
 
-    static func indexed<E: Entity>(_ list: [E]) -> [String: E] {
-        var d = [String: E](minimumCapacity: list.count)
-        for e in list { d[e.id] = e }
-        return d
-    }
-
-    static func fetch<E: Entity>(_ type: E.Type, _ db: Database) throws -> [E] {
-        let names = E.fieldNames
-        let sql = "SELECT \(names.map { "\"\($0)\"" }.joined(separator: ", ")) FROM \(Schema.table(for: E.kind))"
-        var result: [E] = []
-        let cursor = try Row.fetchCursor(db, sql: sql)
-        while let row = try cursor.next() {
-            var fields = [String: Value](minimumCapacity: names.count)
-            for (i, name) in names.enumerated() {
-                fields[name] = Value(row[i] as DatabaseValue)
-            }
-            do {
-                result.append(try E(fields: fields))
-            } catch {
-                throw StoreError.damaged(path: db.configuration.label ?? "project", detail: "\(error)")
+    /// Everything but the cards (epics excepted): what `card list` needs to filter and print
+    /// cards streamed by `forEachCard`, without holding 10,000 cards in memory.
+    public func loadStructure() throws -> ProjectSnapshot {
+        try Self.translating(path) {
+            try reader.read { db in
+                var snapshot = try Self.structure(db, path: path)
+                try Self.fetch(Card.self, db, path: path, where: "type = 'epic'") { snapshot.cards[$0.id] = $0 }
+                return snapshot
             }
         }
-        return result
+    }
+
+    /// Calls `body` with every card in board order (board, column, rank), one at a time, in one
+    /// read transaction; each column is read through the (columnID, rank) index, so no sort.
+    public func forEachCard(in structure: ProjectSnapshot, _ body: (Card) throws -> Void) throws {
+        try Self.translating(path) {
+            try reader.read { db in
+                for board in structure.sortedBoards {
+                    for column in structure.columns(of: board.id) {
+                        try Self.fetch(Card.self, db, path: path, where: "columnID = ?", arguments: [column.id],
+                                       order: "rank, number", body)
+                    }
+                }
+                let known = structure.columns.keys.map { "'\($0.replacingOccurrences(of: "'", with: "''"))'" }.joined(separator: ",")
+                try Self.fetch(Card.self, db, path: path, where: "columnID NOT IN (\(known.isEmpty ? "''" : known))", order: "number", body)
+            }
+        }
+    }
+
+    static func structure(_ db: Database, path: String) throws -> ProjectSnapshot {
+        var info: ProjectInfo?
+        try fetch(ProjectInfo.self, db, path: path) { info = $0 }
+        guard let info else { throw StoreError.damaged(path: path, detail: "the project row is missing") }
+        var snapshot = ProjectSnapshot(info: info)
+        try fetch(Member.self, db, path: path) { snapshot.members[$0.id] = $0 }
+        try fetch(Board.self, db, path: path) { snapshot.boards[$0.id] = $0 }
+        try fetch(Column.self, db, path: path) { snapshot.columns[$0.id] = $0 }
+        return snapshot
+    }
+
+    static func fetch<E: Entity>(_ type: E.Type, _ db: Database, path: String, where condition: String? = nil,
+                                 arguments: StatementArguments = [], order: String? = nil, _ body: (E) throws -> Void) throws {
+        let names = E.fieldNames
+        var sql = "SELECT \(names.map { "\"\($0)\"" }.joined(separator: ", ")) FROM \(Schema.table(for: E.kind))"
+        if let condition { sql += " WHERE \(condition)" }
+        if let order { sql += " ORDER BY \(order)" }
+        let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+        let count = names.count
+        var interned: [String: String] = [:]
+        while let row = try cursor.next() {
+            var values = (0..<count).map { Value(row[$0] as DatabaseValue) }
+            // Board and column ids repeat on every card: share one copy of each.
+            for i in 0..<count where names[i].hasSuffix("ID") {
+                if case .text(let s) = values[i] {
+                    if let shared = interned[s] { values[i] = .text(shared) } else { interned[s] = s }
+                }
+            }
+            var reader = FieldReader(kind: E.kind, values: values)
+            let entity: E
+            do {
+                entity = try E(from: &reader)
+            } catch {
+                throw StoreError.damaged(path: path, detail: "\(error)")
+            }
+            try body(entity)
+        }
     }
 }
 

@@ -16,8 +16,7 @@ public struct Board: Entity, Hashable {
     public var label: String { name }
     public var fields: [String: Value] { ["id": .text(id), "name": .text(name), "position": Value(position)] }
 
-    public init(fields: [String: Value]) throws {
-        let r = FieldReader(kind: .board, fields: fields)
+    public init(from r: inout FieldReader) throws {
         self.init(id: try r.text("id"), name: try r.text("name"), position: r.int("position") ?? 0)
     }
 }
@@ -55,8 +54,7 @@ public struct Column: Entity, Hashable {
          "wipLimit": Value(wipLimit), "category": .text(category.rawValue)]
     }
 
-    public init(fields: [String: Value]) throws {
-        let r = FieldReader(kind: .column, fields: fields)
+    public init(from r: inout FieldReader) throws {
         self.init(id: try r.text("id"), boardID: try r.text("boardID"), name: try r.text("name"),
                   position: r.int("position") ?? 0, wipLimit: r.int("wipLimit"),
                   category: ColumnCategory(rawValue: r.optionalText("category") ?? "") ?? .todo)

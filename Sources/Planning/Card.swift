@@ -100,8 +100,7 @@ public struct Card: Entity, Hashable {
         ]
     }
 
-    public init(fields: [String: Value]) throws {
-        let r = FieldReader(kind: .card, fields: fields)
+    public init(from r: inout FieldReader) throws {
         self.init(
             id: try r.text("id"), key: r.optionalText("key") ?? "", number: r.int("number") ?? 0,
             boardID: try r.text("boardID"), columnID: try r.text("columnID"), rank: r.double("rank") ?? 0,

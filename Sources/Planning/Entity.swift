@@ -26,10 +26,16 @@ public protocol Entity: Sendable {
     /// How the journal names this entity to people (a card key, a handle, a column name).
     var label: String { get }
     var fields: [String: Value] { get }
-    init(fields: [String: Value]) throws
+    /// Rebuilds the entity; the reader yields values by field name.
+    init(from reader: inout FieldReader) throws
 }
 
 extension Entity {
+    public init(fields: [String: Value]) throws {
+        var reader = FieldReader(kind: Self.kind, fields: fields)
+        try self.init(from: &reader)
+    }
+
     /// A change that creates this entity.
     public func creation() -> EntityEdit {
         EntityEdit(kind: Self.kind, id: id, label: label, operation: .create,

@@ -27,8 +27,7 @@ public struct Member: Entity, Hashable {
          "capacity": .real(capacity), "costRate": Value(costRate)]
     }
 
-    public init(fields: [String: Value]) throws {
-        let r = FieldReader(kind: .member, fields: fields)
+    public init(from r: inout FieldReader) throws {
         self.init(handle: try r.text("id"), name: r.optionalText("name") ?? "", role: r.optionalText("role") ?? "",
                   capacity: r.double("capacity") ?? 1, costRate: r.double("costRate"))
     }
@@ -52,8 +51,7 @@ public struct ProjectInfo: Entity, Hashable {
     public var label: String { "project" }
     public var fields: [String: Value] { ["id": .text(id), "name": .text(name), "keyPrefix": .text(keyPrefix)] }
 
-    public init(fields: [String: Value]) throws {
-        let r = FieldReader(kind: .project, fields: fields)
+    public init(from r: inout FieldReader) throws {
         self.init(name: try r.text("name"), keyPrefix: try r.text("keyPrefix"))
     }
 }
