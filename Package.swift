@@ -19,7 +19,9 @@ let package = Package(
             "Planning",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .target(name: "TerminalUI"),
+        .target(name: "TerminalUI", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
+        .systemLibrary(name: "CNcursesw"),
+        .target(name: "CursesTerminal", dependencies: ["CNcursesw", "TerminalUI"]),
         .target(name: "GantryCLI", dependencies: [
             "Planning", "PlanStore", "TerminalUI",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

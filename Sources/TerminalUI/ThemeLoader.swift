@@ -1,0 +1,170 @@
+import Foundation
+import TOMLKit
+
+/// A theme file Gantry could not use, with the file and line for the person fixing it.
+public struct ThemeError: Error, Equatable, Sendable, CustomStringConvertible {
+    public let file: String
+    public let line: Int?
+    public let message: String
+
+    public var description: String {
+        "Theme \(file)\(line.map { ", line \($0)" } ?? ""): \(message). Using the built-in theme."
+    }
+}
+
+/// Finds and reads TOML themes: `[palette]` names colours, `[roles]` maps roles to
+/// `{ fg, bg, bold, dim, italic, underline, reverse, mono }`, and `inherits` names a theme whose
+/// palette and roles this one extends. User themes come first, then the shipped `themes/` folder.
+public struct ThemeLoader: Sendable {
+    public let searchPaths: [String]
+
+    public init(searchPaths: [String]) {
+        self.searchPaths = searchPaths
+    }
+
+    /// The usual places: `$XDG_CONFIG_HOME/gantry/themes`, the installed `share/gantry/themes`
+    /// next to the executable, and the checkout's `themes/` (found upward from the executable).
+    public static func standard(environment: [String: String], executablePath: String) -> ThemeLoader {
+        var paths: [String] = []
+        let config = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? ((environment["HOME"] ?? NSHomeDirectory()) as NSString).appendingPathComponent(".config")
+        paths.append((config as NSString).appendingPathComponent("gantry/themes"))
+        var dir = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath().deletingLastPathComponent()
+        paths.append(dir.appendingPathComponent("../share/gantry/themes").standardizedFileURL.path)
+        for _ in 0..<6 {
+            let candidate = dir.appendingPathComponent("themes")
+            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("default.toml").path) {
+                paths.append(candidate.path)
+                break
+            }
+            dir = dir.deletingLastPathComponent()
+        }
+        return ThemeLoader(searchPaths: paths)
+    }
+
+    /// Theme names found in the search paths.
+    public func available() -> [String] {
+        var names = Set<String>()
+        for dir in searchPaths {
+            for f in (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [] where f.hasSuffix(".toml") {
+                names.insert(String(f.dropLast(5)))
+            }
+        }
+        return names.sorted()
+    }
+
+    public func path(of name: String) -> String? {
+        for dir in searchPaths {
+            let p = (dir as NSString).appendingPathComponent("\(name).toml")
+            if FileManager.default.fileExists(atPath: p) { return p }
+        }
+        return nil
+    }
+
+    /// Loads `name` at `depth`; on any problem returns the built-in theme and the reason.
+    public func load(_ name: String, depth: ColorDepth) -> (Theme, ThemeError?) {
+        do {
+            let (_, roles) = try read(name, chain: [])
+            return (Theme(name: name, roles: roles, depth: depth), nil)
+        } catch let error as ThemeError {
+            return (Theme.builtin(depth: depth), error)
+        } catch {
+            return (Theme.builtin(depth: depth), ThemeError(file: name, line: nil, message: "\(error)"))
+        }
+    }
+
+    private func read(_ name: String, chain: [String]) throws -> ([String: Color], [String: Theme.RoleSpec]) {
+        guard let file = path(of: name) else {
+            throw ThemeError(file: "\(name).toml", line: nil,
+                             message: "no such theme (looked in \(searchPaths.joined(separator: ", ")))")
+        }
+        guard !chain.contains(name), chain.count < 8 else {
+            throw ThemeError(file: file, line: nil, message: "inherits in a loop (\((chain + [name]).joined(separator: " → ")))")
+        }
+        let text: String
+        do { text = try String(contentsOfFile: file, encoding: .utf8) } catch {
+            throw ThemeError(file: file, line: nil, message: "cannot be read as UTF-8 text")
+        }
+        let table: TOMLTable
+        do { table = try TOMLTable(string: text) } catch let e as TOMLParseError {
+            throw ThemeError(file: file, line: e.source.begin.line, message: e.description)
+        }
+        var palette: [String: Color] = [:]
+        var roles: [String: Theme.RoleSpec] = [:]
+        if let parent = table["inherits"]?.string {
+            (palette, roles) = try read(parent, chain: chain + [name])
+        }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        func line(of key: String) -> Int? {
+            (lines.firstIndex { $0.contains(key) }).map { $0 + 1 }
+        }
+        if let p = table["palette"]?.table {
+            for key in p.keys {
+                guard let value = p[key]?.string, let color = Self.color(value, palette: palette) else {
+                    throw ThemeError(file: file, line: line(of: key), message: "palette colour \(key) must be \"#rrggbb\", 0–255 or an ANSI name")
+                }
+                palette[key] = color
+            }
+        }
+        if let r = table["roles"]?.table {
+            for key in r.keys {
+                guard let spec = r[key]?.table else {
+                    throw ThemeError(file: file, line: line(of: key), message: "role \(key) must be a table like { fg = \"red\", bold = true }")
+                }
+                roles[key] = try role(spec, key: key, palette: palette, file: file, line: line(of: key))
+            }
+        }
+        return (palette, roles)
+    }
+
+    private func role(_ t: TOMLTable, key: String, palette: [String: Color], file: String, line: Int?) throws -> Theme.RoleSpec {
+        func colour(_ field: String) throws -> Color? {
+            guard let v = t[field] else { return nil }
+            guard let s = v.string, let c = Self.color(s, palette: palette) else {
+                throw ThemeError(file: file, line: line, message: "\(key).\(field) is not a colour or palette name")
+            }
+            return c
+        }
+        var attrs: TextAttributes = []
+        var any = false
+        for (field, a) in Self.attributeNames {
+            if let v = t[field] {
+                guard let b = v.bool else { throw ThemeError(file: file, line: line, message: "\(key).\(field) must be true or false") }
+                any = true
+                if b { attrs.insert(a) }
+            }
+        }
+        var mono: TextAttributes?
+        if let m = t["mono"] {
+            guard let s = m.string else { throw ThemeError(file: file, line: line, message: "\(key).mono must be a string like \"reverse,bold\"") }
+            var set: TextAttributes = []
+            for part in s.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !part.isEmpty && part != "none" {
+                guard let a = Self.attributeNames.first(where: { $0.0 == part })?.1 else {
+                    throw ThemeError(file: file, line: line, message: "\(key).mono: unknown attribute \(part)")
+                }
+                set.insert(a)
+            }
+            mono = set
+        }
+        return Theme.RoleSpec(foreground: try colour("fg"), background: try colour("bg"), attributes: any ? attrs : nil, mono: mono)
+    }
+
+    static let attributeNames: [(String, TextAttributes)] = [
+        ("bold", .bold), ("dim", .dim), ("italic", .italic), ("underline", .underline), ("reverse", .reverse),
+    ]
+
+    static let ansiNames = ["black", "red", "green", "yellow", "blue", "magenta", "cyan", "white"]
+
+    /// `#rrggbb`, `default`, a number 0–255, an ANSI name (`red`, `bright-red`), or a palette name.
+    static func color(_ s: String, palette: [String: Color]) -> Color? {
+        if let c = palette[s] { return c }
+        if s == "default" { return .default }
+        if s.hasPrefix("#"), s.count == 7, let v = UInt32(s.dropFirst(), radix: 16) {
+            return .rgb(UInt8(v >> 16 & 0xFF), UInt8(v >> 8 & 0xFF), UInt8(v & 0xFF))
+        }
+        if let n = Int(s), (0...255).contains(n) { return n < 16 ? .ansi(UInt8(n)) : .indexed(UInt8(n)) }
+        if let i = ansiNames.firstIndex(of: s) { return .ansi(UInt8(i)) }
+        if s.hasPrefix("bright-"), let i = ansiNames.firstIndex(of: String(s.dropFirst(7))) { return .ansi(UInt8(i + 8)) }
+        return nil
+    }
+}
