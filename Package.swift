@@ -22,14 +22,20 @@ let package = Package(
         .target(name: "TerminalUI", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
         .systemLibrary(name: "CNcursesw"),
         .target(name: "CursesTerminal", dependencies: ["CNcursesw", "TerminalUI"]),
+        .target(name: "GantryApp", dependencies: [
+            "Planning", "PlanStore", "TerminalUI", .product(name: "TOMLKit", package: "TOMLKit"),
+        ]),
         .target(name: "GantryCLI", dependencies: [
             "Planning", "PlanStore", "TerminalUI",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "gantry", dependencies: ["GantryCLI"]),
+        .executableTarget(name: "gantry", dependencies: ["GantryCLI", "GantryApp", "CursesTerminal", "PlanStore", "TerminalUI"]),
         .executableTarget(name: "gantry-bench", dependencies: ["Planning", "PlanStore", "GantryCLI"]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning"]),
         .testTarget(name: "PlanStoreTests", dependencies: ["Planning", "PlanStore"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "GantryAppTests", dependencies: ["GantryApp", "Planning", "PlanStore", "TerminalUI"],
+                    exclude: ["Snapshots"]),
         .testTarget(name: "GantryCLITests", dependencies: ["Planning", "PlanStore", "GantryCLI", "TerminalUI", "gantry"]),
     ],
     swiftLanguageModes: [.v6]

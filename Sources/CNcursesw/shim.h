@@ -5,7 +5,10 @@
 
 #define NCURSES_WIDECHAR 1
 #define _XOPEN_SOURCE_EXTENDED 1
+#include <langinfo.h>
 #include <locale.h>
+#include <stdio.h>
+#include <unistd.h>
 #include <signal.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
@@ -13,6 +16,8 @@
 int wcwidth(wchar_t c);
 
 static inline WINDOW *gantry_stdscr(void) { return stdscr; }
+static inline FILE *stdout_handle(void) { return stdout; }
+static inline FILE *stdin_handle(void) { return stdin; }
 static inline int gantry_lines(void) { return LINES; }
 static inline int gantry_cols(void) { return COLS; }
 static inline int gantry_colors(void) { return COLORS; }

@@ -18,16 +18,14 @@ public struct GantryCommand: ParsableCommand {
         ])
 
     @OptionGroup public var project: ProjectOption
+    @OptionGroup public var screen: ScreenOptions
 
     public init() {}
 
     public func run() throws {
         let context = CLIContext.current
         let path = try ProjectLocator.locate(explicit: project.project, context: context)
-        guard let launch = context.launchInteractive else {
-            throw CLIError.usage("The interactive screen is not available in this build; use a subcommand (see gantry --help).")
-        }
-        try launch(InteractiveRequest(projectPath: path))
+        try screen.launch(path, context)
     }
 }
 
@@ -77,5 +75,31 @@ public enum GantryCLI {
             args.append(s)
         }
         return .success(args)
+    }
+}
+
+/// Options of the interactive screen (`gantry` and `gantry demo`).
+public struct ScreenOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Colours: auto, never, 16, 256 or truecolor (auto honours NO_COLOR).", valueName: "when"))
+    public var color = "auto"
+
+    @Option(help: ArgumentHelp("Theme name: default, light, mono, ansi16, or one in $XDG_CONFIG_HOME/gantry/themes.", valueName: "name"))
+    public var theme: String?
+
+    public init() {}
+
+    public func validate() throws {
+        guard ["auto", "never", "16", "256", "truecolor"].contains(color) else {
+            throw ValidationError("--color must be auto, never, 16, 256 or truecolor (not \(color)).")
+        }
+    }
+
+    func launch(_ path: String, _ context: CLIContext) throws {
+        guard let launch = context.launchInteractive else {
+            throw CLIError.usage("The interactive screen is not available in this build; use a subcommand (see gantry --help).")
+        }
+        var options = ["color": color]
+        if let theme { options["theme"] = theme }
+        try launch(InteractiveRequest(projectPath: path, options: options))
     }
 }

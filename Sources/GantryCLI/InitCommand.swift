@@ -47,6 +47,8 @@ struct DemoCommand: ParsableCommand {
     @Flag(help: "Replace --output if it is an existing Gantry project.")
     var force = false
 
+    @OptionGroup var screen: ScreenOptions
+
     func run() throws {
         let context = CLIContext.current
         let path: String
@@ -66,8 +68,8 @@ struct DemoCommand: ParsableCommand {
         for change in SampleProject.changes(now: context.now()) {
             try store.apply(change, actor: context.actor, at: context.now())
         }
-        if output == nil, let launch = context.launchInteractive {
-            try launch(InteractiveRequest(projectPath: path))
+        if output == nil, context.launchInteractive != nil {
+            try screen.launch(path, context)
             return
         }
         context.output.print("Wrote the sample project \"\(SampleProject.name)\" to \(path).")

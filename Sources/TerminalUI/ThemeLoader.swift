@@ -64,7 +64,11 @@ public struct ThemeLoader: Sendable {
     /// Loads `name` at `depth`; on any problem returns the built-in theme and the reason.
     public func load(_ name: String, depth: ColorDepth) -> (Theme, ThemeError?) {
         do {
-            let (_, roles) = try read(name, chain: [])
+            let raw = try read(name, chain: [])
+            var roles: [String: Theme.RoleSpec] = [:]
+            for (role, spec) in raw.roles {
+                roles[role] = try spec.resolve(role: role, palette: raw.palette)
+            }
             return (Theme(name: name, roles: roles, depth: depth), nil)
         } catch let error as ThemeError {
             return (Theme.builtin(depth: depth), error)
@@ -73,7 +77,39 @@ public struct ThemeLoader: Sendable {
         }
     }
 
-    private func read(_ name: String, chain: [String]) throws -> ([String: Color], [String: Theme.RoleSpec]) {
+    /// A theme as written: colours still named, so a child's palette recolours the roles it
+    /// inherits, and a child's role changes only the parts it sets.
+    struct RawTheme {
+        var palette: [String: String] = [:]
+        var roles: [String: RawRole] = [:]
+    }
+
+    struct RawRole {
+        var fg: String?, bg: String?
+        var attributes: TextAttributes?
+        var mono: TextAttributes?
+        var file: String
+        var line: Int?
+
+        func merged(over parent: RawRole?) -> RawRole {
+            guard let parent else { return self }
+            return RawRole(fg: fg ?? parent.fg, bg: bg ?? parent.bg, attributes: attributes ?? parent.attributes,
+                           mono: mono ?? parent.mono, file: file, line: line)
+        }
+
+        func resolve(role: String, palette: [String: String]) throws -> Theme.RoleSpec {
+            func colour(_ field: String, _ value: String?) throws -> Color? {
+                guard let value else { return nil }
+                guard let c = ThemeLoader.color(value, palette: palette) else {
+                    throw ThemeError(file: file, line: line, message: "\(role).\(field) is not a colour or palette name")
+                }
+                return c
+            }
+            return Theme.RoleSpec(foreground: try colour("fg", fg), background: try colour("bg", bg), attributes: attributes, mono: mono)
+        }
+    }
+
+    private func read(_ name: String, chain: [String]) throws -> RawTheme {
         guard let file = path(of: name) else {
             throw ThemeError(file: "\(name).toml", line: nil,
                              message: "no such theme (looked in \(searchPaths.joined(separator: ", ")))")
@@ -89,10 +125,10 @@ public struct ThemeLoader: Sendable {
         do { table = try TOMLTable(string: text) } catch let e as TOMLParseError {
             throw ThemeError(file: file, line: e.source.begin.line, message: e.description)
         }
-        var palette: [String: Color] = [:]
-        var roles: [String: Theme.RoleSpec] = [:]
-        if let parent = table["inherits"]?.string {
-            (palette, roles) = try read(parent, chain: chain + [name])
+        var theme = RawTheme()
+        if let parent = table["inherits"] {
+            guard let parentName = parent.string else { throw ThemeError(file: file, line: nil, message: "inherits must be a theme name in quotes") }
+            theme = try read(parentName, chain: chain + [name])
         }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         func line(of key: String) -> Int? {
@@ -100,30 +136,31 @@ public struct ThemeLoader: Sendable {
         }
         if let p = table["palette"]?.table {
             for key in p.keys {
-                guard let value = p[key]?.string, let color = Self.color(value, palette: palette) else {
-                    throw ThemeError(file: file, line: line(of: key), message: "palette colour \(key) must be \"#rrggbb\", 0–255 or an ANSI name")
+                guard let value = p[key]?.string else {
+                    throw ThemeError(file: file, line: line(of: key), message: "palette colour \(key) must be a string such as \"#rrggbb\"")
                 }
-                palette[key] = color
+                theme.palette[key] = value
             }
+        }
+        for (key, value) in theme.palette where Self.color(value, palette: [:]) == nil && theme.palette[value] == nil {
+            throw ThemeError(file: file, line: line(of: key), message: "palette colour \(key) must be \"#rrggbb\", 0–255 or an ANSI name")
         }
         if let r = table["roles"]?.table {
             for key in r.keys {
                 guard let spec = r[key]?.table else {
                     throw ThemeError(file: file, line: line(of: key), message: "role \(key) must be a table like { fg = \"red\", bold = true }")
                 }
-                roles[key] = try role(spec, key: key, palette: palette, file: file, line: line(of: key))
+                theme.roles[key] = try role(spec, key: key, file: file, line: line(of: key)).merged(over: theme.roles[key])
             }
         }
-        return (palette, roles)
+        return theme
     }
 
-    private func role(_ t: TOMLTable, key: String, palette: [String: Color], file: String, line: Int?) throws -> Theme.RoleSpec {
-        func colour(_ field: String) throws -> Color? {
+    private func role(_ t: TOMLTable, key: String, file: String, line: Int?) throws -> RawRole {
+        func colour(_ field: String) throws -> String? {
             guard let v = t[field] else { return nil }
-            guard let s = v.string, let c = Self.color(s, palette: palette) else {
-                throw ThemeError(file: file, line: line, message: "\(key).\(field) is not a colour or palette name")
-            }
-            return c
+            guard let s = v.string else { throw ThemeError(file: file, line: line, message: "\(key).\(field) must be a colour in quotes") }
+            return s
         }
         var attrs: TextAttributes = []
         var any = false
@@ -146,7 +183,7 @@ public struct ThemeLoader: Sendable {
             }
             mono = set
         }
-        return Theme.RoleSpec(foreground: try colour("fg"), background: try colour("bg"), attributes: any ? attrs : nil, mono: mono)
+        return RawRole(fg: try colour("fg"), bg: try colour("bg"), attributes: any ? attrs : nil, mono: mono, file: file, line: line)
     }
 
     static let attributeNames: [(String, TextAttributes)] = [
@@ -155,9 +192,10 @@ public struct ThemeLoader: Sendable {
 
     static let ansiNames = ["black", "red", "green", "yellow", "blue", "magenta", "cyan", "white"]
 
-    /// `#rrggbb`, `default`, a number 0–255, an ANSI name (`red`, `bright-red`), or a palette name.
-    static func color(_ s: String, palette: [String: Color]) -> Color? {
-        if let c = palette[s] { return c }
+    /// `#rrggbb`, `default`, a number 0–255, an ANSI name (`red`, `bright-red`), or a palette
+    /// name (whose value may itself be any of these).
+    static func color(_ s: String, palette: [String: String]) -> Color? {
+        if let named = palette[s], named != s { return color(named, palette: [:]) }
         if s == "default" { return .default }
         if s.hasPrefix("#"), s.count == 7, let v = UInt32(s.dropFirst(), radix: 16) {
             return .rgb(UInt8(v >> 16 & 0xFF), UInt8(v >> 8 & 0xFF), UInt8(v & 0xFF))

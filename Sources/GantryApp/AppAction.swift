@@ -1,0 +1,41 @@
+import TerminalUI
+
+/// Everything a key can ask the app to do. Keys map to these through the keymap (data), so
+/// bindings can be changed in the config file and the help overlay lists them truthfully.
+public enum AppAction: String, Hashable, Sendable, CaseIterable {
+    case selectLeft, selectRight, selectUp, selectDown, selectTop, selectBottom, pageUp, pageDown
+    case moveCardLeft, moveCardRight, moveCardUp, moveCardDown
+    case newCard, editCard, editDescription, deleteCard, toggleBlocked
+    case filter, clearFilter, cycleSwimlanes, undo, redo, help, command, quit
+}
+
+extension AppAction {
+    /// The default bindings: arrows and vim keys both work; shifted keys move the card itself.
+    public static let defaultKeyMap = KeyMap<AppAction>([
+        .init([.left, .char("h")], .selectLeft, name: "select-left", help: "Select in the column to the left", group: "Move around"),
+        .init([.right, .char("l")], .selectRight, name: "select-right", help: "Select in the column to the right", group: "Move around"),
+        .init([.up, .char("k")], .selectUp, name: "select-up", help: "Select the card above", group: "Move around"),
+        .init([.down, .char("j")], .selectDown, name: "select-down", help: "Select the card below", group: "Move around"),
+        .init([.home, .char("g")], .selectTop, name: "select-top", help: "Select the first card of the column", group: "Move around"),
+        .init([.end, .char("G")], .selectBottom, name: "select-bottom", help: "Select the last card of the column", group: "Move around"),
+        .init([.pageUp, .ctrl("b")], .pageUp, name: "page-up", help: "Up one screen", group: "Move around"),
+        .init([.pageDown, .ctrl("f")], .pageDown, name: "page-down", help: "Down one screen", group: "Move around"),
+        .init([.shiftLeft, .char("H"), .char("<")], .moveCardLeft, name: "move-card-left", help: "Move the card to the previous column", group: "Move cards"),
+        .init([.shiftRight, .char("L"), .char(">")], .moveCardRight, name: "move-card-right", help: "Move the card to the next column", group: "Move cards"),
+        .init([.shiftUp, .char("K")], .moveCardUp, name: "move-card-up", help: "Move the card up in its column", group: "Move cards"),
+        .init([.shiftDown, .char("J")], .moveCardDown, name: "move-card-down", help: "Move the card down in its column", group: "Move cards"),
+        .init([.char("n")], .newCard, name: "new-card", help: "New card in this column", group: "Edit"),
+        .init([.enter, .char("e")], .editCard, name: "edit-card", help: "Edit the card", group: "Edit"),
+        .init([.char("E")], .editDescription, name: "edit-description", help: "Edit the description in $VISUAL / $EDITOR", group: "Edit"),
+        .init([.char("d"), .delete], .deleteCard, name: "delete-card", help: "Delete the card (asks first)", group: "Edit"),
+        .init([.char("b")], .toggleBlocked, name: "toggle-blocked", help: "Block (with a reason) or unblock", group: "Edit"),
+        .init([.char("u")], .undo, name: "undo", help: "Undo your last change", group: "Edit"),
+        .init([.ctrl("r")], .redo, name: "redo", help: "Redo what you undid", group: "Edit"),
+        .init([.char("/")], .filter, name: "filter", help: "Filter cards (same syntax as gantry card list)", group: "View"),
+        .init([.escape], .clearFilter, name: "clear-filter", help: "Clear the filter", group: "View"),
+        .init([.char("s")], .cycleSwimlanes, name: "swimlanes", help: "Swimlanes: none, assignee, priority, epic", group: "View"),
+        .init([.char(":")], .command, name: "command", help: "Command line (:help lists commands)", group: "View"),
+        .init([.char("?")], .help, name: "help", help: "This help", group: "View"),
+        .init([.char("q")], .quit, name: "quit", help: "Quit", group: "View"),
+    ])
+}

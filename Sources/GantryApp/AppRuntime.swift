@@ -1,0 +1,144 @@
+import Foundation
+import Planning
+import PlanStore
+import TerminalUI
+
+/// The interactive loop: events in, `update`, effects performed against the store, `render`,
+/// and the frame out. Between events it polls the store so other sessions' changes appear.
+public final class AppRuntime {
+    public private(set) var state: AppState
+    let store: ProjectStore
+    let backend: TerminalBackend
+    public var theme: Theme
+    let keymap: KeyMap<AppAction>
+    let clock: () -> Date
+    let editor: DescriptionEditor
+    private let watcher: ChangeWatcher?
+    private var lastSeq: Int64
+    /// Poll interval: also how long a change from another session takes to appear at most.
+    public var tickMilliseconds = 100
+
+    public init(store: ProjectStore, backend: TerminalBackend, theme: Theme, keymap: KeyMap<AppAction>,
+                actor: String, clock: @escaping () -> Date, editor: DescriptionEditor) throws {
+        self.store = store
+        self.backend = backend
+        self.theme = theme
+        self.keymap = keymap
+        self.clock = clock
+        self.editor = editor
+        lastSeq = try store.latestSeq()
+        state = AppState(project: try store.load(), actor: actor, projectPath: store.path, now: clock())
+        watcher = try? store.makeWatcher()
+        if store.isReadOnly { state.message = .info("Read-only: you can look but not change (no write access to \(store.path)).") }
+    }
+
+    /// Shows a notice in the status line (theme or config problems found at start-up).
+    public func notify(_ text: String, isError: Bool) {
+        state.message = isError ? .error(text) : .info(text)
+    }
+
+    /// Runs until the user quits or an exit signal arrives; returns that signal, if any.
+    public func run() -> Int32? {
+        redraw()
+        while !state.shouldQuit {
+            if let signal = backend.takeExitSignal() { return signal }
+            if let event = backend.nextEvent(timeoutMilliseconds: tickMilliseconds) {
+                handle(event)
+            } else {
+                tick()
+            }
+        }
+        return nil
+    }
+
+    /// One event: update, effects, frame.
+    public func handle(_ event: Event) {
+        state.now = clock()
+        let effects = state.handle(event, keymap: keymap, size: backend.size)
+        for effect in effects { perform(effect) }
+        redraw()
+    }
+
+    /// No event arrived: pick up other sessions' commits and let ages advance.
+    public func tick() {
+        let changed = (try? watcher?.poll()) ?? false
+        let now = clock()
+        let dayChanged = Day.containing(now) != Day.containing(state.now)
+        state.now = now
+        if changed { syncFromJournal() }
+        if changed || dayChanged { redraw() }
+    }
+
+    func redraw() {
+        let size = backend.size
+        let frame = state.render(theme: theme, keymap: keymap, width: size.width, height: size.height)
+        backend.draw(frame.buffer, cursor: frame.cursor)
+    }
+
+    private func perform(_ effect: Effect) {
+        do {
+            switch effect {
+            case .quit:
+                state.shouldQuit = true
+            case .apply(let change):
+                let entry = try store.apply(change, actor: state.actor, at: clock())
+                syncFromJournal()
+                state.message = .info(Self.sentence(entry.change.summary))
+            case .undo:
+                if let entry = try store.undo(actor: state.actor, at: clock()) {
+                    syncFromJournal()
+                    state.message = .info("Undid: " + entry.change.summary.replacingOccurrences(of: "undo: ", with: ""))
+                } else {
+                    state.message = .info("Nothing of yours to undo.")
+                }
+            case .redo:
+                if let entry = try store.redo(actor: state.actor, at: clock()) {
+                    syncFromJournal()
+                    state.message = .info("Redid: " + entry.change.summary)
+                } else {
+                    state.message = .info("Nothing to redo.")
+                }
+            case .editDescription(let cardID, let text):
+                var edited: String?
+                var failure: Error?
+                backend.suspend {
+                    do { edited = try editor.edit(text) } catch { failure = error }
+                }
+                if let failure { throw failure }
+                guard let edited, edited != text else { state.message = .info("Description unchanged."); return }
+                if let cardID {
+                    guard let card = state.project.cards[cardID] else { return }
+                    perform(.apply(try state.project.editCard(card, CardDraft(description: edited))))
+                } else if case .form(var form) = state.mode {
+                    form.set(.description, edited)
+                    state.mode = .form(form)
+                }
+            }
+        } catch {
+            state.message = .error(Self.sentence("\(error)"))
+            syncFromJournal()
+        }
+    }
+
+    /// Applies journal rows written since we last looked (ours and everyone else's), keeping
+    /// the selection and scroll; falls back to a full reload if a row cannot be replayed.
+    func syncFromJournal() {
+        do {
+            let entries = try store.journal(after: lastSeq)
+            guard !entries.isEmpty else { return }
+            for entry in entries { try state.project.apply(entry.change) }
+            lastSeq = entries.last?.seq ?? lastSeq
+        } catch {
+            if let fresh = try? store.load(), let seq = try? store.latestSeq() {
+                state.project = fresh
+                lastSeq = seq
+            }
+        }
+        state.refreshView()
+    }
+
+    static func sentence(_ s: String) -> String {
+        guard let first = s.first else { return s }
+        return first.uppercased() + s.dropFirst()
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import Planning
+import TerminalUI
+
+/// What the screen is doing besides showing the board.
+public enum Mode: Sendable, Equatable {
+    case board
+    case filterPrompt(TextField)
+    case commandPrompt(TextField)
+    case blockPrompt(cardID: String, TextField)
+    case confirmDelete(cardID: String)
+    case form(CardForm)
+    case help(scroll: Int)
+}
+
+/// A line for the status bar: information, or an error that says what to do.
+public struct StatusMessage: Sendable, Equatable {
+    public var text: String
+    public var isError: Bool
+
+    public static func info(_ t: String) -> StatusMessage { StatusMessage(text: t, isError: false) }
+    public static func error(_ t: String) -> StatusMessage { StatusMessage(text: t, isError: true) }
+}
+
+/// The whole state of an interactive session. `update` changes it in response to actions; the
+/// runtime performs the effects `update` asks for; `render` draws it.
+public struct AppState: Sendable {
+    public var project: ProjectSnapshot
+    public var boardID: String
+    public var actor: String
+    public var projectPath: String
+    public var now: Date
+    public var swimlanes: Swimlanes = .none
+    public var filterText = ""
+    public var filter: CardFilter?
+    public var mode: Mode = .board
+    public var message: StatusMessage?
+    /// Selected column (index into the board's columns) and card (by id, so it survives reorders).
+    public var selectedColumn = 0
+    public var selectedCardID: String?
+    /// First visible column, and the first visible row offset per column (or lane mode's whole board).
+    public var columnScroll = 0
+    public var rowScroll: [Int: Int] = [:]
+    public var laneScroll = 0
+    public var thresholds = AgeThresholds.standard
+    public var shouldQuit = false
+    public private(set) var view: BoardView
+
+    public init(project: ProjectSnapshot, actor: String, projectPath: String, now: Date, boardID: String? = nil) {
+        self.project = project
+        self.actor = actor
+        self.projectPath = projectPath
+        self.now = now
+        self.boardID = boardID ?? project.sortedBoards.first?.id ?? ""
+        view = BoardView(project: project, boardID: self.boardID, filter: nil, swimlanes: .none)
+        selectFirstCard()
+    }
+
+    public var today: Day { Day.containing(now) }
+    public var board: Board? { project.boards[boardID] }
+
+    /// Rebuilds the arranged board after the project, filter, lanes or board changed, keeping the
+    /// selection on the same card when it is still visible.
+    public mutating func refreshView() {
+        if project.boards[boardID] == nil { boardID = project.sortedBoards.first?.id ?? "" }
+        view = BoardView(project: project, boardID: boardID, filter: filter, swimlanes: swimlanes)
+        if let id = selectedCardID, let card = project.cards[id], let col = view.columns.firstIndex(where: { $0.id == card.columnID }),
+           view.cards(inColumn: col).contains(where: { $0.id == id }) {
+            selectedColumn = col
+            return
+        }
+        selectedColumn = min(max(0, selectedColumn), max(0, view.columns.count - 1))
+        let cards = view.cards(inColumn: selectedColumn)
+        let previousRow = selectedRowHint
+        selectedCardID = cards.isEmpty ? nil : cards[min(previousRow, cards.count - 1)].id
+    }
+
+    /// Row to fall back to when the selected card disappears (deleted, filtered out).
+    var selectedRowHint = 0
+
+    mutating func selectFirstCard() {
+        for (i, _) in view.columns.enumerated() where !view.cards(inColumn: i).isEmpty {
+            selectedColumn = i
+            selectedCardID = view.cards(inColumn: i).first?.id
+            return
+        }
+    }
+
+    public var selectedCard: Card? { selectedCardID.flatMap { project.cards[$0] } }
+
+    public var selectedRow: Int? {
+        guard let id = selectedCardID else { return nil }
+        return view.cards(inColumn: selectedColumn).firstIndex { $0.id == id }
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import Planning
+import TerminalUI
+
+/// Draws the kanban board: columns side by side with count/WIP headers, cards with key, type,
+/// priority, age, title, assignee, labels and blocked marker, lanes when chosen, and markers
+/// where columns or cards lie off screen.
+struct BoardScreen {
+    let state: AppState
+    let theme: Theme
+    let layout: BoardLayout
+
+    func draw(into buffer: inout Buffer) {
+        let base = theme.style("board")
+        buffer.fill(Rect(x: 0, y: 1, width: layout.width, height: layout.height - 2), style: base)
+        guard !state.view.columns.isEmpty else {
+            buffer.put("This board has no columns. Add one with: gantry column add NAME", x: 2, y: 3, style: theme.style("ui.muted"))
+            return
+        }
+        let geometry = BoardGeometry(state: state, layout: layout)
+        for slot in 0..<layout.visibleColumns {
+            let index = state.columnScroll + slot
+            guard state.view.columns.indices.contains(index) else { break }
+            let (x, width) = layout.column(slot)
+            drawHeader(index, x: x, width: width, into: &buffer)
+            drawCards(index, x: x, width: width, geometry: geometry, into: &buffer)
+        }
+        drawColumnMarkers(into: &buffer)
+    }
+
+    private func drawHeader(_ index: Int, x: Int, width: Int, into buffer: inout Buffer) {
+        let column = state.view.columns[index]
+        let count = state.view.counts[index]
+        var countText = "\(count)"
+        var countRole = "board.column.header"
+        if let limit = column.wipLimit {
+            countText = "\(count)/\(limit)"
+            if count > limit { countText += " over"; countRole = "board.column.wip.breach" } else if count == limit { countRole = "board.column.wip.full" }
+        }
+        let header = theme.style("board.column.header")
+        let countWidth = DisplayWidth.of(countText) + 2
+        buffer.putPadded(" " + column.name, x: x, y: 1, width: max(0, width - countWidth), style: header)
+        var underline = header
+        underline.attributes.insert(.underline)
+        buffer.restyle(Rect(x: x, y: 1, width: max(0, width - countWidth), height: 1)) { _ in underline }
+        buffer.putPadded(" " + countText + " ", x: x + width - countWidth, y: 1, width: countWidth, style: theme.style(countRole))
+    }
+
+    private func drawCards(_ index: Int, x: Int, width: Int, geometry: BoardGeometry, into buffer: inout Buffer) {
+        let top = layout.top, bottom = layout.top + layout.rows
+        for item in geometry.items(column: index) {
+            switch item {
+            case .lane(let title, let row):
+                let y = top + row
+                guard y >= top, y < bottom else { continue }
+                let text = index == state.columnScroll ? "▸ " + title : ""
+                buffer.putPadded(text, x: x, y: y, width: width + 1, style: theme.style("board.swimlane"))
+            case .card(let card, let row):
+                let y = top + row
+                guard y >= top, y + BoardLayout.cardHeight - 1 <= bottom else { continue }
+                drawCard(card, x: x, y: y, width: width, column: state.view.columns[index], into: &buffer)
+            }
+        }
+        if state.swimlanes == .none {
+            let hidden = geometry.hidden(column: index)
+            let more = theme.style("board.more")
+            if hidden.above > 0 { buffer.putPadded("↑ \(hidden.above) more", x: x + width - 10, y: top, width: 10, style: more) }
+            if hidden.below > 0 { buffer.putPadded("↓ \(hidden.below) more", x: x + width - 10, y: bottom - 1, width: 10, style: more) }
+        }
+    }
+
+    private func drawCard(_ card: Card, x: Int, y: Int, width: Int, column: Column, into buffer: inout Buffer) {
+        let selected = card.id == state.selectedCardID && state.mode != .help(scroll: 0)
+        let cardStyle = theme.style(selected ? "board.card.selected" : "board.card")
+        func role(_ name: String) -> Style {
+            var s = theme.style(name)
+            s.background = cardStyle.background
+            s.attributes.formUnion(cardStyle.attributes)
+            return s
+        }
+        buffer.fill(Rect(x: x, y: y, width: width, height: 3), style: cardStyle)
+        if selected {
+            for line in 0..<3 { buffer.put("▌", x: x, y: y + line, style: theme.style("ui.selection")) }
+        }
+        // Line 1: key, type, priority … age. The age always shows; the rest is cut to fit.
+        let days = card.daysInColumn(now: state.now)
+        let grade = state.thresholds.grade(days: days, category: column.category)
+        let age = "\(days)d"
+        let ageRole = column.category == .todo || column.category == .doing ? "board.card.age.\(grade.rawValue)" : "ui.muted"
+        let ageX = x + width - DisplayWidth.of(age) - 1
+        buffer.put(age, x: ageX, y: y, style: role(ageRole))
+        var cx = x + 1
+        func part(_ text: String, _ name: String) {
+            cx += buffer.put(text, x: cx, y: y, style: role(name), maxWidth: max(0, ageX - 1 - cx))
+        }
+        if card.isBlocked { part("⊘ ", "board.card.blocked") }
+        part(card.key, "board.card.key")
+        part(" " + card.type.rawValue, "board.card.type")
+        if card.priority != .medium { part(" " + card.priority.rawValue, "board.card.priority.\(card.priority.rawValue)") }
+        // Line 2: title.
+        buffer.putPadded(card.title, x: x + 1, y: y + 1, width: width - 2, style: role("board.card"))
+        // Line 3: blocked reason, or assignee, due date and labels.
+        let limit = x + width - 1
+        if let reason = card.blockedReason {
+            buffer.putPadded("blocked: " + reason, x: x + 1, y: y + 2, width: width - 2, style: role("board.card.blocked"))
+        } else {
+            var lx = x + 1
+            if let a = card.assignee { lx += buffer.put("@" + a + " ", x: lx, y: y + 2, style: role("board.card.assignee"), maxWidth: limit - lx) }
+            if let due = card.due {
+                let overdue = due < state.today && column.category != .done
+                let text = (overdue ? "overdue " : "due ") + Self.shortDate(due, today: state.today) + " "
+                lx += buffer.put(text, x: lx, y: y + 2, style: role(overdue ? "board.card.overdue" : "ui.muted"), maxWidth: limit - lx)
+            }
+            let labels = card.labels.map { "#" + $0 }.joined(separator: " ")
+            if lx < limit { buffer.putPadded(labels, x: lx, y: y + 2, width: limit - lx, style: role("board.card.label")) }
+        }
+    }
+
+    /// `12-20` this year, `2027-01-05` otherwise.
+    static func shortDate(_ day: Day, today: Day) -> String {
+        let d = day.description
+        return day.components.year == today.components.year ? String(d.dropFirst(5)) : d
+    }
+
+    /// "◀2" and "3▶" in the side margins when columns lie off screen.
+    private func drawColumnMarkers(into buffer: inout Buffer) {
+        guard layout.margin > 0 else { return }
+        let hiddenLeft = state.columnScroll
+        let hiddenRight = state.view.columns.count - state.columnScroll - layout.visibleColumns
+        let style = theme.style("board.more")
+        if hiddenLeft > 0 { buffer.putPadded("◀\(min(hiddenLeft, 9))", x: 0, y: 1, width: layout.margin - 1, style: style) }
+        if hiddenRight > 0 {
+            buffer.putPadded("\(min(hiddenRight, 9))▶", x: layout.width - layout.margin + 1, y: 1, width: layout.margin - 1, style: style)
+        }
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import Planning
+import TerminalUI
+
+/// The edit form for a new or existing card: one text field per card field, validated on save
+/// with the message shown next to the field at fault.
+public struct CardForm: Sendable, Equatable {
+    public enum Field: Int, CaseIterable, Sendable {
+        case title, description, type, priority, assignee, labels, estimate, due, blocked, epic
+
+        var label: String {
+            switch self {
+            case .title: return "Title"
+            case .description: return "Description"
+            case .type: return "Type"
+            case .priority: return "Priority"
+            case .assignee: return "Assignee"
+            case .labels: return "Labels"
+            case .estimate: return "Estimate"
+            case .due: return "Due"
+            case .blocked: return "Blocked by"
+            case .epic: return "Epic"
+            }
+        }
+
+        var hint: String {
+            switch self {
+            case .title: return "1–200 characters"
+            case .description: return "C-e opens $EDITOR"
+            case .type: return CardType.allCases.map(\.rawValue).joined(separator: " ")
+            case .priority: return Priority.allCases.map(\.rawValue).joined(separator: " ")
+            case .assignee: return "handle, empty for none"
+            case .labels: return "comma separated"
+            case .estimate: return "points, empty for none"
+            case .due: return "YYYY-MM-DD, +3d, empty for none"
+            case .blocked: return "reason, empty if not blocked"
+            case .epic: return "epic's key, empty for none"
+            }
+        }
+    }
+
+    /// nil for a new card.
+    public var cardID: String?
+    public var columnID: String
+    public var fields: [TextField]
+    public var focus: Field = .title
+    public var errors: [Field: String] = [:]
+
+    public init(card: Card?, columnID: String, project: ProjectSnapshot) {
+        cardID = card?.id
+        self.columnID = columnID
+        let values: [String] = [
+            card?.title ?? "", card?.description ?? "", card?.type.rawValue ?? CardType.feature.rawValue,
+            card?.priority.rawValue ?? Priority.medium.rawValue, card?.assignee ?? "", card?.labels.joined(separator: ", ") ?? "",
+            card?.estimate.map { Value.real($0).description } ?? "", card?.due?.description ?? "", card?.blockedReason ?? "",
+            card?.parentID.flatMap { project.cards[$0]?.key } ?? "",
+        ]
+        fields = values.map(TextField.init)
+    }
+
+    public var isNew: Bool { cardID == nil }
+
+    public subscript(field: Field) -> String { fields[field.rawValue].value }
+
+    public mutating func set(_ field: Field, _ value: String) { fields[field.rawValue].set(value) }
+
+    public mutating func focusNext(_ step: Int) {
+        let all = Field.allCases
+        focus = all[(focus.rawValue + step + all.count) % all.count]
+    }
+
+    public mutating func edit(_ key: Key) -> Bool {
+        let handled = fields[focus.rawValue].handle(key)
+        if handled { errors[focus] = nil }
+        return handled
+    }
+
+    /// The draft the form describes, or the fields' errors.
+    public func draft(project: ProjectSnapshot, today: Day) -> Result<CardDraft, CardFormErrors> {
+        var errors: [Field: String] = [:]
+        var d = CardDraft()
+        d.title = self[.title]
+        d.description = self[.description]
+        if let t = CardType(rawValue: self[.type].lowercased().trimmingCharacters(in: .whitespaces)) { d.type = t } else {
+            errors[.type] = "use one of \(Field.type.hint)"
+        }
+        if let p = Priority(rawValue: self[.priority].lowercased().trimmingCharacters(in: .whitespaces)) { d.priority = p } else {
+            errors[.priority] = "use one of \(Field.priority.hint)"
+        }
+        let assignee = self[.assignee].trimmingCharacters(in: .whitespaces)
+        d.assignee = .some(assignee.isEmpty ? nil : assignee)
+        d.labels = self[.labels].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        let estimate = self[.estimate].trimmingCharacters(in: .whitespaces)
+        if estimate.isEmpty { d.estimate = .some(nil) } else if let e = Double(estimate), e.isFinite { d.estimate = .some(e) } else {
+            errors[.estimate] = "not a number"
+        }
+        let due = self[.due].trimmingCharacters(in: .whitespaces)
+        if due.isEmpty { d.due = .some(nil) } else if let day = Day.parse(due, today: today) { d.due = .some(day) } else {
+            errors[.due] = "not a date; use YYYY-MM-DD, today, +3d"
+        }
+        let blocked = self[.blocked].trimmingCharacters(in: .whitespaces)
+        d.blockedReason = .some(blocked.isEmpty ? nil : blocked)
+        let epic = self[.epic].trimmingCharacters(in: .whitespaces)
+        d.parentKey = .some(epic.isEmpty ? nil : epic)
+        // Let the domain check the rest (lengths, members, labels, epics) field by field.
+        let probe = Card(boardID: "", columnID: columnID, rank: 0, title: "probe", enteredColumnAt: Date(), createdAt: Date())
+        let checks: [(Field, CardDraft)] = [
+            (.title, CardDraft(title: d.title)), (.description, CardDraft(description: d.description)),
+            (.assignee, CardDraft(assignee: d.assignee)), (.labels, CardDraft(labels: d.labels)),
+            (.estimate, CardDraft(estimate: errors[.estimate] == nil ? d.estimate : nil)),
+            (.blocked, CardDraft(blockedReason: d.blockedReason)), (.epic, CardDraft(parentKey: d.parentKey)),
+        ]
+        for (field, partial) in checks where errors[field] == nil {
+            do { _ = try partial.applied(to: probe, in: project) } catch let e as PlanningError {
+                errors[field] = CardFormErrors.message(e)
+            } catch { errors[field] = "\(error)" }
+        }
+        return errors.isEmpty ? .success(d) : .failure(CardFormErrors(errors: errors))
+    }
+}
+
+public struct CardFormErrors: Error, Sendable {
+    public let errors: [CardForm.Field: String]
+
+    static func message(_ e: PlanningError) -> String {
+        switch e {
+        case .invalid(_, let m): return m
+        case .notFound(let what, let name, _): return "no \(what) \(name)"
+        case .refused(let m), .corrupt(let m): return m
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import TerminalUI
+
+/// The title bar (tabs, project) and the status line (project, board, user, filter, messages,
+/// prompts) around every screen.
+struct Chrome {
+    let state: AppState
+    let theme: Theme
+    let width: Int
+    let height: Int
+
+    func drawTitle(into buffer: inout Buffer) {
+        let bar = theme.style("ui.tab")
+        buffer.fill(Rect(x: 0, y: 0, width: width, height: 1), style: bar)
+        var x = buffer.put(" Gantry ", x: 0, y: 0, style: theme.style("ui.title"))
+        x += buffer.put(" 1 Board ", x: x, y: 0, style: theme.style("ui.tab.active"))
+        let right = " \(state.project.info.name) · @\(state.actor) "
+        let rx = width - DisplayWidth.of(right)
+        if rx > x { buffer.put(right, x: rx, y: 0, style: bar) }
+    }
+
+    /// The bottom line: a prompt while one is open, else the status.
+    /// Returns the cursor position when a text field has focus.
+    func drawStatus(into buffer: inout Buffer) -> (x: Int, y: Int)? {
+        let y = height - 1
+        let bar = theme.style("ui.statusbar")
+        buffer.fill(Rect(x: 0, y: y, width: width, height: 1), style: bar)
+        switch state.mode {
+        case .filterPrompt(let field): return prompt("/", field, hint: "Enter apply · Esc cancel · empty clears", into: &buffer)
+        case .commandPrompt(let field): return prompt(":", field, hint: "Enter run · Esc cancel · :help", into: &buffer)
+        case .blockPrompt(let id, let field):
+            let key = state.project.cards[id]?.key ?? ""
+            return prompt("Blocked \(key) by: ", field, hint: "Enter block · Esc cancel", into: &buffer)
+        case .confirmDelete(let id):
+            let card = state.project.cards[id]
+            buffer.putPadded(" Delete \(card?.key ?? "") \"\(card?.title ?? "")\"? y deletes (u undoes) · any other key keeps it",
+                             x: 0, y: y, width: width, style: theme.style("ui.statusbar.error"))
+            return nil
+        default: break
+        }
+        if let message = state.message {
+            buffer.putPadded(" " + message.text, x: 0, y: y, width: width, style: theme.style(message.isError ? "ui.statusbar.error" : "ui.statusbar"))
+            return nil
+        }
+        let board = state.board?.name ?? "no board"
+        var left = " \(state.project.info.name) › \(board)  @\(state.actor)"
+        if state.swimlanes != .none { left += "  lanes: \(state.swimlanes.rawValue)" }
+        if !state.filterText.isEmpty { left += "  filter: \(state.filterText)" }
+        let hint = "? help  q quit "
+        let room = width - DisplayWidth.of(hint)
+        buffer.putPadded(left, x: 0, y: y, width: max(0, room), style: bar)
+        if room > 0 { buffer.put(hint, x: room, y: y, style: bar) }
+        return nil
+    }
+
+    private func prompt(_ label: String, _ field: TextField, hint: String, into buffer: inout Buffer) -> (x: Int, y: Int) {
+        let y = height - 1
+        let labelWidth = buffer.put(label, x: 0, y: y, style: theme.style("ui.prompt"))
+        let hintWidth = min(DisplayWidth.of(hint) + 1, max(0, width - labelWidth - 20))
+        let fieldWidth = max(1, width - labelWidth - hintWidth)
+        let cursor = field.draw(into: &buffer, x: labelWidth, y: y, width: fieldWidth, style: theme.style("ui.form.field.focused"))
+        if hintWidth > 0 { buffer.putPadded(" " + hint, x: width - hintWidth, y: y, width: hintWidth, style: theme.style("ui.muted")) }
+        return (cursor, y)
+    }
+}

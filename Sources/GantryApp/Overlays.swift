@@ -1,0 +1,94 @@
+import TerminalUI
+
+/// The help overlay, generated from the keymap and the command table so it is always true.
+struct HelpOverlay {
+    let keymap: KeyMap<AppAction>
+    let theme: Theme
+
+    func lines() -> [(keys: String, text: String, heading: Bool)] {
+        var out: [(String, String, Bool)] = []
+        var group = ""
+        for b in keymap.bindings where !b.keys.isEmpty {
+            if b.group != group {
+                if !group.isEmpty { out.append(("", "", false)) }
+                group = b.group
+                out.append((group, "", true))
+            }
+            out.append((b.keys.map(\.description).joined(separator: " "), b.help, false))
+        }
+        out.append(("", "", false))
+        out.append(("Commands (:)", "", true))
+        for c in Commands.all { out.append((":" + c.usage, c.help, false)) }
+        out.append(("", "", false))
+        out.append(("In forms", "", true))
+        out.append(("tab S-tab up down", "next / previous field", false))
+        out.append(("enter C-s", "save", false))
+        out.append(("C-e", "edit the description in $VISUAL / $EDITOR", false))
+        out.append(("esc", "cancel", false))
+        return out
+    }
+
+    func draw(scroll: Int, into buffer: inout Buffer) {
+        let w = min(buffer.width - 2, 78), h = buffer.height - 2
+        let box = Rect(x: (buffer.width - w) / 2, y: 1, width: w, height: h)
+        let style = theme.style("ui.overlay")
+        buffer.fill(box, style: style)
+        buffer.box(box, style: theme.style("ui.border"))
+        buffer.put(" Keys — any other key closes, j/k scroll ", x: box.x + 2, y: box.y, style: theme.style("ui.title"))
+        let all = lines()
+        let rows = box.height - 2
+        let start = min(scroll, max(0, all.count - rows))
+        let keyWidth = min(24, (w - 4) / 2)
+        for (i, line) in all.dropFirst(start).prefix(rows).enumerated() {
+            let y = box.y + 1 + i
+            if line.heading {
+                buffer.putPadded(line.keys, x: box.x + 2, y: y, width: w - 4, style: theme.style("ui.title"))
+            } else {
+                buffer.putPadded(line.keys, x: box.x + 2, y: y, width: keyWidth, style: theme.style("ui.help.key"))
+                buffer.putPadded(line.text, x: box.x + 3 + keyWidth, y: y, width: w - 5 - keyWidth, style: style)
+            }
+        }
+        if start + rows < all.count {
+            buffer.put(" ↓ more ", x: box.maxX - 10, y: box.maxY - 1, style: theme.style("board.more"))
+        }
+    }
+}
+
+/// The card form as a centred box: a row per field, the error beside a field at fault, and the
+/// focused field's hint or error in full at the bottom.
+struct FormOverlay {
+    let form: CardForm
+    let title: String
+    let theme: Theme
+
+    func draw(into buffer: inout Buffer) -> (x: Int, y: Int) {
+        let fields = CardForm.Field.allCases
+        let w = min(buffer.width - 2, 76)
+        let h = min(buffer.height - 2, fields.count + 5)
+        let box = Rect(x: (buffer.width - w) / 2, y: max(1, (buffer.height - h) / 2), width: w, height: h)
+        buffer.fill(box, style: theme.style("ui.overlay"))
+        buffer.box(box, style: theme.style("ui.border"))
+        buffer.put(" \(title) ", x: box.x + 2, y: box.y, style: theme.style("ui.title"))
+        let labelWidth = 12
+        let fieldX = box.x + 2 + labelWidth
+        let fieldWidth = box.maxX - 2 - fieldX
+        let visibleRows = box.height - 4
+        let first = max(0, min(form.focus.rawValue - visibleRows + 1, fields.count - visibleRows))
+        var cursor = (x: fieldX, y: box.y + 1)
+        for (row, field) in fields.dropFirst(first).prefix(visibleRows).enumerated() {
+            let y = box.y + 1 + row
+            let error = form.errors[field]
+            let labelRole = error != nil ? "ui.form.error" : "ui.form.label"
+            buffer.putPadded((error != nil ? "! " : "") + field.label, x: box.x + 2, y: y, width: labelWidth, style: theme.style(labelRole))
+            let focused = field == form.focus
+            let role = focused ? "ui.form.field.focused" : "ui.form.field"
+            let x = form.fields[field.rawValue].draw(into: &buffer, x: fieldX, y: y, width: fieldWidth, style: theme.style(role))
+            if focused { cursor = (x, y) }
+        }
+        let footer = form.errors[form.focus].map { "\(form.focus.label): \($0)" } ?? "\(form.focus.label): \(form.focus.hint)"
+        buffer.putPadded(footer, x: box.x + 2, y: box.maxY - 3, width: w - 4,
+                         style: theme.style(form.errors[form.focus] != nil ? "ui.form.error" : "ui.muted"))
+        buffer.putPadded("enter save · tab next · esc cancel · C-e editor", x: box.x + 2, y: box.maxY - 2, width: w - 4, style: theme.style("ui.muted"))
+        return cursor
+    }
+}
