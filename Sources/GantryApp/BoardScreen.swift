@@ -90,11 +90,13 @@ struct BoardScreen {
         let ageX = x + width - DisplayWidth.of(age) - 1
         buffer.put(age, x: ageX, y: y, style: role(ageRole))
         var cx = x + 1
-        func part(_ text: String, _ name: String) {
-            cx += buffer.put(text, x: cx, y: y, style: role(name), maxWidth: max(0, ageX - 1 - cx))
+        func part(_ text: String, _ name: String, cut: Bool = false) {
+            let room = max(0, ageX - 1 - cx)
+            guard cut || DisplayWidth.of(text) <= room else { return }
+            cx += buffer.put(text, x: cx, y: y, style: role(name), maxWidth: room)
         }
-        if card.isBlocked { part("⊘ ", "board.card.blocked") }
-        part(card.key, "board.card.key")
+        if card.isBlocked { part("⊘ ", "board.card.blocked", cut: true) }
+        part(card.key, "board.card.key", cut: true)
         part(" " + card.type.rawValue, "board.card.type")
         if card.priority != .medium { part(" " + card.priority.rawValue, "board.card.priority.\(card.priority.rawValue)") }
         // Line 2: title.

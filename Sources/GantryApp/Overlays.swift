@@ -82,7 +82,7 @@ struct FormOverlay {
             buffer.putPadded((error != nil ? "! " : "") + field.label, x: box.x + 2, y: y, width: labelWidth, style: theme.style(labelRole))
             let focused = field == form.focus
             let role = focused ? "ui.form.field.focused" : "ui.form.field"
-            let x = form.fields[field.rawValue].draw(into: &buffer, x: fieldX, y: y, width: fieldWidth, style: theme.style(role))
+            let x = form.fields[field.rawValue].draw(into: &buffer, x: fieldX, y: y, width: fieldWidth, style: theme.style(role), focused: focused)
             if focused { cursor = (x, y) }
         }
         let footer = form.errors[form.focus].map { "\(form.focus.label): \($0)" } ?? "\(form.focus.label): \(form.focus.hint)"

@@ -46,11 +46,16 @@ public struct TextField: Sendable, Equatable {
         return true
     }
 
-    /// Draws the field into `width` cells at (x, y); returns the cursor's screen column.
+    /// Draws the field into `width` cells at (x, y); returns the cursor's screen column. A field
+    /// without focus shows its beginning; with focus, the part around the cursor.
     @discardableResult
-    public func draw(into buffer: inout Buffer, x: Int, y: Int, width: Int, style: Style) -> Int {
+    public func draw(into buffer: inout Buffer, x: Int, y: Int, width: Int, style: Style, focused: Bool = true) -> Int {
         guard width > 0 else { return x }
         let clean = text.map { Character(Sanitizer.clean(String($0))) }
+        guard focused else {
+            buffer.putPadded(String(clean), x: x, y: y, width: width, style: style)
+            return x
+        }
         var start = 0
         var before = clean[0..<cursor].reduce(0) { $0 + DisplayWidth.of($1) }
         while before >= width, start < cursor {

@@ -62,10 +62,10 @@ public enum SampleProject {
 
     // Columns: 0 Backlog, 1 To do, 2 In progress, 3 Review, 4 Done. Epics are cards 1–3.
     static let cards: [CardSpec] = [
-        CardSpec(column: 1, title: "Epic: One-page checkout", type: .epic, priority: .high, assignee: "fatima", labels: ["checkout"], estimate: nil, due: 40, age: 12,
+        CardSpec(column: 1, title: "One-page checkout", type: .epic, priority: .high, assignee: "fatima", labels: ["checkout"], estimate: nil, due: 40, age: 12,
                  description: "Replace the four-step checkout with a single page. Success: conversion +3 pts, p95 page load under 1.5 s."),
-        CardSpec(column: 0, title: "Epic: Saved payment methods", type: .epic, priority: .medium, assignee: "ana", labels: ["payments"], estimate: nil, due: 75, age: 20),
-        CardSpec(column: 1, title: "Epic: Checkout observability", type: .epic, priority: .medium, assignee: "ben", labels: ["infra"], estimate: nil, due: 30, age: 9),
+        CardSpec(column: 0, title: "Saved payment methods", type: .epic, priority: .medium, assignee: "ana", labels: ["payments"], estimate: nil, due: 75, age: 20),
+        CardSpec(column: 1, title: "Checkout observability", type: .epic, priority: .medium, assignee: "ben", labels: ["infra"], estimate: nil, due: 30, age: 9),
         CardSpec(column: 2, title: "Address form with postcode lookup", type: .feature, priority: .high, assignee: "chen", labels: ["frontend", "checkout"], estimate: 5, due: 6, age: 4, epic: 1),
         CardSpec(column: 2, title: "Payment provider API v3 client", type: .feature, priority: .critical, assignee: "ben", labels: ["backend", "payments"], estimate: 8, due: 3, age: 9,
                  blocked: "Waiting for sandbox credentials from the payment provider", epic: 1),

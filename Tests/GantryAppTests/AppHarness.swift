@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+import Planning
+import PlanStore
+import TerminalUI
+@testable import GantryApp
+
+/// The sample project in a private store, a fixed clock, an in-memory terminal, and the real
+/// runtime: key scripts go through keymap, update, store and render exactly as in the app.
+final class AppHarness {
+    static let now = Date(timeIntervalSince1970: 1_795_694_400) // Thursday 2026-11-26 12:00 UTC
+    let dir: String
+    let store: ProjectStore
+    let terminal: TestTerminal
+    let runtime: AppRuntime
+
+    init(width: Int = 120, height: Int = 40, theme: Theme = AppHarness.testTheme, actor: String = "ana",
+         editor: [String: String] = ["EDITOR": "true"], build: (ProjectStore) throws -> Void = AppHarness.sample) throws {
+        dir = NSTemporaryDirectory() + "gantry-app-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        store = try ProjectStore.create(at: dir + "/project.sqlite")
+        try build(store)
+        terminal = TestTerminal(width: width, height: height)
+        runtime = try AppRuntime(store: store, backend: terminal, theme: theme, keymap: AppAction.defaultKeyMap, actor: actor,
+                                 clock: { AppHarness.now }, editor: DescriptionEditor(environment: editor))
+        runtime.redraw()
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: dir) }
+
+    static func sample(_ store: ProjectStore) throws {
+        for change in SampleProject.changes(now: now) { try store.apply(change, actor: "fatima", at: now) }
+    }
+
+    /// Sends keys by keymap name or literal text: "L", "enter", "S-right", "C-r".
+    func press(_ keys: String...) {
+        for k in keys {
+            if let key = Key(name: k) { runtime.handle(.key(key)) } else { type(k) }
+        }
+    }
+
+    func type(_ text: String) {
+        for c in text { runtime.handle(.key(.char(c))) }
+    }
+
+    var screen: [String] { terminal.screen?.lines ?? [] }
+    var text: String { screen.joined(separator: "\n") }
+    var state: AppState { runtime.state }
+
+    func card(_ key: String) throws -> Card { try store.load().card(key: key) }
+
+    func column(of key: String) throws -> String {
+        let p = try store.load()
+        return p.columns[try p.card(key: key).columnID]?.name ?? "?"
+    }
+
+    /// A theme that gives every role its own colour, so a style grid can name the role of each cell.
+    static let roles = [
+        "ui", "ui.muted", "ui.title", "ui.tab", "ui.tab.active", "ui.statusbar", "ui.statusbar.error", "ui.selection", "ui.prompt",
+        "ui.overlay", "ui.border", "ui.help.key", "ui.form.label", "ui.form.field", "ui.form.field.focused", "ui.form.error",
+        "board", "board.column.header", "board.column.wip.full", "board.column.wip.breach", "board.card", "board.card.selected",
+        "board.card.key", "board.card.blocked", "board.card.overdue", "board.card.age.fresh", "board.card.age.ageing",
+        "board.card.age.stale", "board.card.priority.critical", "board.card.priority.high", "board.card.priority.low",
+        "board.card.type", "board.card.label", "board.card.assignee", "board.swimlane", "board.more",
+    ]
+    static let letters = Array(".mtTAsEcpoBkLfFeHhWXCSKbOganPQylxwrM")
+
+    static var testTheme: Theme {
+        var specs: [String: Theme.RoleSpec] = [:]
+        for (i, role) in roles.enumerated() {
+            specs[role] = Theme.RoleSpec(foreground: .indexed(UInt8(16 + i)), background: role == "board.card.selected" ? .indexed(250) : nil)
+        }
+        return Theme(name: "test", roles: specs, depth: .ansi256)
+    }
+
+    /// One letter per cell naming the role that coloured it (its foreground); `^` marks the
+    /// selected card's background.
+    var styleGrid: [String] {
+        guard let b = terminal.screen else { return [] }
+        return (0..<b.height).map { y in
+            String((0..<b.width).compactMap { x -> Character? in
+                let cell = b[x, y]
+                if cell.isContinuation { return nil }
+                if case .indexed(250) = cell.style.background, case .indexed(let i) = cell.style.foreground, Int(i) - 16 == 21 { return "^" }
+                guard case .indexed(let i) = cell.style.foreground, Int(i) >= 16, Int(i) - 16 < AppHarness.letters.count else { return "?" }
+                return AppHarness.letters[Int(i) - 16]
+            })
+        }
+    }
+}
+
+/// Text snapshots under Tests/GantryAppTests/Snapshots; `GANTRY_RECORD_SNAPSHOTS=1 swift test`
+/// rewrites them. A missing snapshot fails the test.
+enum Snapshot {
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
+
+    static func check(_ name: String, _ content: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let file = directory.appendingPathComponent("\(name).txt")
+        if ProcessInfo.processInfo.environment["GANTRY_RECORD_SNAPSHOTS"] == "1" {
+            try content.write(to: file, atomically: true, encoding: .utf8)
+            return
+        }
+        guard let expected = try? String(contentsOf: file, encoding: .utf8) else {
+            Issue.record("No snapshot \(name).txt; record it with GANTRY_RECORD_SNAPSHOTS=1 swift test", sourceLocation: sourceLocation)
+            return
+        }
+        if expected != content {
+            let a = expected.split(separator: "\n", omittingEmptySubsequences: false), b = content.split(separator: "\n", omittingEmptySubsequences: false)
+            let firstDiff = zip(a, b).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, b.count)
+            Issue.record("Snapshot \(name) differs at line \(firstDiff + 1):\nexpected: \(firstDiff < a.count ? String(a[firstDiff]) : "<end>")\nactual:   \(firstDiff < b.count ? String(b[firstDiff]) : "<end>")",
+                         sourceLocation: sourceLocation)
+        }
+    }
+
+    static func board(_ h: AppHarness) -> String {
+        h.screen.joined(separator: "\n") + "\n--- roles ---\n" + h.styleGrid.joined(separator: "\n") + "\n"
+    }
+}

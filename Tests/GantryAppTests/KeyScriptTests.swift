@@ -1,0 +1,285 @@
+import Foundation
+import Testing
+import Planning
+import PlanStore
+import TerminalUI
+@testable import GantryApp
+
+@Suite struct KeyScriptTests {
+    static func roomyColumns(_ store: ProjectStore) throws {
+        try AppHarness.sample(store)
+        for name in ["In progress", "Review"] {
+            let p = try store.load()
+            try store.apply(try p.setWIPLimit(try p.column(named: name, on: try p.board(named: nil)), to: 9), actor: "fatima", at: AppHarness.now)
+        }
+    }
+
+    @Test func moveACardTwoColumnsRightThenUndo() throws {
+        let h = try AppHarness(build: Self.roomyColumns)
+        h.press("l", "j", "j")                     // To do, third card
+        let key = try #require(h.state.selectedCard?.key)
+        #expect(key == "GAN-12")
+        h.press("L", "L")
+        #expect(try h.column(of: key) == "Review")
+        #expect(h.state.selectedCard?.key == key, "the selection follows the card")
+        #expect(h.state.selectedColumn == 3)
+        #expect(h.text.contains("Moved \(key) In progress → Review"))
+        h.press("u")
+        #expect(try h.column(of: key) == "In progress")
+        #expect(h.state.message?.text == "Undid: moved \(key) In progress → Review")
+        h.press("C-r")
+        #expect(try h.column(of: key) == "Review")
+        #expect(try h.store.journal().suffix(4).map(\.actor) == ["ana", "ana", "ana", "ana"])
+    }
+
+    @Test func wipLimitRefusesAMoveWithTheNumbers() throws {
+        let h = try AppHarness()
+        h.press("l", "j", "j", "L")
+        #expect(h.state.message?.text == "In progress is at its WIP limit (5 of 4). Finish something first, or :wip N.")
+        #expect(try h.column(of: "GAN-12") == "To do")
+        h.press(":", "wip 9", "enter")
+        #expect(try h.store.load().columns.values.first { $0.name == "To do" }?.wipLimit == 9, ":wip sets the selected column")
+    }
+
+    @Test func filterByAssigneeShowsOnlyTheirCards() throws {
+        let h = try AppHarness()
+        h.press("/", "assignee:chen", "enter")
+        let visible = h.state.view.columns.indices.flatMap { h.state.view.cards(inColumn: $0) }
+        #expect(!visible.isEmpty)
+        #expect(visible.allSatisfy { $0.assignee == "chen" })
+        #expect(h.text.contains("match assignee:chen"))
+        h.press("esc")
+        #expect(h.screen.last?.contains("filter:") == false)
+        #expect(h.state.view.cards(inColumn: 0).count == 12)
+    }
+
+    @Test func aBadFilterKeepsThePromptOpenAndSaysWhy() throws {
+        let h = try AppHarness()
+        h.press("/", "asignee:chen", "enter")
+        guard case .filterPrompt(let field) = h.state.mode else { Issue.record("prompt should stay open"); return }
+        #expect(field.value == "asignee:chen")
+        #expect(h.state.message?.isError == true)
+        #expect(h.state.message?.text.contains("unknown field \"asignee\"") == true)
+        #expect(h.screen[h.screen.count - 2].contains("unknown field"))
+    }
+
+    @Test func newCardThroughTheFormWithValidation() throws {
+        let h = try AppHarness()
+        h.press("l", "n")
+        h.type("Offline mode banner")
+        h.press("tab", "tab", "C-u")
+        h.type("story")
+        h.press("enter")
+        guard case .form(let form) = h.state.mode else { Issue.record("form should stay open"); return }
+        #expect(form.focus == .type)
+        #expect(form.errors[.type] == "use one of feature bug chore spike epic")
+        #expect(h.text.contains("! Type"))
+        h.press("C-u")
+        h.type("bug")
+        h.press("tab", "tab", "ben", "tab", "ui, mobile", "tab", "tab", "+2d", "enter")
+        #expect(h.state.mode == .board)
+        let card = try h.card("GAN-41")
+        #expect(card.title == "Offline mode banner")
+        #expect(card.type == .bug)
+        #expect(card.assignee == "ben")
+        #expect(card.labels == ["ui", "mobile"])
+        #expect(card.due?.description == "2026-11-28")
+        #expect(try h.column(of: "GAN-41") == "To do")
+    }
+
+    @Test func unknownAssigneeIsShownInTheForm() throws {
+        let h = try AppHarness()
+        h.press("e", "tab", "tab", "tab", "tab", "C-u", "zed", "enter")
+        guard case .form(let form) = h.state.mode else { Issue.record("form should stay open"); return }
+        #expect(form.errors[.assignee] == "no member zed")
+        h.press("esc")
+        #expect(h.state.mode == .board)
+        #expect(try h.card("GAN-2").assignee == "ana")
+    }
+
+    @Test func deleteAsksFirst() throws {
+        let h = try AppHarness()
+        h.press("d")
+        #expect(h.screen.last?.contains("Delete GAN-2") == true)
+        h.press("n")
+        #expect(try h.store.load().cards.count == 40)
+        h.press("d", "y")
+        #expect(try h.store.load().cards.count == 39)
+        #expect(h.state.selectedCard?.key == "GAN-17", "selection moves to the next card")
+        h.press("u")
+        #expect(try h.store.load().cards.count == 40)
+    }
+
+    @Test func blockAndUnblock() throws {
+        let h = try AppHarness()
+        h.press("b", "Waiting for design", "enter")
+        #expect(try h.card("GAN-2").blockedReason == "Waiting for design")
+        #expect(h.screen[2].contains("⊘ GAN-2"))
+        h.press("b")
+        #expect(try h.card("GAN-2").blockedReason == nil)
+    }
+
+    @Test func rankWithinAColumn() throws {
+        let h = try AppHarness()
+        h.press("j", "K")
+        let p = try h.store.load()
+        let backlog = p.columns(of: try p.board(named: nil).id)[0]
+        #expect(p.cards(inColumn: backlog.id).prefix(2).map(\.key) == ["GAN-17", "GAN-2"])
+        #expect(h.state.selectedCard?.key == "GAN-17")
+    }
+
+    @Test func swimlanesCycle() throws {
+        let h = try AppHarness()
+        h.press("s")
+        #expect(h.state.swimlanes == .assignee)
+        #expect(h.text.contains("▸ Ana Silva (@ana)"))
+        h.press("s")
+        #expect(h.text.contains("▸ Critical"))
+        h.press("s")
+        #expect(h.text.contains("▸ GAN-1 One-page checkout"))
+        h.press("s")
+        #expect(h.state.swimlanes == .none)
+    }
+
+    @Test func helpIsGeneratedFromTheKeymap() throws {
+        let h = try AppHarness(height: 60)
+        h.press("?")
+        for binding in AppAction.defaultKeyMap.bindings {
+            #expect(h.text.contains(binding.help), "\(binding.name) missing from help")
+        }
+        h.press("x")
+        #expect(h.state.mode == .board)
+    }
+
+    @Test func unboundKeysSayWhatToDo() throws {
+        let h = try AppHarness()
+        h.press("z")
+        #expect(h.state.message == .error("z does nothing here. Press ? for the keys."))
+    }
+
+    @Test func commandLine() throws {
+        let h = try AppHarness()
+        h.press(":", "swimlanes priority", "enter")
+        #expect(h.state.swimlanes == .priority)
+        h.press(":", "move Done", "enter")
+        #expect(try h.column(of: "GAN-2") == "Done")
+        h.press(":", "frobnicate", "enter")
+        #expect(h.state.message?.text.hasPrefix("Unknown command :frobnicate.") == true)
+        h.press(":", "q", "enter")
+        #expect(h.state.shouldQuit)
+    }
+
+    @Test func mouseClickSelectsAndWheelScrolls() throws {
+        let h = try AppHarness()
+        let col = BoardLayout(width: 120, height: 40, columnCount: 5).column(2)
+        h.runtime.handle(.mouse(.left, x: col.x + 3, y: 7))
+        #expect(h.state.selectedCard?.key == "GAN-5")
+        h.runtime.handle(.mouse(.wheelDown, x: col.x + 3, y: 7))
+        #expect(h.state.selectedCard?.key == "GAN-6")
+    }
+
+    @Test func descriptionGoesThroughTheEditor() throws {
+        let dir = NSTemporaryDirectory() + "gantry-editor-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let script = dir + "/editor.sh"
+        // The fake editor records the file name it was given and writes text that a shell would expand.
+        try "#!/bin/sh\necho \"$1\" > \(dir)/argument\nprintf '%s' 'Text with $(echo expanded)' > \"$1\"\n"
+            .write(toFile: script, atomically: true, encoding: .utf8)
+        chmod(script, 0o755)
+        let h = try AppHarness(editor: ["VISUAL": "/bin/sh " + script, "EDITOR": "nano"])
+        h.press("E")
+        #expect(h.terminal.suspensions == 1)
+        #expect(try h.card("GAN-2").description == "Text with $(echo expanded)")
+        let argument = try String(contentsOfFile: dir + "/argument", encoding: .utf8)
+        #expect(argument.hasSuffix("/description.md\n"))
+        #expect(!FileManager.default.fileExists(atPath: argument.trimmingCharacters(in: .newlines)), "the private file is removed")
+        #expect(DescriptionEditor(environment: ["EDITOR": "vim -u NONE"]).command == ["vim", "-u", "NONE"])
+        #expect(DescriptionEditor(environment: [:]).command == ["vi"])
+    }
+
+    @Test func resizeBelowTheMinimumAsksForMoreRoom() throws {
+        let h = try AppHarness()
+        h.terminal.size = (30, 10)
+        h.runtime.handle(.resize(width: 30, height: 10))
+        #expect(h.text.contains("Gantry needs at least"))
+        #expect(h.text.contains("this window is 30×10."))
+        h.terminal.size = (80, 24)
+        h.runtime.handle(.resize(width: 80, height: 24))
+        #expect(h.screen.count == 24 && h.screen.allSatisfy { DisplayWidth.of($0) == 80 })
+        #expect(h.screen[1].contains("Backlog"))
+    }
+
+    @Test func everySizeDrawsAlignedRows() throws {
+        let h = try AppHarness()
+        for (w, hgt) in [(40, 12), (57, 19), (80, 24), (101, 33), (160, 50), (250, 70)] {
+            h.terminal.size = (w, hgt)
+            h.runtime.handle(.resize(width: w, height: hgt))
+            #expect(h.screen.count == hgt)
+            #expect(h.screen.allSatisfy { DisplayWidth.of($0) == w }, "\(w)×\(hgt)")
+        }
+        #expect(h.screen[1].contains("Done"), "250 columns show the whole board")
+    }
+
+    @Test func wideTitlesKeepBordersAligned() throws {
+        let h = try AppHarness(width: 80, height: 24) { store in
+            try AppHarness.sample(store)
+            let p = try store.load()
+            try store.apply(try p.editCard(try p.card(key: "GAN-2"), CardDraft(title: "支払い方法を保存する機能 🎉 with emoji")),
+                            actor: "x", at: AppHarness.now)
+        }
+        let wide = h.screen[3], plain = h.screen[7]
+        #expect(wide.contains("支払い方法"))
+        let secondColumn = BoardLayout(width: 80, height: 24, columnCount: 5).column(1).x
+        /// The text of a row from the second column on, measured in cells.
+        func tail(_ line: String) -> String {
+            var width = 0
+            var index = line.startIndex
+            while width < secondColumn, index < line.endIndex { width += DisplayWidth.of(line[index]); index = line.index(after: index) }
+            return String(line[index...])
+        }
+        #expect(DisplayWidth.of(wide) == 80 && DisplayWidth.of(plain) == 80)
+        #expect(tail(wide).hasPrefix(" One-page checkout"), "second column starts at the same cell: \(wide)")
+        #expect(tail(plain).hasPrefix(" Checkout observability"))
+    }
+
+    @Test func hostileTitlesShowHarmlessText() throws {
+        let h = try AppHarness(width: 80, height: 24) { store in
+            try AppHarness.sample(store)
+            let p = try store.load()
+            try store.apply(try p.editCard(try p.card(key: "GAN-2"), CardDraft(title: "x\u{1B}]52;c;aGk=\u{07}\u{1B}[2J")), actor: "x", at: AppHarness.now)
+        }
+        #expect(h.screen[3].contains("x␛]52;c;aGk=␇␛[2J"))
+        #expect(!(h.terminal.screen?.cells.contains { $0.text.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F } } ?? true))
+    }
+
+    @Test func otherSessionsChangesAppearWithoutMovingTheSelection() throws {
+        let h = try AppHarness()
+        h.press("j", "j")
+        let selected = h.state.selectedCard?.key
+        let other = try ProjectStore.open(at: h.store.path)
+        let p = try other.load()
+        try other.apply(try p.moveCard(try p.card(key: "GAN-10"), to: try p.column(named: "Done", on: try p.board(named: nil)), now: AppHarness.now),
+                        actor: "ben", at: AppHarness.now)
+        h.runtime.tick()
+        #expect(h.state.project.cards.values.first { $0.key == "GAN-10" }.map { h.state.project.columns[$0.columnID]?.name } == "Done")
+        #expect(h.state.selectedCard?.key == selected)
+    }
+
+    @Test func monoThemeKeepsStateVisible() throws {
+        let themes = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../themes").standardizedFileURL.path
+        let (mono, _) = ThemeLoader(searchPaths: [themes]).load("mono", depth: .none)
+        let h = try AppHarness(width: 120, height: 40, theme: mono)
+        let b = try #require(h.terminal.screen)
+        func attributes(of text: String, row: Int) -> TextAttributes? {
+            guard let x = h.screen[row].range(of: text).map({ h.screen[row].distance(from: h.screen[row].startIndex, to: $0.lowerBound) }) else { return nil }
+            var col = 0, cells = 0
+            while cells < x { col += 1; if !b[col - 1, row].isContinuation { cells += 1 } }
+            return b[col, row].style.attributes
+        }
+        #expect(attributes(of: "5/4 over", row: 1)?.contains(.reverse) == true, "WIP breach")
+        #expect(attributes(of: "GAN-2", row: 2)?.contains(.reverse) == true, "selection")
+        #expect(attributes(of: "⊘", row: 6)?.contains(.underline) == true, "blocked")
+        #expect(b.cells.allSatisfy { $0.style.foreground == .default && $0.style.background == .default })
+    }
+}
