@@ -50,6 +50,16 @@ static inline void gantry_install_exit_signals(void) {
     sigaction(SIGTERM, &sa, 0);
     sigaction(SIGHUP, &sa, 0);
     sigaction(SIGQUIT, &sa, 0);
+    // A parent may have left these blocked; the session must still hear them.
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGHUP);
+    sigaddset(&set, SIGQUIT);
+    sigaddset(&set, SIGTSTP);
+    sigaddset(&set, SIGWINCH);
+    sigprocmask(SIG_UNBLOCK, &set, 0);
 }
 static inline int gantry_take_signal(void) {
     int s = gantry_pending_signal;
