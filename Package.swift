@@ -30,7 +30,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "gantry", dependencies: ["GantryCLI", "GantryApp", "CursesTerminal", "PlanStore", "TerminalUI"]),
-        .executableTarget(name: "gantry-bench", dependencies: ["Planning", "PlanStore", "GantryCLI"]),
+        .executableTarget(name: "gantry-bench", dependencies: ["Planning", "PlanStore", "GantryCLI", "GantryApp", "TerminalUI"]),
         .testTarget(name: "PlanningTests", dependencies: ["Planning"]),
         .testTarget(name: "PlanStoreTests", dependencies: ["Planning", "PlanStore"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),

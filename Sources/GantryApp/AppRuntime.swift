@@ -18,8 +18,10 @@ public final class AppRuntime {
     /// Poll interval: also how long a change from another session takes to appear at most.
     public var tickMilliseconds = 100
 
+    /// With `preview`, the first frame is drawn from the top of each column and the rest of the
+    /// project loads right after it, so a large project opens at once.
     public init(store: ProjectStore, backend: TerminalBackend, theme: Theme, keymap: KeyMap<AppAction>,
-                actor: String, clock: @escaping () -> Date, editor: DescriptionEditor) throws {
+                actor: String, clock: @escaping () -> Date, editor: DescriptionEditor, preview: Bool = false) throws {
         self.store = store
         self.backend = backend
         self.theme = theme
@@ -27,7 +29,12 @@ public final class AppRuntime {
         self.clock = clock
         self.editor = editor
         lastSeq = try store.latestSeq()
-        state = AppState(project: try store.load(), actor: actor, projectPath: store.path, now: clock())
+        if preview {
+            let (snapshot, totals) = try store.loadPreview(perColumn: backend.size.height / BoardLayout.cardHeight + 2)
+            state = AppState(project: snapshot, actor: actor, projectPath: store.path, now: clock(), previewTotals: totals)
+        } else {
+            state = AppState(project: try store.load(), actor: actor, projectPath: store.path, now: clock())
+        }
         watcher = try? store.makeWatcher()
         if store.isReadOnly { state.message = .info("Read-only: you can look but not change (no write access to \(store.path)).") }
     }
@@ -40,6 +47,7 @@ public final class AppRuntime {
     /// Runs until the user quits or an exit signal arrives; returns that signal, if any.
     public func run() -> Int32? {
         redraw()
+        completeLoad()
         while !state.shouldQuit {
             if let signal = backend.takeExitSignal() { return signal }
             if let event = backend.nextEvent(timeoutMilliseconds: tickMilliseconds) {
@@ -49,6 +57,23 @@ public final class AppRuntime {
             }
         }
         return nil
+    }
+
+    /// Replaces a preview with the whole project (no-op otherwise); the frame is redrawn, and
+    /// since the preview showed the same top of each column, nothing visible changes.
+    public func completeLoad() {
+        guard state.previewTotals != nil else { return }
+        do {
+            let seq = try store.latestSeq()
+            state.project = try store.load()
+            lastSeq = seq
+            state.previewTotals = nil
+            state.refreshView()
+            syncFromJournal()
+        } catch {
+            state.message = .error(Self.sentence("\(error)"))
+        }
+        redraw()
     }
 
     /// One event: update, effects, frame.
@@ -69,7 +94,7 @@ public final class AppRuntime {
         if changed || dayChanged { redraw() }
     }
 
-    func redraw() {
+    public func redraw() {
         let size = backend.size
         let frame = state.render(theme: theme, keymap: keymap, width: size.width, height: size.height)
         backend.draw(frame.buffer, cursor: frame.cursor)
@@ -126,15 +151,15 @@ public final class AppRuntime {
         do {
             let entries = try store.journal(after: lastSeq)
             guard !entries.isEmpty else { return }
-            for entry in entries { try state.project.apply(entry.change) }
+            for entry in entries { try state.apply(entry.change) }
             lastSeq = entries.last?.seq ?? lastSeq
         } catch {
             if let fresh = try? store.load(), let seq = try? store.latestSeq() {
                 state.project = fresh
                 lastSeq = seq
             }
+            state.refreshView()
         }
-        state.refreshView()
     }
 
     static func sentence(_ s: String) -> String {

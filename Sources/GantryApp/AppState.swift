@@ -44,44 +44,66 @@ public struct AppState: Sendable {
     public var laneScroll = 0
     public var thresholds = AgeThresholds.standard
     public var shouldQuit = false
+    /// Active cards per column while only a preview of the project is loaded (first frame).
+    public var previewTotals: [String: Int]?
     public private(set) var view: BoardView
 
-    public init(project: ProjectSnapshot, actor: String, projectPath: String, now: Date, boardID: String? = nil) {
+    public init(project: ProjectSnapshot, actor: String, projectPath: String, now: Date, boardID: String? = nil,
+                previewTotals: [String: Int]? = nil) {
         self.project = project
         self.actor = actor
         self.projectPath = projectPath
         self.now = now
+        self.previewTotals = previewTotals
         self.boardID = boardID ?? project.sortedBoards.first?.id ?? ""
-        view = BoardView(project: project, boardID: self.boardID, filter: nil, swimlanes: .none)
+        view = BoardView(project: project, boardID: self.boardID, filter: nil, swimlanes: .none, totals: previewTotals)
         selectFirstCard()
     }
 
     public var today: Day { Day.containing(now) }
     public var board: Board? { project.boards[boardID] }
 
+    /// Applies a change (ours or another session's) to the project and the arranged board:
+    /// card-only changes update just the columns they touch; anything else rebuilds the board.
+    public mutating func apply(_ change: Change) throws {
+        let cardsOnly = change.edits.allSatisfy { $0.kind == .card }
+        var before: [String: Card?] = [:]
+        for edit in change.edits where edit.kind == .card { before[edit.id] = project.cards[edit.id] }
+        try project.apply(change)
+        if cardsOnly, let updated = view.updating(cards: before, in: project, filter: filter) {
+            view = updated
+            keepSelection()
+        } else {
+            refreshView()
+        }
+    }
+
     /// Rebuilds the arranged board after the project, filter, lanes or board changed, keeping the
     /// selection on the same card when it is still visible.
     public mutating func refreshView() {
         if project.boards[boardID] == nil { boardID = project.sortedBoards.first?.id ?? "" }
-        view = BoardView(project: project, boardID: boardID, filter: filter, swimlanes: swimlanes)
-        if let id = selectedCardID, let card = project.cards[id], let col = view.columns.firstIndex(where: { $0.id == card.columnID }),
-           view.cards(inColumn: col).contains(where: { $0.id == id }) {
-            selectedColumn = col
+        view = BoardView(project: project, boardID: boardID, filter: filter, swimlanes: swimlanes, totals: previewTotals)
+        keepSelection()
+    }
+
+    /// Keeps the selection on the same card, or on the nearest card of its column when it left.
+    mutating func keepSelection() {
+        if let id = selectedCardID, let position = view.position(of: id) {
+            selectedColumn = position.column
             return
         }
         selectedColumn = min(max(0, selectedColumn), max(0, view.columns.count - 1))
-        let cards = view.cards(inColumn: selectedColumn)
-        let previousRow = selectedRowHint
-        selectedCardID = cards.isEmpty ? nil : cards[min(previousRow, cards.count - 1)].id
+        let ids = view.ids(inColumn: selectedColumn)
+        selectedCardID = ids.isEmpty ? nil : ids[min(selectedRowHint, ids.count - 1)]
     }
 
     /// Row to fall back to when the selected card disappears (deleted, filtered out).
     var selectedRowHint = 0
 
     mutating func selectFirstCard() {
-        for (i, _) in view.columns.enumerated() where !view.cards(inColumn: i).isEmpty {
+        for i in view.columns.indices where !view.ids(inColumn: i).isEmpty {
             selectedColumn = i
-            selectedCardID = view.cards(inColumn: i).first?.id
+            selectedCardID = view.ids(inColumn: i).first
             return
         }
     }
@@ -89,7 +111,7 @@ public struct AppState: Sendable {
     public var selectedCard: Card? { selectedCardID.flatMap { project.cards[$0] } }
 
     public var selectedRow: Int? {
-        guard let id = selectedCardID else { return nil }
-        return view.cards(inColumn: selectedColumn).firstIndex { $0.id == id }
+        guard let id = selectedCardID, let position = view.position(of: id), position.column == selectedColumn else { return nil }
+        return position.row
     }
 }

@@ -111,7 +111,7 @@ extension AppState {
             filter = try CardFilter(try Query(trimmed), project: project, now: now, today: today, me: actor)
             filterText = trimmed
             refreshView()
-            let shown = view.columns.indices.reduce(0) { $0 + view.cards(inColumn: $1).count }
+            let shown = view.shown.reduce(0, +)
             message = .info("\(shown) card\(shown == 1 ? "" : "s") match \(trimmed).")
         } catch let e as QueryError {
             mode = .filterPrompt(TextField(text))
@@ -175,7 +175,7 @@ extension AppState {
     // MARK: Board actions
 
     mutating func perform(_ action: AppAction, layout: BoardLayout) -> [Effect] {
-        let cards = view.cards(inColumn: selectedColumn)
+        let ids = view.ids(inColumn: selectedColumn)
         let row = selectedRow
         switch action {
         case .selectLeft, .selectRight:
@@ -183,10 +183,10 @@ extension AppState {
             guard view.columns.indices.contains(target) else { return [] }
             let index = row ?? selectedRowHint
             selectedColumn = target
-            let next = view.cards(inColumn: target)
-            selectedCardID = next.isEmpty ? nil : next[min(index, next.count - 1)].id
+            let next = view.ids(inColumn: target)
+            selectedCardID = next.isEmpty ? nil : next[min(index, next.count - 1)]
         case .selectUp, .selectDown, .selectTop, .selectBottom, .pageUp, .pageDown:
-            guard !cards.isEmpty else { return [] }
+            guard !ids.isEmpty else { return [] }
             let current = row ?? 0
             let page = max(1, layout.cardsPerColumn)
             let target: Int
@@ -194,11 +194,11 @@ extension AppState {
             case .selectUp: target = current - 1
             case .selectDown: target = current + 1
             case .selectTop: target = 0
-            case .selectBottom: target = cards.count - 1
+            case .selectBottom: target = ids.count - 1
             case .pageUp: target = current - page
             default: target = current + page
             }
-            selectedCardID = cards[min(max(0, target), cards.count - 1)].id
+            selectedCardID = ids[min(max(0, target), ids.count - 1)]
         case .moveCardLeft, .moveCardRight:
             guard let card = selectedCard else { message = .error("No card selected."); return [] }
             let target = selectedColumn + (action == .moveCardLeft ? -1 : 1)
@@ -218,8 +218,8 @@ extension AppState {
         case .moveCardUp, .moveCardDown:
             guard let card = selectedCard, let r = row else { return [] }
             let neighbour = action == .moveCardUp ? r - 1 : r + 1
-            guard cards.indices.contains(neighbour) else { return [] }
-            let placement: Placement = action == .moveCardUp ? .before(cardID: cards[neighbour].id) : .after(cardID: cards[neighbour].id)
+            guard ids.indices.contains(neighbour) else { return [] }
+            let placement: Placement = action == .moveCardUp ? .before(cardID: ids[neighbour]) : .after(cardID: ids[neighbour])
             do { return [.apply(try project.rankCard(card, at: placement))] } catch { message = .error("\(error)"); return [] }
         case .newCard:
             guard let column = view.columns[safe: selectedColumn] else { message = .error("This board has no columns."); return [] }
@@ -271,7 +271,7 @@ extension AppState {
                 selectedCardID = card.id
             } else {
                 selectedColumn = col
-                selectedCardID = view.cards(inColumn: col).first?.id
+                selectedCardID = view.ids(inColumn: col).first
             }
         }
         keepSelectionVisible(layout)

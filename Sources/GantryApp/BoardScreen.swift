@@ -70,8 +70,10 @@ struct BoardScreen {
     }
 
     private func drawCard(_ card: Card, x: Int, y: Int, width: Int, column: Column, into buffer: inout Buffer) {
-        let selected = card.id == state.selectedCardID && state.mode != .help(scroll: 0)
-        let cardStyle = theme.style(selected ? "board.card.selected" : "board.card")
+        // The selection is a bar down the card's left edge, not a recoloured card: moving it
+        // rewrites six cells instead of two whole cards.
+        let selected = card.id == state.selectedCardID
+        let cardStyle = theme.style("board.card")
         func role(_ name: String) -> Style {
             var s = theme.style(name)
             s.background = cardStyle.background
@@ -80,7 +82,9 @@ struct BoardScreen {
         }
         buffer.fill(Rect(x: x, y: y, width: width, height: 3), style: cardStyle)
         if selected {
-            for line in 0..<3 { buffer.put("▌", x: x, y: y + line, style: theme.style("ui.selection")) }
+            var bar = theme.style("board.card.selected")
+            if bar.background == .default { bar.background = cardStyle.background }
+            for line in 0..<3 { buffer.put("▌", x: x, y: y + line, style: bar) }
         }
         // Line 1: key, type, priority … age. The age always shows; the rest is cut to fit.
         let days = card.daysInColumn(now: state.now)

@@ -11,37 +11,59 @@ public enum Swimlanes: String, Sendable, CaseIterable {
     }
 }
 
-/// The board as arranged for display: its columns, and the visible cards of each column split
-/// into lanes, in rank order. Rebuilt only when the project, the filter or the lanes change,
-/// never for a selection move, so a key press on a 10,000-card board stays cheap.
+/// The board as arranged for display: its columns, and the ids of the visible cards of each
+/// column split into lanes, in rank order, with an index from card to position. Rebuilt only
+/// when the project, the filter or the lanes change, never for a selection move; it holds ids,
+/// not cards, so building it for 10,000 cards sorts small values and copies no card.
 public struct BoardView: Sendable {
     public struct Lane: Sendable {
         public var title: String
-        /// Cards per column (same order as `columns`).
-        public var cards: [[Card]]
+        /// Card ids per column (same order as `columns`).
+        public var ids: [[String]]
     }
 
     public let columns: [Column]
-    public let lanes: [Lane]
-    public let counts: [Int]
+    public private(set) var lanes: [Lane]
+    /// Active cards per column, whatever the filter (what WIP limits count).
+    public private(set) var counts: [Int]
+    /// Cards per column that pass the filter; more than `ids` holds while only a preview is loaded.
+    public private(set) var shown: [Int]
+    private var index: [String: (column: Int, row: Int)]
+    private var flattened: [[String]]
+    private let boardID: String
 
-    public init(project: ProjectSnapshot, boardID: String, filter: CardFilter?, swimlanes: Swimlanes) {
+    public init(project: ProjectSnapshot, boardID: String, filter: CardFilter?, swimlanes: Swimlanes,
+                totals: [String: Int]? = nil) {
         columns = project.columns(of: boardID)
-        let index = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1.id, $0) })
-        var perColumn = [[Card]](repeating: [], count: columns.count)
+        self.boardID = boardID
+        let position = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1.id, $0) })
+        var perColumn = [[(rank: Double, number: Int, id: String)]](repeating: [], count: columns.count)
         var counts = [Int](repeating: 0, count: columns.count)
         for card in project.cards.values where card.boardID == boardID {
-            guard let i = index[card.columnID], !card.archived else { continue }
+            guard let i = position[card.columnID], !card.archived else { continue }
             counts[i] += 1
-            if filter?.matches(card) ?? true { perColumn[i].append(card) }
+            if filter?.matches(card) ?? true { perColumn[i].append((card.rank, card.number, card.id)) }
         }
-        for i in perColumn.indices { perColumn[i].sort(by: Card.rankOrder) }
+        let sorted = perColumn.map { list in list.sorted { ($0.rank, $0.number) < ($1.rank, $1.number) }.map(\.id) }
+        if let totals {
+            counts = columns.map { totals[$0.id] ?? 0 }
+        }
         self.counts = counts
-        lanes = BoardView.split(perColumn, by: swimlanes, project: project)
+        shown = totals == nil ? sorted.map(\.count) : counts
+        lanes = BoardView.split(sorted, by: swimlanes, project: project)
+        let laneList = lanes
+        let flat = laneList.count == 1 ? laneList[0].ids : (0..<columns.count).map { c in laneList.flatMap { $0.ids[c] } }
+        flattened = flat
+        var positions: [String: (column: Int, row: Int)] = [:]
+        positions.reserveCapacity(flat.reduce(0) { $0 + $1.count })
+        for (c, ids) in flat.enumerated() {
+            for (r, id) in ids.enumerated() { positions[id] = (c, r) }
+        }
+        index = positions
     }
 
-    static func split(_ perColumn: [[Card]], by mode: Swimlanes, project: ProjectSnapshot) -> [Lane] {
-        guard mode != .none else { return [Lane(title: "", cards: perColumn)] }
+    static func split(_ perColumn: [[String]], by mode: Swimlanes, project: ProjectSnapshot) -> [Lane] {
+        guard mode != .none else { return [Lane(title: "", ids: perColumn)] }
         func key(_ c: Card) -> (order: String, title: String) {
             switch mode {
             case .none: return ("", "")
@@ -57,22 +79,67 @@ public struct BoardView: Sendable {
             }
         }
         var lanes: [String: Lane] = [:]
-        for (ci, cards) in perColumn.enumerated() {
-            for card in cards {
+        for (ci, ids) in perColumn.enumerated() {
+            for id in ids {
+                guard let card = project.cards[id] else { continue }
                 let k = key(card)
-                var lane = lanes[k.order] ?? Lane(title: k.title, cards: [[Card]](repeating: [], count: perColumn.count))
-                lane.cards[ci].append(card)
+                var lane = lanes[k.order] ?? Lane(title: k.title, ids: [[String]](repeating: [], count: perColumn.count))
+                lane.ids[ci].append(id)
                 lanes[k.order] = lane
             }
         }
         return lanes.keys.sorted().compactMap { lanes[$0] }
     }
 
-    /// The cards of a column across all lanes, in display order (what up and down walk through).
-    public func cards(inColumn i: Int) -> [Card] {
-        guard columns.indices.contains(i) else { return [] }
-        return lanes.flatMap { $0.cards[i] }
+    /// The same view after cards changed, updating only the columns they left or entered;
+    /// nil when a full rebuild is needed (lanes on, or a preview).
+    /// `before` holds each changed card as it was (nil if it did not exist).
+    public func updating(cards before: [String: Card?], in project: ProjectSnapshot, filter: CardFilter?) -> BoardView? {
+        guard lanes.count == 1, shown == flattened.map(\.count) else { return nil }
+        let position = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1.id, $0) })
+        func column(of card: Card?) -> Int? {
+            guard let card, card.boardID == boardID, !card.archived else { return nil }
+            return position[card.columnID]
+        }
+        var next = self
+        var touched = Set<Int>()
+        for (id, old) in before {
+            if let c = column(of: old) { next.counts[c] -= 1 }
+            if let (c, _) = index[id] {
+                next.flattened[c].removeAll { $0 == id }
+                next.index[id] = nil
+                touched.insert(c)
+            }
+            let now = project.cards[id]
+            guard let c = column(of: now), let card = now else { continue }
+            next.counts[c] += 1
+            guard filter?.matches(card) ?? true else { continue }
+            let key = (card.rank, card.number)
+            let ids = next.flattened[c]
+            var lo = 0, hi = ids.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                let other = project.cards[ids[mid]].map { ($0.rank, $0.number) } ?? (0, 0)
+                if other < key { lo = mid + 1 } else { hi = mid }
+            }
+            next.flattened[c].insert(id, at: lo)
+            touched.insert(c)
+        }
+        for c in touched {
+            for (r, id) in next.flattened[c].enumerated() { next.index[id] = (c, r) }
+            next.shown[c] = next.flattened[c].count
+        }
+        next.lanes = [Lane(title: "", ids: next.flattened)]
+        return next
     }
+
+    /// Card ids of a column across all lanes, in display order (what up and down walk through).
+    public func ids(inColumn i: Int) -> [String] {
+        flattened.indices.contains(i) ? flattened[i] : []
+    }
+
+    /// Where a card is shown, if it is.
+    public func position(of id: String) -> (column: Int, row: Int)? { index[id] }
 
     public var isEmpty: Bool { columns.isEmpty }
 }

@@ -27,6 +27,27 @@ extension ProjectStore {
         }
     }
 
+    /// What a board's first frame needs, fast on any project size: everything but the cards,
+    /// the first `perColumn` active cards of each column (through the column/rank index), and
+    /// the number of active cards per column id.
+    public func loadPreview(perColumn: Int) throws -> (snapshot: ProjectSnapshot, totals: [String: Int]) {
+        try Self.translating(path) {
+            try reader.read { db in
+                var snapshot = try Self.structure(db, path: path)
+                try Self.fetch(Card.self, db, path: path, where: "type = 'epic'") { snapshot.cards[$0.id] = $0 }
+                for column in snapshot.columns.keys {
+                    try Self.fetch(Card.self, db, path: path, where: "columnID = ? AND archived = 0", arguments: [column],
+                                   order: "rank, number LIMIT \(max(1, perColumn))") { snapshot.cards[$0.id] = $0 }
+                }
+                var totals: [String: Int] = [:]
+                for row in try Row.fetchAll(db, sql: "SELECT columnID, count(*) FROM card WHERE archived = 0 GROUP BY columnID") {
+                    totals[row[0]] = row[1]
+                }
+                return (snapshot, totals)
+            }
+        }
+    }
+
     /// Calls `body` with every card in board order (board, column, rank), one at a time, in one
     /// read transaction; each column is read through the (columnID, rank) index, so no sort.
     public func forEachCard(in structure: ProjectSnapshot, _ body: (Card) throws -> Void) throws {

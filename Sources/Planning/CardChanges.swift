@@ -95,13 +95,16 @@ extension ProjectSnapshot {
     }
 
     /// The rank for a card placed in `column`, plus edits that re-space the column's ranks when
-    /// repeated insertions have left no room between neighbours.
+    /// repeated insertions have left no room between neighbours. Works on (rank, number, id)
+    /// triples, so placing a card in a column of thousands copies no card.
     func ranked(into column: Column, excluding cardID: String?, at placement: Placement) -> (rank: Double, renumbering: [EntityEdit]) {
-        let list = cards(inColumn: column.id).filter { $0.id != cardID }
+        let list = cards.values.compactMap { c -> (rank: Double, number: Int, id: String)? in
+            c.columnID == column.id && !c.archived && c.id != cardID ? (c.rank, c.number, c.id) : nil
+        }.sorted { ($0.rank, $0.number) < ($1.rank, $1.number) }
         let step = 1024.0
-        func slot(_ index: Int, in ranks: [Double]) -> Double? {
-            let lower = index > 0 ? ranks[index - 1] : nil
-            let upper = index < ranks.count ? ranks[index] : nil
+        func slot(_ index: Int) -> Double? {
+            let lower = index > 0 ? list[index - 1].rank : nil
+            let upper = index < list.count ? list[index].rank : nil
             switch (lower, upper) {
             case (nil, nil): return step
             case (let l?, nil): return l + step
@@ -118,9 +121,9 @@ extension ProjectSnapshot {
         case .before(let id): index = list.firstIndex { $0.id == id } ?? list.count
         case .after(let id): index = (list.firstIndex { $0.id == id }).map { $0 + 1 } ?? list.count
         }
-        if let r = slot(index, in: list.map(\.rank)) { return (r, []) }
-        let renumbering = list.enumerated().compactMap { i, card in
-            card.update([("rank", .real(Double(i + (i >= index ? 2 : 1)) * step))])
+        if let r = slot(index) { return (r, []) }
+        let renumbering = list.enumerated().compactMap { i, entry in
+            cards[entry.id]?.update([("rank", .real(Double(i + (i >= index ? 2 : 1)) * step))])
         }
         return (Double(index + 1) * step, renumbering)
     }

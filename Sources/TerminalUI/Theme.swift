@@ -86,7 +86,7 @@ public struct Theme: Sendable {
             "board.column.header": r(12, nil, .bold, mono: .bold),
             "board.column.wip.full": r(11, nil, .bold, mono: .underline),
             "board.column.wip.breach": r(15, 1, .bold, mono: [.reverse, .bold]),
-            "board.card.selected": r(nil, 8, mono: .reverse),
+            "board.card.selected": r(14, nil, .bold, mono: .reverse),
             "board.card.key": r(6),
             "board.card.blocked": r(9, nil, .bold, mono: [.bold, .underline]),
             "board.card.overdue": r(9, mono: .underline),

@@ -59,6 +59,8 @@ moveSamples.sort()
 print("  one card move commit       " + Measure.format(moveSamples[moveSamples.count / 2], "ms", target: 5))
 print(String(format: "  bench process peak RSS after load: %.1f MB", Measure.peakRSSMegabytes()))
 
+try BoardBenchmark.run(path: path)
+
 let gantry = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("gantry").path
 if FileManager.default.isExecutableFile(atPath: gantry) {
     print("CLI end to end (\(gantry)):")

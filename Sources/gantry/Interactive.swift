@@ -25,7 +25,7 @@ enum Interactive {
         var keymap = AppAction.defaultKeyMap
         let keyProblems = keymap.override(config.keys)
         let runtime = try AppRuntime(store: store, backend: backend, theme: theme, keymap: keymap, actor: context.actor,
-                                     clock: context.now, editor: DescriptionEditor(environment: environment))
+                                     clock: context.now, editor: DescriptionEditor(environment: environment), preview: true)
         let problems = (themeError.map { [$0.description] } ?? []) + config.problems
             + keyProblems.map { "\(AppConfig.path(environment: environment)): \($0)" }
         if !problems.isEmpty { runtime.notify(problems.joined(separator: " · "), isError: true) }

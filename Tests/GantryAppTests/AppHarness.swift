@@ -68,20 +68,18 @@ final class AppHarness {
     static var testTheme: Theme {
         var specs: [String: Theme.RoleSpec] = [:]
         for (i, role) in roles.enumerated() {
-            specs[role] = Theme.RoleSpec(foreground: .indexed(UInt8(16 + i)), background: role == "board.card.selected" ? .indexed(250) : nil)
+            specs[role] = Theme.RoleSpec(foreground: .indexed(UInt8(16 + i)))
         }
         return Theme(name: "test", roles: specs, depth: .ansi256)
     }
 
-    /// One letter per cell naming the role that coloured it (its foreground); `^` marks the
-    /// selected card's background.
+    /// One letter per cell naming the role that coloured it (its foreground).
     var styleGrid: [String] {
         guard let b = terminal.screen else { return [] }
         return (0..<b.height).map { y in
             String((0..<b.width).compactMap { x -> Character? in
                 let cell = b[x, y]
                 if cell.isContinuation { return nil }
-                if case .indexed(250) = cell.style.background, case .indexed(let i) = cell.style.foreground, Int(i) - 16 == 21 { return "^" }
                 guard case .indexed(let i) = cell.style.foreground, Int(i) >= 16, Int(i) - 16 < AppHarness.letters.count else { return "?" }
                 return AppHarness.letters[Int(i) - 16]
             })

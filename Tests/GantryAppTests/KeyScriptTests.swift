@@ -44,13 +44,13 @@ import TerminalUI
     @Test func filterByAssigneeShowsOnlyTheirCards() throws {
         let h = try AppHarness()
         h.press("/", "assignee:chen", "enter")
-        let visible = h.state.view.columns.indices.flatMap { h.state.view.cards(inColumn: $0) }
+        let visible = h.state.view.columns.indices.flatMap { h.state.view.ids(inColumn: $0) }.compactMap { h.state.project.cards[$0] }
         #expect(!visible.isEmpty)
         #expect(visible.allSatisfy { $0.assignee == "chen" })
         #expect(h.text.contains("match assignee:chen"))
         h.press("esc")
         #expect(h.screen.last?.contains("filter:") == false)
-        #expect(h.state.view.cards(inColumn: 0).count == 12)
+        #expect(h.state.view.ids(inColumn: 0).count == 12)
     }
 
     @Test func aBadFilterKeepsThePromptOpenAndSaysWhy() throws {
@@ -266,6 +266,19 @@ import TerminalUI
         #expect(h.state.selectedCard?.key == selected)
     }
 
+    @Test func thePreviewFrameMatchesTheFullOne() throws {
+        let full = try AppHarness(width: 80, height: 24)
+        let preview = try AppRuntime(store: full.store, backend: TestTerminal(width: 80, height: 24), theme: AppHarness.testTheme,
+                                     keymap: AppAction.defaultKeyMap, actor: "ana", clock: { AppHarness.now },
+                                     editor: DescriptionEditor(environment: [:]), preview: true)
+        #expect(preview.state.project.cards.count < full.state.project.cards.count)
+        let first = preview.state.render(theme: AppHarness.testTheme, keymap: AppAction.defaultKeyMap, width: 80, height: 24)
+        #expect(first.buffer.lines == full.screen)
+        preview.completeLoad()
+        #expect(preview.state.project.cards.count == full.state.project.cards.count)
+        #expect(preview.state.previewTotals == nil)
+    }
+
     @Test func monoThemeKeepsStateVisible() throws {
         let themes = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../themes").standardizedFileURL.path
         let (mono, _) = ThemeLoader(searchPaths: [themes]).load("mono", depth: .none)
@@ -278,7 +291,7 @@ import TerminalUI
             return b[col, row].style.attributes
         }
         #expect(attributes(of: "5/4 over", row: 1)?.contains(.reverse) == true, "WIP breach")
-        #expect(attributes(of: "GAN-2", row: 2)?.contains(.reverse) == true, "selection")
+        #expect(attributes(of: "▌", row: 2)?.contains(.reverse) == true, "selection")
         #expect(attributes(of: "⊘", row: 6)?.contains(.underline) == true, "blocked")
         #expect(b.cells.allSatisfy { $0.style.foreground == .default && $0.style.background == .default })
     }
