@@ -85,6 +85,12 @@ struct CardCommand: ParsableCommand {
                 "Labels: \(c.labels.isEmpty ? "-" : c.labels.joined(separator: ", "))   Epic: \(c.parentID.flatMap { p.cards[$0]?.key } ?? "-")",
             ]
             if let reason = c.blockedReason { lines.append("BLOCKED: \(reason)") }
+            let raid = p.raidItems(linkedTo: c)
+            if !raid.isEmpty {
+                lines.append("RAID: " + raid.map { item in
+                    "\(item.key) \(item.type.rawValue)\(item.score.map { " \(p.info.bands.band($0).rawValue)" } ?? "") (\(item.status))"
+                }.joined(separator: ", "))
+            }
             if c.archived { lines.append("Archived.") }
             if !c.description.isEmpty { lines += ["", c.description] }
             let history = try s.store.history(of: c.id, limit: 10)

@@ -15,6 +15,7 @@ enum CardOutput {
             ("epic", JSON(c.parentID.flatMap { p.cards[$0]?.key })), ("rank", .number(c.rank)),
             ("enteredColumnAt", .string(Timestamp.iso(c.enteredColumnAt))), ("daysInColumn", .int(c.daysInColumn(now: now))),
             ("createdAt", .string(Timestamp.iso(c.createdAt))), ("archived", .bool(c.archived)),
+            ("raid", .array(p.raidItems(linkedTo: c).map { .string($0.key) })),
         ])
     }
 

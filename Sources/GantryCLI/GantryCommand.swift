@@ -14,7 +14,9 @@ public struct GantryCommand: ParsableCommand {
         version: GantryVersion.current,
         subcommands: [
             InitCommand.self, DemoCommand.self, MemberCommand.self, BoardCommand.self, ColumnCommand.self,
-            CardCommand.self, LogCommand.self, UndoCommand.self, RedoCommand.self,
+            CardCommand.self, RaidGroup<RiskTag>.self, RaidGroup<AssumptionTag>.self, RaidGroup<IssueTag>.self,
+            RaidGroup<DependencyTag>.self, RaidGroup<DecisionTag>.self, RaidCommand.self,
+            LogCommand.self, UndoCommand.self, RedoCommand.self,
         ])
 
     @OptionGroup public var project: ProjectOption

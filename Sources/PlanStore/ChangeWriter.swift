@@ -30,7 +30,7 @@ extension ProjectStore {
         for index in applied.edits.indices {
             let before = applied.edits[index].label
             applied.edits[index] = try write(applied.edits[index], db)
-            if before == Card.unallocatedLabel {
+            if before != applied.edits[index].label, applied.edits[index].operation == .create {
                 applied.summary = applied.summary.replacingOccurrences(of: before, with: applied.edits[index].label)
             }
         }
@@ -60,8 +60,8 @@ extension ProjectStore {
                 throw StoreError.conflict(try conflict(edit, field: nil, db))
             }
             var edit = edit
-            if edit.kind.allocatesKey, edit.field("key")?.to.isNull ?? true {
-                edit = try allocateKey(for: edit, db)
+            if let scheme = edit.kind.keyScheme(edit.newValues), edit.field("key")?.to.isNull ?? true {
+                edit = try allocateKey(for: edit, scheme: scheme, db)
             }
             let names = ["id"] + edit.fields.map(\.name)
             let values = [edit.id.databaseValue] + edit.fields.map(\.to.databaseValue)
@@ -92,10 +92,10 @@ extension ProjectStore {
         }
     }
 
-    private func allocateKey(for edit: EntityEdit, _ db: Database) throws -> EntityEdit {
-        let prefix = try String.fetchOne(db, sql: "SELECT keyPrefix FROM project") ?? "GAN"
-        try db.execute(sql: "INSERT OR IGNORE INTO sequence (name, next) VALUES (?, 1)", arguments: [edit.kind.rawValue])
-        guard let number = try Int64.fetchOne(db, sql: "UPDATE sequence SET next = next + 1 WHERE name = ? RETURNING next - 1", arguments: [edit.kind.rawValue]) else {
+    private func allocateKey(for edit: EntityEdit, scheme: (sequence: String, prefix: String?), _ db: Database) throws -> EntityEdit {
+        let prefix = try scheme.prefix ?? String.fetchOne(db, sql: "SELECT keyPrefix FROM project") ?? "GAN"
+        try db.execute(sql: "INSERT OR IGNORE INTO sequence (name, next) VALUES (?, 1)", arguments: [scheme.sequence])
+        guard let number = try Int64.fetchOne(db, sql: "UPDATE sequence SET next = next + 1 WHERE name = ? RETURNING next - 1", arguments: [scheme.sequence]) else {
             throw StoreError.io("Could not allocate a key.")
         }
         let key = "\(prefix)-\(number)"

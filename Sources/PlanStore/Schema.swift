@@ -6,7 +6,7 @@ import Planning
 enum Schema {
     /// `PRAGMA application_id` of every Gantry project file ("GANT").
     static let applicationID: Int32 = 0x4741_4E54
-    static let supportedVersion = 1
+    static let supportedVersion = 2
 
     static func table(for kind: EntityKind) -> String {
         switch kind {
@@ -15,6 +15,8 @@ enum Schema {
         case .board: return "board"
         case .column: return "board_column"
         case .card: return "card"
+        case .raid: return "raid_item"
+        case .raidLink: return "raid_link"
         }
     }
 
@@ -55,6 +57,25 @@ enum Schema {
                 CREATE TABLE journal_entity (entityID TEXT NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (entityID, seq)) WITHOUT ROWID;
                 PRAGMA application_id = \(applicationID);
                 PRAGMA user_version = 1;
+                """)
+        }
+        m.registerMigration("v2") { db in
+            try db.execute(sql: """
+                ALTER TABLE project ADD COLUMN bandMedium INTEGER NOT NULL DEFAULT 5;
+                ALTER TABLE project ADD COLUMN bandHigh INTEGER NOT NULL DEFAULT 10;
+                ALTER TABLE project ADD COLUMN bandCritical INTEGER NOT NULL DEFAULT 20;
+                CREATE TABLE raid_item (id TEXT PRIMARY KEY, key TEXT NOT NULL UNIQUE, number INTEGER NOT NULL,
+                    type TEXT NOT NULL, title TEXT NOT NULL, description TEXT NOT NULL DEFAULT '', owner TEXT,
+                    status TEXT NOT NULL, category TEXT NOT NULL DEFAULT '', cause TEXT NOT NULL DEFAULT '',
+                    event TEXT NOT NULL DEFAULT '', effect TEXT NOT NULL DEFAULT '', probability INTEGER, impact INTEGER,
+                    residualProbability INTEGER, residualImpact INTEGER, opportunity INTEGER NOT NULL DEFAULT 0, strategy TEXT,
+                    actions TEXT NOT NULL DEFAULT '', trigger TEXT NOT NULL DEFAULT '', contingency TEXT NOT NULL DEFAULT '',
+                    proximity TEXT, reviewDate TEXT, severity TEXT, due TEXT, resolution TEXT NOT NULL DEFAULT '',
+                    dependsOn TEXT NOT NULL DEFAULT '', decidedBy TEXT, decidedOn TEXT, rationale TEXT NOT NULL DEFAULT '',
+                    alternatives TEXT NOT NULL DEFAULT '', origin TEXT, createdAt REAL NOT NULL, closedAt REAL);
+                CREATE TABLE raid_link (id TEXT PRIMARY KEY, itemID TEXT NOT NULL, targetID TEXT NOT NULL);
+                CREATE INDEX raid_link_target ON raid_link(targetID);
+                PRAGMA user_version = 2;
                 """)
         }
         return m

@@ -73,6 +73,8 @@ extension ProjectStore {
         try fetch(Member.self, db, path: path) { snapshot.members[$0.id] = $0 }
         try fetch(Board.self, db, path: path) { snapshot.boards[$0.id] = $0 }
         try fetch(Column.self, db, path: path) { snapshot.columns[$0.id] = $0 }
+        try fetch(RaidItem.self, db, path: path) { snapshot.raidItems[$0.id] = $0 }
+        try fetch(RaidLink.self, db, path: path) { snapshot.raidLinks[$0.id] = $0 }
         return snapshot
     }
 

@@ -1,7 +1,7 @@
 /// The kinds of things a project stores. Each kind is one table in the store and one collection
 /// in `ProjectSnapshot`; the change mechanism only needs the kind, an id and field values.
 public enum EntityKind: String, Sendable, CaseIterable, Codable {
-    case project, member, board, column, card
+    case project, member, board, column, card, raid, raidLink
 
     /// Persisted field names, in the order the store and JSON present them.
     public var fieldNames: [String] {
@@ -11,11 +11,22 @@ public enum EntityKind: String, Sendable, CaseIterable, Codable {
         case .board: return Board.fieldNames
         case .column: return Column.fieldNames
         case .card: return Card.fieldNames
+        case .raid: return RaidItem.fieldNames
+        case .raidLink: return RaidLink.fieldNames
         }
     }
 
-    /// Kinds whose store allocates a short key (`GAN-42`) on creation.
-    public var allocatesKey: Bool { self == .card }
+    /// How the store names a new entity of this kind: the sequence its number comes from and
+    /// the key prefix (nil: the project's own, as in `GAN-42`). Nil for kinds without keys.
+    public func keyScheme(_ fields: [String: Value]) -> (sequence: String, prefix: String?)? {
+        switch self {
+        case .card: return ("card", nil)
+        case .raid:
+            let type = RaidType(rawValue: fields["type"]?.string ?? "") ?? .risk
+            return ("raid.\(type.rawValue)", type.prefix)
+        default: return nil
+        }
+    }
 }
 
 /// A stored thing that can be rebuilt from, and flattened to, field values.

@@ -36,22 +36,32 @@ public struct Member: Entity, Hashable {
 /// Project-wide settings: one row, so project edits travel through the same change mechanism.
 public struct ProjectInfo: Entity, Hashable {
     public static let kind = EntityKind.project
-    public static let fieldNames = ["id", "name", "keyPrefix"]
+    public static let fieldNames = ["id", "name", "keyPrefix", "bandMedium", "bandHigh", "bandCritical"]
     public static let singletonID = "project"
 
     public var name: String
     public var keyPrefix: String
+    public var bands: RiskBands
 
-    public init(name: String, keyPrefix: String) {
+    public init(name: String, keyPrefix: String, bands: RiskBands = .standard) {
         self.name = name
         self.keyPrefix = keyPrefix
+        self.bands = bands
     }
 
     public var id: String { Self.singletonID }
     public var label: String { "project" }
-    public var fields: [String: Value] { ["id": .text(id), "name": .text(name), "keyPrefix": .text(keyPrefix)] }
+    public var fields: [String: Value] {
+        ["id": .text(id), "name": .text(name), "keyPrefix": .text(keyPrefix), "bandMedium": Value(bands.medium),
+         "bandHigh": Value(bands.high), "bandCritical": Value(bands.critical)]
+    }
 
     public init(from r: inout FieldReader) throws {
-        self.init(name: try r.text("name"), keyPrefix: try r.text("keyPrefix"))
+        _ = r.optionalText("id")
+        let name = try r.text("name"), prefix = try r.text("keyPrefix")
+        let standard = RiskBands.standard
+        self.init(name: name, keyPrefix: prefix,
+                  bands: RiskBands(medium: r.int("bandMedium") ?? standard.medium, high: r.int("bandHigh") ?? standard.high,
+                                   critical: r.int("bandCritical") ?? standard.critical))
     }
 }

@@ -6,6 +6,8 @@ public struct ProjectSnapshot: Sendable {
     public var boards: [String: Board] = [:]
     public var columns: [String: Column] = [:]
     public var cards: [String: Card] = [:]
+    public var raidItems: [String: RaidItem] = [:]
+    public var raidLinks: [String: RaidLink] = [:]
 
     public init(info: ProjectInfo) {
         self.info = info
@@ -27,6 +29,8 @@ public struct ProjectSnapshot: Sendable {
         case .board: try Self.apply(edit, to: &boards)
         case .column: try Self.apply(edit, to: &columns)
         case .card: try Self.apply(edit, to: &cards)
+        case .raid: try Self.apply(edit, to: &raidItems)
+        case .raidLink: try Self.apply(edit, to: &raidLinks)
         }
     }
 

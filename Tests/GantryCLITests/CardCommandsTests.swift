@@ -18,7 +18,7 @@ import TerminalUI
         let card = try #require(try h.json("card", "show", "GAN-1", "--json") as? [String: Any])
         #expect(Array(card.keys).sorted() == ["archived", "assignee", "blocked", "blockedReason", "board", "column", "createdAt", "daysInColumn",
                                              "description", "due", "enteredColumnAt", "epic", "estimate", "id", "key", "labels", "priority",
-                                             "rank", "title", "type"])
+                                             "raid", "rank", "title", "type"])
         #expect(card["due"] as? String == "2026-12-10")
         #expect(card["createdAt"] as? String == "2026-11-26T12:00:00Z")
         #expect(card["labels"] as? [String] == ["backend", "auth"])

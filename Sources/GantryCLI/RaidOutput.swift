@@ -1,0 +1,85 @@
+import Foundation
+import Planning
+import PlanStore
+
+/// How RAID items print: a table per type for people, every field for scripts.
+enum RaidOutput {
+    static func json(_ item: RaidItem, _ p: ProjectSnapshot, trend: RiskTrend?) -> JSON {
+        var pairs: [(String, JSON)] = [
+            ("key", .string(item.key)), ("id", .string(item.id)), ("type", .string(item.type.rawValue)),
+            ("title", .string(item.title)), ("description", .string(item.description)), ("owner", JSON(item.owner)),
+            ("status", .string(item.status)), ("category", .string(item.category)),
+        ]
+        switch item.type {
+        case .risk:
+            pairs += [
+                ("opportunity", .bool(item.opportunity)), ("cause", .string(item.cause)), ("event", .string(item.event)),
+                ("effect", .string(item.effect)), ("probability", int(item.probability)), ("impact", int(item.impact)),
+                ("score", int(item.score)), ("band", JSON(item.score.map { p.info.bands.band($0).rawValue })),
+                ("residualProbability", int(item.residualProbability)), ("residualImpact", int(item.residualImpact)),
+                ("residualScore", int(item.residualScore)), ("strategy", JSON(item.strategy?.rawValue)),
+                ("actions", .string(item.actions)), ("trigger", .string(item.trigger)), ("contingency", .string(item.contingency)),
+                ("proximity", JSON(item.proximity?.description)), ("reviewDate", JSON(item.reviewDate?.description)),
+                ("trend", JSON(trend?.rawValue)),
+            ]
+        case .issue:
+            pairs += [("severity", JSON(item.severity)), ("due", JSON(item.due?.description)), ("resolution", .string(item.resolution)),
+                      ("origin", JSON(item.origin.flatMap { p.raidItems[$0]?.key }))]
+        case .assumption:
+            pairs += [("validateBy", JSON(item.due?.description)), ("resolution", .string(item.resolution))]
+        case .dependency:
+            pairs += [("on", .string(item.dependsOn)), ("neededBy", JSON(item.due?.description))]
+        case .decision:
+            pairs += [("decidedBy", JSON(item.decidedBy)), ("decidedOn", JSON(item.decidedOn?.description)),
+                      ("rationale", .string(item.rationale)), ("alternatives", .string(item.alternatives))]
+        }
+        pairs += [
+            ("reviewDate", JSON(item.reviewDate?.description)),
+            ("links", .array(p.linkedCards(of: item).map { .string($0.key) })),
+            ("createdAt", .string(Timestamp.iso(item.createdAt))), ("closedAt", JSON(item.closedAt.map(Timestamp.iso))),
+        ]
+        var seen = Set<String>()
+        return .object(pairs.filter { seen.insert($0.0).inserted })
+    }
+
+    private static func int(_ v: Int?) -> JSON { v.map { .int($0) } ?? .null }
+
+    static func table(_ items: [RaidItem], type: RaidType, _ p: ProjectSnapshot, trends: [String: RiskTrend]) -> String {
+        switch type {
+        case .risk:
+            var t = TextTable("KEY", "SCORE", "BAND", "TREND", "OWNER", "RESPONSE", "PROXIMITY", "REVIEW", "STATUS", "TITLE")
+            for r in items {
+                t.add([r.key, r.score.map { "\($0) (\(r.probability!)×\(r.impact!))" } ?? "-", r.score.map { p.info.bands.band($0).rawValue } ?? "-",
+                       trends[r.id]?.arrow ?? "→", r.owner ?? "-", r.strategy?.rawValue ?? "-", r.proximity?.description ?? "-",
+                       r.reviewDate?.description ?? "-", r.status, (r.opportunity ? "[opportunity] " : "") + r.title])
+            }
+            return t.rendered()
+        case .issue:
+            var t = TextTable("KEY", "SEVERITY", "OWNER", "DUE", "STATUS", "TITLE")
+            for r in items { t.add([r.key, r.severity ?? "-", r.owner ?? "-", r.due?.description ?? "-", r.status, r.title]) }
+            return t.rendered()
+        case .assumption:
+            var t = TextTable("KEY", "OWNER", "VALIDATE BY", "STATUS", "TITLE")
+            for r in items { t.add([r.key, r.owner ?? "-", r.due?.description ?? "-", r.status, r.title]) }
+            return t.rendered()
+        case .dependency:
+            var t = TextTable("KEY", "ON", "OWNER", "NEEDED BY", "STATUS", "TITLE")
+            for r in items { t.add([r.key, r.dependsOn.isEmpty ? "-" : r.dependsOn, r.owner ?? "-", r.due?.description ?? "-", r.status, r.title]) }
+            return t.rendered()
+        case .decision:
+            var t = TextTable("KEY", "DATE", "DECIDED BY", "STATUS", "TITLE")
+            for r in items { t.add([r.key, r.decidedOn?.description ?? "-", r.decidedBy ?? "-", r.status, r.title]) }
+            return t.rendered()
+        }
+    }
+
+    /// Trend arrows for risks, from each risk's journal history.
+    static func trends(_ items: [RaidItem], store: ProjectStore, now: Date) throws -> [String: RiskTrend] {
+        var out: [String: RiskTrend] = [:]
+        for item in items where item.type == .risk {
+            let history = try store.history(of: item.id, limit: 200).map { (at: $0.at, change: $0.change) }
+            out[item.id] = RiskHistory.trend(of: item, history: history, now: now)
+        }
+        return out
+    }
+}

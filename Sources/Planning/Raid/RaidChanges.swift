@@ -1,0 +1,111 @@
+import Foundation
+
+/// Intent-named RAID changes and look-ups on the project snapshot.
+extension ProjectSnapshot {
+    public func raidItem(key: String) throws -> RaidItem {
+        let wanted = key.uppercased()
+        if let item = raidItems.values.first(where: { $0.key == wanted }) { return item }
+        throw PlanningError.notFound(what: "RAID item", name: key, hint: "List them with: gantry raid summary, or gantry risk list")
+    }
+
+    public func addRaid(_ type: RaidType, _ draft: RaidDraft, links: [Card] = [], now: Date) throws -> Change {
+        guard draft.title != nil else { throw PlanningError.invalid(field: "title", message: "must not be empty") }
+        let item = try draft.applied(to: RaidItem(type: type, title: "", createdAt: now), in: self)
+        let linkEdits = links.map { RaidLink(itemID: item.id, targetID: $0.id).creation() }
+        return Change(summary: "added \(item.label) \"\(item.title)\"", edits: [item.creation()] + linkEdits)
+    }
+
+    public func editRaid(_ item: RaidItem, _ draft: RaidDraft, now: Date) throws -> Change {
+        var updated = try draft.applied(to: item, in: self)
+        if updated.isClosed != item.isClosed { updated.closedAt = updated.isClosed ? now : nil }
+        guard let edit = item.update(RaidItem.fieldNames.compactMap { $0 == "id" ? nil : ($0, updated.fields[$0] ?? .null) }) else {
+            return Change(summary: "no change to \(item.key)", edits: [])
+        }
+        return Change(summary: "edited \(item.key) (\(edit.fields.map(\.name).joined(separator: ", ")))", edits: [edit])
+    }
+
+    public func closeRaid(_ item: RaidItem, status: String? = nil, now: Date) throws -> Change {
+        var draft = RaidDraft()
+        draft.status = status ?? item.type.closeStatus
+        guard item.type.closedStatuses.contains(draft.status!) else {
+            throw PlanningError.invalid(field: "status", message: "\(draft.status!) does not close \(item.type.withArticle); use \(item.type.closedStatuses.sorted().joined(separator: ", "))")
+        }
+        guard !item.isClosed || draft.status != item.status else { throw PlanningError.refused("\(item.key) is already \(item.status).") }
+        var change = try editRaid(item, draft, now: now)
+        change.summary = "closed \(item.key) as \(draft.status!)"
+        return change
+    }
+
+    public func deleteRaid(_ item: RaidItem) -> Change {
+        let links = raidLinks.values.filter { $0.itemID == item.id }.sorted { $0.id < $1.id }
+        return Change(summary: "deleted \(item.key) \"\(item.title)\"", edits: links.map { $0.deletion() } + [item.deletion()])
+    }
+
+    /// A risk that happened becomes an issue in one change: the risk is marked occurred, and a
+    /// new issue takes its title, owner, description and links, pointing back at the risk.
+    public func occur(_ risk: RaidItem, now: Date) throws -> Change {
+        guard risk.type == .risk else { throw PlanningError.invalid(field: "key", message: "\(risk.key) is \(risk.type.withArticle); only risks occur") }
+        guard risk.status != "occurred" else { throw PlanningError.refused("\(risk.key) has already occurred.") }
+        var close = RaidDraft()
+        close.status = "occurred"
+        let closing = try editRaid(risk, close, now: now)
+        var issue = RaidItem(type: .issue, title: risk.title, createdAt: now)
+        issue.description = [risk.description, risk.effect.isEmpty ? "" : "Effect: \(risk.effect)"].filter { !$0.isEmpty }.joined(separator: "\n")
+        issue.owner = risk.owner
+        issue.origin = risk.id
+        issue.category = risk.category
+        issue.severity = risk.score.map { info.bands.band($0).rawValue } ?? "medium"
+        let links = raidLinks.values.filter { $0.itemID == risk.id }.sorted { $0.id < $1.id }
+            .map { RaidLink(itemID: issue.id, targetID: $0.targetID).creation() }
+        return Change(summary: "\(risk.key) occurred: opened \(issue.label) \"\(issue.title)\"", edits: closing.edits + [issue.creation()] + links)
+    }
+
+    public func link(_ item: RaidItem, to card: Card) throws -> Change {
+        let link = RaidLink(itemID: item.id, targetID: card.id)
+        guard raidLinks[link.id] == nil else { throw PlanningError.refused("\(item.key) is already linked to \(card.key).") }
+        return Change(summary: "linked \(item.key) to \(card.key)", edits: [link.creation()])
+    }
+
+    public func unlink(_ item: RaidItem, from card: Card) throws -> Change {
+        guard let link = raidLinks[RaidLink(itemID: item.id, targetID: card.id).id] else {
+            throw PlanningError.refused("\(item.key) is not linked to \(card.key).")
+        }
+        return Change(summary: "unlinked \(item.key) from \(card.key)", edits: [link.deletion()])
+    }
+
+    /// Cards a RAID item concerns, by key.
+    public func linkedCards(of item: RaidItem) -> [Card] {
+        raidLinks.values.filter { $0.itemID == item.id }.compactMap { cards[$0.targetID] }.sorted { $0.number < $1.number }
+    }
+
+    /// RAID items that concern a card.
+    public func raidItems(linkedTo card: Card) -> [RaidItem] {
+        raidLinks.values.filter { $0.targetID == card.id }.compactMap { raidItems[$0.itemID] }
+            .sorted { ($0.type.rawValue, $0.number) < ($1.type.rawValue, $1.number) }
+    }
+
+    public func setBands(_ bands: RiskBands) -> Change {
+        let edit = info.update([("bandMedium", Value(bands.medium)), ("bandHigh", Value(bands.high)), ("bandCritical", Value(bands.critical))])
+        return Change(summary: "set risk bands to \(bands.medium), \(bands.high), \(bands.critical)", edits: [edit].compactMap { $0 })
+    }
+}
+
+/// A risk's score over time, read back from its journal history.
+public enum RiskHistory {
+    /// Compares today's score with the score `days` ago, undoing later edits of probability and
+    /// impact. `history` is the journal's changes to the risk, newest first.
+    public static func trend(of risk: RaidItem, history: [(at: Date, change: Change)], now: Date, days: Int = 14) -> RiskTrend {
+        guard let current = risk.score else { return .steady }
+        var p = risk.probability, i = risk.impact
+        let cutoff = now.addingTimeInterval(-Double(days) * 86_400)
+        for (at, change) in history where at > cutoff {
+            for edit in change.edits where edit.id == risk.id {
+                if edit.operation == .create { break }
+                if let f = edit.field("probability") { p = f.from.int.map { Int($0) } }
+                if let f = edit.field("impact") { i = f.from.int.map { Int($0) } }
+            }
+        }
+        guard let before = p.flatMap({ pp in i.map { pp * $0 } }) else { return .steady }
+        return current > before ? .rising : current < before ? .falling : .steady
+    }
+}

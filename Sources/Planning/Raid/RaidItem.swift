@@ -1,0 +1,224 @@
+import Foundation
+
+/// The five logs of a RAID log. One entity type serves them all, so the change mechanism, the
+/// store, the filter and the CLI treat every entry alike; fields a type does not use stay empty.
+public enum RaidType: String, Sendable, CaseIterable, Codable {
+    case risk, assumption, issue, dependency, decision
+
+    /// Key prefix: R-1, A-1, I-1, D-1, DEC-1.
+    public var prefix: String {
+        switch self {
+        case .risk: return "R"
+        case .assumption: return "A"
+        case .issue: return "I"
+        case .dependency: return "D"
+        case .decision: return "DEC"
+        }
+    }
+
+    /// "a risk", "an issue".
+    public var withArticle: String { (self == .assumption || self == .issue ? "an " : "a ") + rawValue }
+
+    public var plural: String { self == .dependency ? "dependencies" : rawValue + "s" }
+
+    public var statuses: [String] {
+        switch self {
+        case .risk: return ["open", "monitoring", "closed", "occurred"]
+        case .assumption: return ["open", "validated", "invalid"]
+        case .issue: return ["open", "in-progress", "resolved", "closed"]
+        case .dependency: return ["open", "at-risk", "delivered", "closed"]
+        case .decision: return ["proposed", "decided", "superseded"]
+        }
+    }
+
+    /// Statuses that count as finished (what `close` sets first).
+    public var closedStatuses: Set<String> {
+        switch self {
+        case .risk: return ["closed", "occurred"]
+        case .assumption: return ["validated", "invalid"]
+        case .issue: return ["resolved", "closed"]
+        case .dependency: return ["delivered", "closed"]
+        case .decision: return ["decided", "superseded"]
+        }
+    }
+
+    public var closeStatus: String {
+        switch self {
+        case .risk, .issue, .dependency: return "closed"
+        case .assumption: return "validated"
+        case .decision: return "decided"
+        }
+    }
+
+    public static func fromPrefix(ofKey key: String) -> RaidType? {
+        let prefix = key.uppercased().prefix { $0 != "-" }
+        return allCases.first { $0.prefix == prefix }
+    }
+}
+
+/// A response to a risk. Threats and opportunities have different strategies (PMBOK).
+public enum RiskStrategy: String, Sendable, CaseIterable {
+    case avoid, mitigate, transfer, accept, escalate, exploit, enhance, share
+
+    public static let threat: [RiskStrategy] = [.avoid, .mitigate, .transfer, .accept, .escalate]
+    public static let opportunity: [RiskStrategy] = [.exploit, .enhance, .share, .accept, .escalate]
+}
+
+/// One RAID entry: a risk (threat or opportunity), an assumption, an issue, a dependency or a
+/// decision. Keys come from the store, per type (`R-4`, `DEC-2`).
+public struct RaidItem: Entity, Hashable {
+    public static let kind = EntityKind.raid
+    public static let fieldNames = [
+        "id", "key", "number", "type", "title", "description", "owner", "status", "category",
+        "cause", "event", "effect", "probability", "impact", "residualProbability", "residualImpact", "opportunity",
+        "strategy", "actions", "trigger", "contingency", "proximity", "reviewDate",
+        "severity", "due", "resolution", "dependsOn", "decidedBy", "decidedOn", "rationale", "alternatives",
+        "origin", "createdAt", "closedAt",
+    ]
+
+    public var id: String
+    public var key: String
+    public var number: Int
+    public var type: RaidType
+    public var title: String
+    public var description: String
+    public var owner: String?
+    public var status: String
+    public var category: String
+    public var cause: String
+    public var event: String
+    public var effect: String
+    public var probability: Int?
+    public var impact: Int?
+    public var residualProbability: Int?
+    public var residualImpact: Int?
+    public var opportunity: Bool
+    public var strategy: RiskStrategy?
+    public var actions: String
+    public var trigger: String
+    public var contingency: String
+    public var proximity: Day?
+    public var reviewDate: Day?
+    /// Issues: low, medium, high, critical.
+    public var severity: String?
+    /// Issues: due; assumptions: validate by; dependencies: needed by.
+    public var due: Day?
+    public var resolution: String
+    /// Dependencies: on whom or what (a team, a vendor, a system).
+    public var dependsOn: String
+    public var decidedBy: String?
+    public var decidedOn: Day?
+    public var rationale: String
+    public var alternatives: String
+    /// For an issue that was a risk: the risk's id.
+    public var origin: String?
+    public var createdAt: Date
+    public var closedAt: Date?
+
+    public init(id: String = UUID().uuidString.lowercased(), type: RaidType, title: String, createdAt: Date) {
+        self.id = id
+        key = ""
+        number = 0
+        self.type = type
+        self.title = title
+        description = ""
+        owner = nil
+        status = type.statuses[0]
+        category = ""
+        cause = ""
+        event = ""
+        effect = ""
+        opportunity = false
+        actions = ""
+        trigger = ""
+        contingency = ""
+        resolution = ""
+        dependsOn = ""
+        rationale = ""
+        alternatives = ""
+        self.createdAt = createdAt
+    }
+
+    public var label: String { key.isEmpty ? "new \(type.rawValue)" : key }
+    public var isClosed: Bool { type.closedStatuses.contains(status) }
+
+    /// Inherent score: probability × impact (nil unless both are set).
+    public var score: Int? { probability.flatMap { p in impact.map { p * $0 } } }
+    public var residualScore: Int? { residualProbability.flatMap { p in residualImpact.map { p * $0 } } }
+
+    public var fields: [String: Value] {
+        [
+            "id": .text(id), "key": key.isEmpty ? .null : .text(key), "number": number == 0 ? .null : Value(number),
+            "type": .text(type.rawValue), "title": .text(title), "description": .text(description), "owner": Value(owner),
+            "status": .text(status), "category": .text(category), "cause": .text(cause), "event": .text(event),
+            "effect": .text(effect), "probability": Value(probability), "impact": Value(impact),
+            "residualProbability": Value(residualProbability), "residualImpact": Value(residualImpact),
+            "opportunity": Value(opportunity), "strategy": Value(strategy?.rawValue), "actions": .text(actions),
+            "trigger": .text(trigger), "contingency": .text(contingency), "proximity": Value(proximity),
+            "reviewDate": Value(reviewDate), "severity": Value(severity), "due": Value(due), "resolution": .text(resolution),
+            "dependsOn": .text(dependsOn), "decidedBy": Value(decidedBy), "decidedOn": Value(decidedOn),
+            "rationale": .text(rationale), "alternatives": .text(alternatives), "origin": Value(origin),
+            "createdAt": .real(createdAt.timeIntervalSince1970), "closedAt": Value(closedAt?.timeIntervalSince1970),
+        ]
+    }
+
+    public init(from r: inout FieldReader) throws {
+        id = try r.text("id")
+        key = r.optionalText("key") ?? ""
+        number = r.int("number") ?? 0
+        type = RaidType(rawValue: r.optionalText("type") ?? "") ?? .risk
+        title = try r.text("title")
+        description = r.optionalText("description") ?? ""
+        owner = r.optionalText("owner")
+        status = r.optionalText("status") ?? type.statuses[0]
+        category = r.optionalText("category") ?? ""
+        cause = r.optionalText("cause") ?? ""
+        event = r.optionalText("event") ?? ""
+        effect = r.optionalText("effect") ?? ""
+        probability = r.int("probability")
+        impact = r.int("impact")
+        residualProbability = r.int("residualProbability")
+        residualImpact = r.int("residualImpact")
+        opportunity = r.bool("opportunity")
+        strategy = r.optionalText("strategy").flatMap(RiskStrategy.init)
+        actions = r.optionalText("actions") ?? ""
+        trigger = r.optionalText("trigger") ?? ""
+        contingency = r.optionalText("contingency") ?? ""
+        proximity = r.day("proximity")
+        reviewDate = r.day("reviewDate")
+        severity = r.optionalText("severity")
+        due = r.day("due")
+        resolution = r.optionalText("resolution") ?? ""
+        dependsOn = r.optionalText("dependsOn") ?? ""
+        decidedBy = r.optionalText("decidedBy")
+        decidedOn = r.day("decidedOn")
+        rationale = r.optionalText("rationale") ?? ""
+        alternatives = r.optionalText("alternatives") ?? ""
+        origin = r.optionalText("origin")
+        createdAt = Date(timeIntervalSince1970: r.double("createdAt") ?? 0)
+        closedAt = r.double("closedAt").map { Date(timeIntervalSince1970: $0) }
+    }
+}
+
+/// A link from a RAID item to the work it concerns (a card now; timeline tasks later).
+public struct RaidLink: Entity, Hashable {
+    public static let kind = EntityKind.raidLink
+    public static let fieldNames = ["id", "itemID", "targetID"]
+
+    public var itemID: String
+    public var targetID: String
+
+    public init(itemID: String, targetID: String) {
+        self.itemID = itemID
+        self.targetID = targetID
+    }
+
+    public var id: String { "\(itemID)|\(targetID)" }
+    public var label: String { "link" }
+    public var fields: [String: Value] { ["id": .text(id), "itemID": .text(itemID), "targetID": .text(targetID)] }
+
+    public init(from r: inout FieldReader) throws {
+        _ = r.optionalText("id")
+        self.init(itemID: try r.text("itemID"), targetID: try r.text("targetID"))
+    }
+}
