@@ -7,6 +7,7 @@ public enum AppAction: String, Hashable, Sendable, CaseIterable {
     case moveCardLeft, moveCardRight, moveCardUp, moveCardDown
     case newCard, editCard, editDescription, deleteCard, toggleBlocked
     case filter, clearFilter, cycleSwimlanes, undo, redo, help, command, quit
+    case showBoard, showRaid, nextLog, previousLog, toggleHeatmap, toggleResidual, cycleSort, closeItem, occurRisk
 }
 
 extension AppAction {
@@ -36,6 +37,15 @@ extension AppAction {
         .init([.char("s")], .cycleSwimlanes, name: "swimlanes", help: "Swimlanes: none, assignee, priority, epic", group: "View"),
         .init([.char(":")], .command, name: "command", help: "Command line (:help lists commands)", group: "View"),
         .init([.char("?")], .help, name: "help", help: "This help", group: "View"),
+        .init([.char("1")], .showBoard, name: "show-board", help: "The board", group: "Screens"),
+        .init([.char("2")], .showRaid, name: "show-raid", help: "The RAID log (risks, assumptions, issues, …)", group: "Screens"),
+        .init([.char("]")], .nextLog, name: "next-log", help: "RAID: next log (risks → assumptions → …)", group: "RAID log"),
+        .init([.char("[")], .previousLog, name: "previous-log", help: "RAID: previous log", group: "RAID log"),
+        .init([.tab, .char("m")], .toggleHeatmap, name: "heatmap", help: "RAID: table or heat map (arrows pick a cell)", group: "RAID log"),
+        .init([.char("r")], .toggleResidual, name: "residual", help: "RAID: heat map of inherent or residual scores", group: "RAID log"),
+        .init([.char("o")], .cycleSort, name: "sort", help: "RAID: sort by score, proximity, review, owner", group: "RAID log"),
+        .init([.char("c")], .closeItem, name: "close-item", help: "RAID: close the item", group: "RAID log"),
+        .init([.char("O")], .occurRisk, name: "occur", help: "RAID: the risk happened — make it an issue", group: "RAID log"),
         .init([.char("q")], .quit, name: "quit", help: "Quit", group: "View"),
     ])
 }

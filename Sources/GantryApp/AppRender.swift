@@ -26,13 +26,19 @@ extension AppState {
         }
         let chrome = Chrome(state: self, theme: theme, width: width, height: height)
         chrome.drawTitle(into: &buffer)
-        BoardScreen(state: self, theme: theme, layout: layout).draw(into: &buffer)
+        switch screen {
+        case .board: BoardScreen(state: self, theme: theme, layout: layout).draw(into: &buffer)
+        case .raid: RaidScreen(state: self, theme: theme, width: width, height: height).draw(into: &buffer)
+        }
         var cursor = chrome.drawStatus(into: &buffer)
         switch mode {
         case .help(let scroll): HelpOverlay(keymap: keymap, theme: theme).draw(scroll: scroll, into: &buffer)
         case .form(let form):
             let title = form.isNew ? "New card in \(project.columns[form.columnID]?.name ?? "")"
                 : "Edit \(form.cardID.flatMap { project.cards[$0]?.key } ?? "")"
+            cursor = FormOverlay(form: form, title: title, theme: theme).draw(into: &buffer)
+        case .raidForm(let form):
+            let title = form.isNew ? "New \(form.type.rawValue)" : "Edit \(form.itemID.flatMap { project.raidItems[$0]?.key } ?? "")"
             cursor = FormOverlay(form: form, title: title, theme: theme).draw(into: &buffer)
         default: break
         }

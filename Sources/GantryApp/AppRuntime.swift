@@ -81,6 +81,7 @@ public final class AppRuntime {
         state.now = clock()
         let effects = state.handle(event, keymap: keymap, size: backend.size)
         for effect in effects { perform(effect) }
+        if state.screen == .raid { refreshTrends() }
         redraw()
     }
 
@@ -160,6 +161,16 @@ public final class AppRuntime {
             }
             state.refreshView()
         }
+    }
+
+    /// Each open risk's trend from its journal history (the RAID table's arrow).
+    func refreshTrends() {
+        var trends: [String: RiskTrend] = [:]
+        for item in state.project.raidItems.values where item.type == .risk && !item.isClosed {
+            let history = (try? store.history(of: item.id, limit: 200))?.map { (at: $0.at, change: $0.change) } ?? []
+            trends[item.id] = RiskHistory.trend(of: item, history: history, now: state.now)
+        }
+        state.raid.trends = trends
     }
 
     static func sentence(_ s: String) -> String {

@@ -10,6 +10,8 @@ public enum Mode: Sendable, Equatable {
     case blockPrompt(cardID: String, TextField)
     case confirmDelete(cardID: String)
     case form(CardForm)
+    case raidForm(RaidForm)
+    case confirmDeleteRaid(itemID: String)
     case help(scroll: Int)
 }
 
@@ -43,6 +45,8 @@ public struct AppState: Sendable {
     public var rowScroll: [Int: Int] = [:]
     public var laneScroll = 0
     public var thresholds = AgeThresholds.standard
+    public var screen = Screen.board
+    public var raid = RaidScreenState()
     public var shouldQuit = false
     /// Active cards per column while only a preview of the project is loaded (first frame).
     public var previewTotals: [String: Int]?
@@ -88,6 +92,7 @@ public struct AppState: Sendable {
 
     /// Keeps the selection on the same card, or on the nearest card of its column when it left.
     mutating func keepSelection() {
+        keepRaidSelection()
         if let id = selectedCardID, let position = view.position(of: id) {
             selectedColumn = position.column
             return

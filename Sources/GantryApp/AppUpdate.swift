@@ -33,6 +33,7 @@ extension AppState {
                     message = .error("\(key) does nothing here. Press ? for the keys.")
                     return []
                 }
+                if screen == .raid { return performRaid(action, height: size.height) }
                 let effects = perform(action, layout: layout)
                 keepSelectionVisible(layout)
                 return effects
@@ -79,6 +80,14 @@ extension AppState {
                 }
                 return []
             case .form(var form): return formKey(key, &form)
+            case .raidForm(var form): return raidFormKey(key, &form)
+            case .confirmDeleteRaid(let id):
+                mode = .board
+                guard key == .char("y") || key == .char("Y"), let item = project.raidItems[id] else {
+                    message = .info("Nothing deleted.")
+                    return []
+                }
+                return [.apply(project.deleteRaid(item))]
             }
         }
     }
@@ -99,6 +108,7 @@ extension AppState {
     }
 
     mutating func submitFilter(_ text: String) -> [Effect] {
+        if screen == .raid { return submitRaidFilter(text) }
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty {
             filter = nil
@@ -253,6 +263,10 @@ extension AppState {
         case .help: mode = .help(scroll: 0)
         case .command: mode = .commandPrompt(TextField())
         case .quit: return [.quit]
+        case .showBoard: break
+        case .showRaid: return show(.raid)
+        case .nextLog, .previousLog, .toggleHeatmap, .toggleResidual, .cycleSort, .closeItem, .occurRisk:
+            message = .info("That key works on the RAID log; press 2 to open it.")
         }
         if let r = selectedRow { selectedRowHint = r }
         return []

@@ -12,7 +12,8 @@ struct Chrome {
         let bar = theme.style("ui.tab")
         buffer.fill(Rect(x: 0, y: 0, width: width, height: 1), style: bar)
         var x = buffer.put(" Gantry ", x: 0, y: 0, style: theme.style("ui.title"))
-        x += buffer.put(" 1 Board ", x: x, y: 0, style: theme.style("ui.tab.active"))
+        x += buffer.put(" 1 Board ", x: x, y: 0, style: theme.style(state.screen == .board ? "ui.tab.active" : "ui.tab"))
+        x += buffer.put(" 2 RAID ", x: x, y: 0, style: theme.style(state.screen == .raid ? "ui.tab.active" : "ui.tab"))
         let right = " \(state.project.info.name) · @\(state.actor) "
         let rx = width - DisplayWidth.of(right)
         if rx > x { buffer.put(right, x: rx, y: 0, style: bar) }
@@ -30,6 +31,11 @@ struct Chrome {
         case .blockPrompt(let id, let field):
             let key = state.project.cards[id]?.key ?? ""
             return prompt("Blocked \(key) by: ", field, hint: "Enter block · Esc cancel", into: &buffer)
+        case .confirmDeleteRaid(let id):
+            let item = state.project.raidItems[id]
+            buffer.putPadded(" Delete \(item?.key ?? "") \"\(item?.title ?? "")\"? y deletes (u undoes) · any other key keeps it",
+                             x: 0, y: y, width: width, style: theme.style("ui.statusbar.error"))
+            return nil
         case .confirmDelete(let id):
             let card = state.project.cards[id]
             buffer.putPadded(" Delete \(card?.key ?? "") \"\(card?.title ?? "")\"? y deletes (u undoes) · any other key keeps it",
@@ -41,10 +47,15 @@ struct Chrome {
             buffer.putPadded(" " + message.text, x: 0, y: y, width: width, style: theme.style(message.isError ? "ui.statusbar.error" : "ui.statusbar"))
             return nil
         }
-        let board = state.board?.name ?? "no board"
-        var left = " \(state.project.info.name) › \(board)  @\(state.actor)"
-        if state.swimlanes != .none { left += "  lanes: \(state.swimlanes.rawValue)" }
-        if !state.filterText.isEmpty { left += "  filter: \(state.filterText)" }
+        var left: String
+        if state.screen == .raid {
+            left = " \(state.project.info.name) › RAID › \(state.raid.log.plural)  @\(state.actor)"
+            if !state.raid.filterText.isEmpty { left += "  filter: \(state.raid.filterText)" }
+        } else {
+            left = " \(state.project.info.name) › \(state.board?.name ?? "no board")  @\(state.actor)"
+            if state.swimlanes != .none { left += "  lanes: \(state.swimlanes.rawValue)" }
+            if !state.filterText.isEmpty { left += "  filter: \(state.filterText)" }
+        }
         let hint = "? help  q quit "
         let room = width - DisplayWidth.of(hint)
         buffer.putPadded(left, x: 0, y: y, width: max(0, room), style: bar)

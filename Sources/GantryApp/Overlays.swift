@@ -54,41 +54,40 @@ struct HelpOverlay {
     }
 }
 
-/// The card form as a centred box: a row per field, the error beside a field at fault, and the
-/// focused field's hint or error in full at the bottom.
+/// A form as a centred box: a row per field, `!` beside a field at fault, and the focused
+/// field's hint or error in full at the bottom.
 struct FormOverlay {
-    let form: CardForm
+    let form: any FormRows
     let title: String
     let theme: Theme
 
     func draw(into buffer: inout Buffer) -> (x: Int, y: Int) {
-        let fields = CardForm.Field.allCases
+        let count = form.rowCount
         let w = min(buffer.width - 2, 76)
-        let h = min(buffer.height - 2, fields.count + 5)
+        let h = min(buffer.height - 2, count + 5)
         let box = Rect(x: (buffer.width - w) / 2, y: max(1, (buffer.height - h) / 2), width: w, height: h)
         buffer.fill(box, style: theme.style("ui.overlay"))
         buffer.box(box, style: theme.style("ui.border"))
         buffer.put(" \(title) ", x: box.x + 2, y: box.y, style: theme.style("ui.title"))
-        let labelWidth = 12
+        let labelWidth = 13
         let fieldX = box.x + 2 + labelWidth
         let fieldWidth = box.maxX - 2 - fieldX
         let visibleRows = box.height - 4
-        let first = max(0, min(form.focus.rawValue - visibleRows + 1, fields.count - visibleRows))
+        let first = max(0, min(form.focusIndex - visibleRows + 1, count - visibleRows))
         var cursor = (x: fieldX, y: box.y + 1)
-        for (row, field) in fields.dropFirst(first).prefix(visibleRows).enumerated() {
+        for (row, index) in (first..<count).prefix(visibleRows).enumerated() {
             let y = box.y + 1 + row
-            let error = form.errors[field]
-            let labelRole = error != nil ? "ui.form.error" : "ui.form.label"
-            buffer.putPadded((error != nil ? "! " : "") + field.label, x: box.x + 2, y: y, width: labelWidth, style: theme.style(labelRole))
-            let focused = field == form.focus
-            let role = focused ? "ui.form.field.focused" : "ui.form.field"
-            let x = form.fields[field.rawValue].draw(into: &buffer, x: fieldX, y: y, width: fieldWidth, style: theme.style(role), focused: focused)
+            let (label, input, error) = form.row(index)
+            buffer.putPadded((error != nil ? "! " : "") + label, x: box.x + 2, y: y, width: labelWidth,
+                             style: theme.style(error != nil ? "ui.form.error" : "ui.form.label"))
+            let focused = index == form.focusIndex
+            let x = input.draw(into: &buffer, x: fieldX, y: y, width: fieldWidth,
+                               style: theme.style(focused ? "ui.form.field.focused" : "ui.form.field"), focused: focused)
             if focused { cursor = (x, y) }
         }
-        let footer = form.errors[form.focus].map { "\(form.focus.label): \($0)" } ?? "\(form.focus.label): \(form.focus.hint)"
-        buffer.putPadded(footer, x: box.x + 2, y: box.maxY - 3, width: w - 4,
-                         style: theme.style(form.errors[form.focus] != nil ? "ui.form.error" : "ui.muted"))
-        buffer.putPadded("enter save · tab next · esc cancel · C-e editor", x: box.x + 2, y: box.maxY - 2, width: w - 4, style: theme.style("ui.muted"))
+        let footer = form.footer
+        buffer.putPadded(footer.text, x: box.x + 2, y: box.maxY - 3, width: w - 4, style: theme.style(footer.isError ? "ui.form.error" : "ui.muted"))
+        buffer.putPadded("enter save · tab next · esc cancel", x: box.x + 2, y: box.maxY - 2, width: w - 4, style: theme.style("ui.muted"))
         return cursor
     }
 }

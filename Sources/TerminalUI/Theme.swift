@@ -100,6 +100,13 @@ public struct Theme: Sendable {
             "board.card.assignee": r(14),
             "board.swimlane": r(13, nil, .bold, mono: .underline),
             "board.more": r(11, nil, .bold, mono: .reverse),
+            "risk.severity.low": r(2),
+            "risk.severity.medium": r(3, mono: .underline),
+            "risk.severity.high": r(11, nil, .bold, mono: .bold),
+            "risk.severity.critical": r(15, 1, .bold, mono: [.reverse, .bold]),
+            "risk.review.overdue": r(9, nil, .bold, mono: [.bold, .underline]),
+            "risk.proximity.near": r(11, nil, .bold, mono: .bold),
+            "risk.trend.rising": r(9, nil, .bold, mono: .bold),
         ], depth: depth)
     }
 }

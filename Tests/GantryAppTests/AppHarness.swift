@@ -62,8 +62,12 @@ final class AppHarness {
         "board.card.key", "board.card.blocked", "board.card.overdue", "board.card.age.fresh", "board.card.age.ageing",
         "board.card.age.stale", "board.card.priority.critical", "board.card.priority.high", "board.card.priority.low",
         "board.card.type", "board.card.label", "board.card.assignee", "board.swimlane", "board.more",
+        "risk.severity.low", "risk.severity.medium", "risk.severity.high", "risk.severity.critical", "risk.review.overdue",
+        "risk.proximity.near", "risk.trend.rising",
     ]
-    static let letters = Array(".mtTAsEcpoBkLfFeHhWXCSKbOganPQylxwrM")
+    static let letters = Array(".mtTAsEcpoBkLfFeHhWXCSKbOganPQylxwrM1234RNU")
+
+    static func letter(for role: String) -> Character { letters[roles.firstIndex(of: role)!] }
 
     static var testTheme: Theme {
         var specs: [String: Theme.RoleSpec] = [:]

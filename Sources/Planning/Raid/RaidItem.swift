@@ -38,15 +38,16 @@ public enum RaidType: String, Sendable, CaseIterable, Codable {
         case .assumption: return ["validated", "invalid"]
         case .issue: return ["resolved", "closed"]
         case .dependency: return ["delivered", "closed"]
-        case .decision: return ["decided", "superseded"]
+        case .decision: return ["superseded"]
         }
     }
 
+    /// What `close` sets unless told otherwise. A decision stays in force until superseded.
     public var closeStatus: String {
         switch self {
         case .risk, .issue, .dependency: return "closed"
         case .assumption: return "validated"
-        case .decision: return "decided"
+        case .decision: return "superseded"
         }
     }
 

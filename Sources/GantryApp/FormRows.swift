@@ -1,0 +1,26 @@
+import TerminalUI
+
+/// What the form overlay draws: labelled one-line fields, one with focus, and a footer with the
+/// focused field's hint or error. Card and RAID forms both present themselves this way.
+public protocol FormRows {
+    var rowCount: Int { get }
+    func row(_ i: Int) -> (label: String, input: TextField, error: String?)
+    var focusIndex: Int { get }
+    var footer: (text: String, isError: Bool) { get }
+}
+
+extension CardForm: FormRows {
+    public var rowCount: Int { Field.allCases.count }
+
+    public func row(_ i: Int) -> (label: String, input: TextField, error: String?) {
+        let field = Field.allCases[i]
+        return (field.label, fields[i], errors[field])
+    }
+
+    public var focusIndex: Int { focus.rawValue }
+
+    public var footer: (text: String, isError: Bool) {
+        if let e = errors[focus] { return ("\(focus.label): \(e)", true) }
+        return ("\(focus.label): \(focus.hint)", false)
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import Planning
+
+/// Which of the app's views is showing.
+public enum Screen: String, Sendable {
+    case board, raid
+}
+
+/// A cell of the 5×5 heat map: probability (rows) by impact (columns).
+public struct HeatCell: Sendable, Equatable {
+    public var probability: Int
+    public var impact: Int
+}
+
+/// The RAID screen's own state: which log, sort, filter, selection, and the heat map's focus.
+public struct RaidScreenState: Sendable {
+    public var log: RaidType = .risk
+    public var sort = "score"
+    public var filterText = ""
+    public var filter: RaidFilter?
+    public var selectedID: String?
+    public var heatmapFocused = false
+    /// The heat-map cell the table is narrowed to, if any.
+    public var cell: HeatCell?
+    public var residual = false
+    public var scroll = 0
+    public var trends: [String: RiskTrend] = [:]
+
+    public static let sorts = ["score", "proximity", "review", "owner", "key"]
+}
+
+extension AppState {
+    /// The items the RAID table shows: this log, the filter, the heat-map cell; open items
+    /// unless the filter asks about status; in the chosen order.
+    public var raidRows: [RaidItem] {
+        let r = raid
+        let mentionsStatus = r.filterText.contains("status:") || r.filterText.contains("is:closed")
+        let items = project.raidItems.values.filter { item in
+            item.type == r.log && (mentionsStatus || !item.isClosed) && (r.filter?.matches(item) ?? true)
+                && (r.cell.map { c in heatPosition(item) == c } ?? true)
+        }
+        return Self.sortRaid(items, by: r.sort)
+    }
+
+    /// Where a risk sits on the heat map in the current view (inherent or residual).
+    public func heatPosition(_ item: RaidItem) -> HeatCell? {
+        let p = raid.residual ? item.residualProbability : item.probability
+        let i = raid.residual ? item.residualImpact : item.impact
+        return p.flatMap { pp in i.map { HeatCell(probability: pp, impact: $0) } }
+    }
+
+    /// Open risks per heat-map cell (respecting the text filter, not the cell).
+    public var heatCounts: [Int] {
+        var counts = [Int](repeating: 0, count: 25)
+        for item in project.raidItems.values where item.type == .risk && !item.isClosed && (raid.filter?.matches(item) ?? true) {
+            if let c = heatPosition(item) { counts[(c.probability - 1) * 5 + c.impact - 1] += 1 }
+        }
+        return counts
+    }
+
+    static func sortRaid(_ items: [RaidItem], by key: String) -> [RaidItem] {
+        switch key {
+        case "score": return items.sorted { ($0.score ?? 0, -$0.number) > ($1.score ?? 0, -$1.number) }
+        case "proximity": return items.sorted { ($0.proximity?.ordinal ?? .max, $0.number) < ($1.proximity?.ordinal ?? .max, $1.number) }
+        case "review": return items.sorted { ($0.reviewDate?.ordinal ?? .max, $0.number) < ($1.reviewDate?.ordinal ?? .max, $1.number) }
+        case "owner": return items.sorted { ($0.owner ?? "~", $0.number) < ($1.owner ?? "~", $1.number) }
+        default: return items.sorted { $0.number < $1.number }
+        }
+    }
+
+    public var selectedRaidItem: RaidItem? { raid.selectedID.flatMap { project.raidItems[$0] } }
+
+    /// Keeps the RAID selection on a visible row.
+    mutating func keepRaidSelection() {
+        let rows = raidRows
+        if let id = raid.selectedID, rows.contains(where: { $0.id == id }) { return }
+        raid.selectedID = rows.first?.id
+    }
+}

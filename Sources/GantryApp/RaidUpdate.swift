@@ -1,0 +1,142 @@
+import Foundation
+import Planning
+import TerminalUI
+
+/// Key handling on the RAID screen.
+extension AppState {
+    mutating func show(_ target: Screen) -> [Effect] {
+        screen = target
+        message = nil
+        if target == .raid { keepRaidSelection() }
+        return []
+    }
+
+    mutating func performRaid(_ action: AppAction, height: Int) -> [Effect] {
+        message = nil
+        let rows = raidRows
+        let index = rows.firstIndex { $0.id == raid.selectedID }
+        func select(_ i: Int) {
+            guard !rows.isEmpty else { return }
+            raid.selectedID = rows[min(max(0, i), rows.count - 1)].id
+        }
+        func moveCell(dp: Int, di: Int) {
+            var c = raid.cell ?? HeatCell(probability: 3, impact: 3)
+            c.probability = min(5, max(1, c.probability + dp))
+            c.impact = min(5, max(1, c.impact + di))
+            raid.cell = c
+            raid.selectedID = nil
+            keepRaidSelection()
+        }
+        let logs = RaidType.allCases
+        switch action {
+        case .showBoard: return show(.board)
+        case .showRaid: return []
+        case .selectUp: if raid.heatmapFocused { moveCell(dp: 1, di: 0) } else { select((index ?? 0) - 1) }
+        case .selectDown: if raid.heatmapFocused { moveCell(dp: -1, di: 0) } else { select((index ?? -1) + 1) }
+        case .selectLeft:
+            if raid.heatmapFocused { moveCell(dp: 0, di: -1) } else { return switchLog(logs[(logs.firstIndex(of: raid.log)! + logs.count - 1) % logs.count]) }
+        case .selectRight:
+            if raid.heatmapFocused { moveCell(dp: 0, di: 1) } else { return switchLog(logs[(logs.firstIndex(of: raid.log)! + 1) % logs.count]) }
+        case .selectTop: select(0)
+        case .selectBottom: select(rows.count - 1)
+        case .pageUp: select((index ?? 0) - max(1, height - 14))
+        case .pageDown: select((index ?? 0) + max(1, height - 14))
+        case .nextLog: return switchLog(logs[(logs.firstIndex(of: raid.log)! + 1) % logs.count])
+        case .previousLog: return switchLog(logs[(logs.firstIndex(of: raid.log)! + logs.count - 1) % logs.count])
+        case .toggleHeatmap:
+            guard raid.log == .risk else { message = .info("The heat map belongs to the risk log."); return [] }
+            raid.heatmapFocused.toggle()
+            if raid.heatmapFocused, raid.cell == nil, let item = selectedRaidItem, let c = heatPosition(item) {
+                raid.cell = c
+                keepRaidSelection()
+            }
+            message = .info(raid.heatmapFocused ? "Heat map: arrows pick a cell and the table shows its risks; esc shows all." : "Table.")
+        case .toggleResidual:
+            raid.residual.toggle()
+            raid.cell = nil
+            keepRaidSelection()
+            message = .info(raid.residual ? "Heat map and scores after the response (residual)." : "Heat map and scores before the response (inherent).")
+        case .cycleSort, .cycleSwimlanes:
+            let sorts = RaidScreenState.sorts
+            raid.sort = sorts[((sorts.firstIndex(of: raid.sort) ?? 0) + 1) % sorts.count]
+            message = .info("Sorted by \(raid.sort).")
+        case .clearFilter:
+            raid.cell = nil
+            raid.filter = nil
+            raid.filterText = ""
+            raid.heatmapFocused = false
+            keepRaidSelection()
+        case .filter: mode = .filterPrompt(TextField(raid.filterText))
+        case .newCard: mode = .raidForm(RaidForm(item: nil, type: raid.log, project: project))
+        case .editCard:
+            guard let item = selectedRaidItem else { message = .error("Nothing selected; n adds one."); return [] }
+            mode = .raidForm(RaidForm(item: item, type: item.type, project: project))
+        case .deleteCard:
+            guard let item = selectedRaidItem else { return [] }
+            mode = .confirmDeleteRaid(itemID: item.id)
+        case .closeItem:
+            guard let item = selectedRaidItem else { return [] }
+            do { return [.apply(try project.closeRaid(item, now: now))] } catch { message = .error("\(error)") }
+        case .occurRisk:
+            guard let item = selectedRaidItem else { return [] }
+            do { return [.apply(try project.occur(item, now: now))] } catch { message = .error("\(error)") }
+        case .undo: return [.undo]
+        case .redo: return [.redo]
+        case .help: mode = .help(scroll: 0)
+        case .command: mode = .commandPrompt(TextField())
+        case .quit: return [.quit]
+        case .moveCardLeft, .moveCardRight, .moveCardUp, .moveCardDown, .toggleBlocked, .editDescription:
+            message = .info("That key works on the board; press 1 to go back to it.")
+        }
+        return []
+    }
+
+    private mutating func switchLog(_ log: RaidType) -> [Effect] {
+        raid.log = log
+        raid.cell = nil
+        raid.heatmapFocused = false
+        raid.selectedID = nil
+        keepRaidSelection()
+        return []
+    }
+
+    mutating func submitRaidFilter(_ text: String) -> [Effect] {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        do {
+            raid.filter = trimmed.isEmpty ? nil : try RaidFilter(try Query(trimmed), project: project, today: today, me: actor)
+            raid.filterText = trimmed
+            keepRaidSelection()
+            message = .info(trimmed.isEmpty ? "Filter cleared." : "\(raidRows.count) match \(trimmed).")
+        } catch let e as QueryError {
+            mode = .filterPrompt(TextField(text))
+            message = .error("\(e.message) (at column \(e.offset + 1)). Fix it, or Esc to cancel.")
+        } catch {
+            message = .error("\(error)")
+        }
+        return []
+    }
+
+    mutating func raidFormKey(_ key: Key, _ form: inout RaidForm) -> [Effect] {
+        switch key {
+        case .escape:
+            mode = .board
+            message = .info(form.isNew ? "New \(form.type.rawValue) discarded." : "Edit cancelled; nothing changed.")
+            return []
+        case .tab, .down: form.focusNext(1)
+        case .backTab, .up: form.focusNext(-1)
+        case .enter, .ctrl("s"):
+            switch form.change(project: project, today: today, now: now) {
+            case .failure(let e):
+                form.errors = e.errors
+                if let first = form.fields.firstIndex(where: { e.errors[$0] != nil }) { form.focus = first }
+                message = .error("Fix the marked field\(e.errors.count == 1 ? "" : "s"), or Esc to cancel.")
+            case .success(let change):
+                mode = .board
+                return change.isEmpty ? [] : [.apply(change)]
+            }
+        default: _ = form.edit(key)
+        }
+        mode = .raidForm(form)
+        return []
+    }
+}
