@@ -112,10 +112,16 @@ struct BoardScreen {
         } else {
             var lx = x + 1
             if let a = card.assignee { lx += buffer.put("@" + a + " ", x: lx, y: y + 2, style: role("board.card.assignee"), maxWidth: limit - lx) }
+            // Open RAID items that concern the card, as many whole keys as fit.
+            for item in state.project.raidItems(linkedTo: card) where !item.isClosed && DisplayWidth.of(item.key) + 1 <= limit - lx {
+                lx += buffer.put(item.key + " ", x: lx, y: y + 2, style: role("board.card.raid"))
+            }
             if let due = card.due {
                 let overdue = due < state.today && column.category != .done
                 let text = (overdue ? "overdue " : "due ") + Self.shortDate(due, today: state.today) + " "
-                lx += buffer.put(text, x: lx, y: y + 2, style: role(overdue ? "board.card.overdue" : "ui.muted"), maxWidth: limit - lx)
+                if DisplayWidth.of(text) <= limit - lx {
+                    lx += buffer.put(text, x: lx, y: y + 2, style: role(overdue ? "board.card.overdue" : "ui.muted"))
+                }
             }
             let labels = card.labels.map { "#" + $0 }.joined(separator: " ")
             if lx < limit { buffer.putPadded(labels, x: lx, y: y + 2, width: limit - lx, style: role("board.card.label")) }

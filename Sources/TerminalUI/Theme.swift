@@ -98,6 +98,7 @@ public struct Theme: Sendable {
             "board.card.priority.low": r(8, mono: .dim),
             "board.card.label": r(5),
             "board.card.assignee": r(14),
+            "board.card.raid": r(11, nil, .bold, mono: .bold),
             "board.swimlane": r(13, nil, .bold, mono: .underline),
             "board.more": r(11, nil, .bold, mono: .reverse),
             "risk.severity.low": r(2),

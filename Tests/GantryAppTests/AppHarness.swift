@@ -63,9 +63,9 @@ final class AppHarness {
         "board.card.age.stale", "board.card.priority.critical", "board.card.priority.high", "board.card.priority.low",
         "board.card.type", "board.card.label", "board.card.assignee", "board.swimlane", "board.more",
         "risk.severity.low", "risk.severity.medium", "risk.severity.high", "risk.severity.critical", "risk.review.overdue",
-        "risk.proximity.near", "risk.trend.rising",
+        "risk.proximity.near", "risk.trend.rising", "board.card.raid",
     ]
-    static let letters = Array(".mtTAsEcpoBkLfFeHhWXCSKbOganPQylxwrM1234RNU")
+    static let letters = Array(".mtTAsEcpoBkLfFeHhWXCSKbOganPQylxwrM1234RNUZ")
 
     static func letter(for role: String) -> Character { letters[roles.firstIndex(of: role)!] }
 
