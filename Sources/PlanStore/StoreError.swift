@@ -59,7 +59,15 @@ public struct Conflict: Equatable, Sendable, CustomStringConvertible {
 public enum Timestamp {
     public static func iso(_ date: Date) -> String {
         let (day, h, m, s) = parts(date)
-        return "\(day)T\(pad(h)):\(pad(m)):\(pad(s))Z"
+        let (y, mo, d) = day.components
+        var bytes = [UInt8](repeating: 0, count: 20)
+        func put(_ value: Int, _ at: Int, _ digits: Int) {
+            var v = value
+            for k in stride(from: at + digits - 1, through: at, by: -1) { bytes[k] = UInt8(48 + v % 10); v /= 10 }
+        }
+        put(y, 0, 4); put(mo, 5, 2); put(d, 8, 2); put(h, 11, 2); put(m, 14, 2); put(s, 17, 2)
+        bytes[4] = 45; bytes[7] = 45; bytes[10] = 84; bytes[13] = 58; bytes[16] = 58; bytes[19] = 90
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     public static func display(_ date: Date) -> String {

@@ -117,6 +117,14 @@ public struct Card: Entity, Hashable {
     }
 
     static func splitLabels(_ text: String) -> [String] {
-        text.split(separator: ",").map(String.init)
+        if text.isEmpty { return [] }
+        var labels: [String] = []
+        var start = text.utf8.startIndex
+        for i in text.utf8.indices where text.utf8[i] == UInt8(ascii: ",") {
+            if start < i { labels.append(String(text[start..<i])) }
+            start = text.utf8.index(after: i)
+        }
+        if start < text.utf8.endIndex { labels.append(String(text[start...])) }
+        return labels
     }
 }
