@@ -16,6 +16,7 @@ public struct GantryCommand: ParsableCommand {
             InitCommand.self, DemoCommand.self, MemberCommand.self, BoardCommand.self, ColumnCommand.self,
             CardCommand.self, RaidGroup<RiskTag>.self, RaidGroup<AssumptionTag>.self, RaidGroup<IssueTag>.self,
             RaidGroup<DependencyTag>.self, RaidGroup<DecisionTag>.self, RaidCommand.self,
+            ProjectCommand.self, CalendarCommand.self, TaskCommand.self, ScheduleCommand.self, BaselineCommand.self,
             LogCommand.self, UndoCommand.self, RedoCommand.self,
         ])
 

@@ -6,7 +6,7 @@ import Planning
 enum Schema {
     /// `PRAGMA application_id` of every Gantry project file ("GANT").
     static let applicationID: Int32 = 0x4741_4E54
-    static let supportedVersion = 2
+    static let supportedVersion = 3
 
     static func table(for kind: EntityKind) -> String {
         switch kind {
@@ -17,6 +17,10 @@ enum Schema {
         case .card: return "card"
         case .raid: return "raid_item"
         case .raidLink: return "raid_link"
+        case .task: return "task"
+        case .taskLink: return "task_link"
+        case .holiday: return "holiday"
+        case .baseline: return "baseline"
         }
     }
 
@@ -76,6 +80,21 @@ enum Schema {
                 CREATE TABLE raid_link (id TEXT PRIMARY KEY, itemID TEXT NOT NULL, targetID TEXT NOT NULL);
                 CREATE INDEX raid_link_target ON raid_link(targetID);
                 PRAGMA user_version = 2;
+                """)
+        }
+        m.registerMigration("v3") { db in
+            try db.execute(sql: """
+                ALTER TABLE project ADD COLUMN startDate TEXT;
+                ALTER TABLE project ADD COLUMN workdays INTEGER NOT NULL DEFAULT 31;
+                CREATE TABLE task (id TEXT PRIMARY KEY, key TEXT NOT NULL UNIQUE, number INTEGER NOT NULL, name TEXT NOT NULL,
+                    duration INTEGER NOT NULL, parentID TEXT, position INTEGER NOT NULL DEFAULT 0, assignees TEXT NOT NULL DEFAULT '',
+                    progress INTEGER NOT NULL DEFAULT 0, startNoEarlier TEXT, deadline TEXT, actualStart TEXT, actualFinish TEXT,
+                    createdAt REAL NOT NULL);
+                CREATE TABLE task_link (id TEXT PRIMARY KEY, predID TEXT NOT NULL, succID TEXT NOT NULL, type TEXT NOT NULL,
+                    lag INTEGER NOT NULL DEFAULT 0);
+                CREATE TABLE holiday (id TEXT PRIMARY KEY, name TEXT NOT NULL DEFAULT '');
+                CREATE TABLE baseline (id TEXT PRIMARY KEY, name TEXT NOT NULL, savedAt REAL NOT NULL, dates TEXT NOT NULL);
+                PRAGMA user_version = 3;
                 """)
         }
         return m

@@ -75,6 +75,10 @@ extension ProjectStore {
         try fetch(Column.self, db, path: path) { snapshot.columns[$0.id] = $0 }
         try fetch(RaidItem.self, db, path: path) { snapshot.raidItems[$0.id] = $0 }
         try fetch(RaidLink.self, db, path: path) { snapshot.raidLinks[$0.id] = $0 }
+        try fetch(PlanTask.self, db, path: path) { snapshot.tasks[$0.id] = $0 }
+        try fetch(TaskLink.self, db, path: path) { snapshot.taskLinks[$0.id] = $0 }
+        try fetch(Holiday.self, db, path: path) { snapshot.holidays[$0.id] = $0 }
+        try fetch(Baseline.self, db, path: path) { snapshot.baselines[$0.id] = $0 }
         return snapshot
     }
 

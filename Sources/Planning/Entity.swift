@@ -1,7 +1,7 @@
 /// The kinds of things a project stores. Each kind is one table in the store and one collection
 /// in `ProjectSnapshot`; the change mechanism only needs the kind, an id and field values.
 public enum EntityKind: String, Sendable, CaseIterable, Codable {
-    case project, member, board, column, card, raid, raidLink
+    case project, member, board, column, card, raid, raidLink, task, taskLink, holiday, baseline
 
     /// Persisted field names, in the order the store and JSON present them.
     public var fieldNames: [String] {
@@ -13,6 +13,10 @@ public enum EntityKind: String, Sendable, CaseIterable, Codable {
         case .card: return Card.fieldNames
         case .raid: return RaidItem.fieldNames
         case .raidLink: return RaidLink.fieldNames
+        case .task: return PlanTask.fieldNames
+        case .taskLink: return TaskLink.fieldNames
+        case .holiday: return Holiday.fieldNames
+        case .baseline: return Baseline.fieldNames
         }
     }
 
@@ -24,6 +28,7 @@ public enum EntityKind: String, Sendable, CaseIterable, Codable {
         case .raid:
             let type = RaidType(rawValue: fields["type"]?.string ?? "") ?? .risk
             return ("raid.\(type.rawValue)", type.prefix)
+        case .task: return ("task", "T")
         default: return nil
         }
     }

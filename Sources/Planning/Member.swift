@@ -36,32 +36,38 @@ public struct Member: Entity, Hashable {
 /// Project-wide settings: one row, so project edits travel through the same change mechanism.
 public struct ProjectInfo: Entity, Hashable {
     public static let kind = EntityKind.project
-    public static let fieldNames = ["id", "name", "keyPrefix", "bandMedium", "bandHigh", "bandCritical"]
+    public static let fieldNames = ["id", "name", "keyPrefix", "bandMedium", "bandHigh", "bandCritical", "startDate", "workdays"]
     public static let singletonID = "project"
 
     public var name: String
     public var keyPrefix: String
     public var bands: RiskBands
+    /// The timeline's first day (nil until set; schedules then start today).
+    public var startDate: Day?
+    public var workdays: Int
 
-    public init(name: String, keyPrefix: String, bands: RiskBands = .standard) {
+    public init(name: String, keyPrefix: String, bands: RiskBands = .standard, startDate: Day? = nil, workdays: Int = WorkCalendar.mondayToFriday) {
         self.name = name
         self.keyPrefix = keyPrefix
         self.bands = bands
+        self.startDate = startDate
+        self.workdays = workdays
     }
 
     public var id: String { Self.singletonID }
     public var label: String { "project" }
     public var fields: [String: Value] {
         ["id": .text(id), "name": .text(name), "keyPrefix": .text(keyPrefix), "bandMedium": Value(bands.medium),
-         "bandHigh": Value(bands.high), "bandCritical": Value(bands.critical)]
+         "bandHigh": Value(bands.high), "bandCritical": Value(bands.critical), "startDate": Value(startDate), "workdays": Value(workdays)]
     }
 
     public init(from r: inout FieldReader) throws {
         _ = r.optionalText("id")
         let name = try r.text("name"), prefix = try r.text("keyPrefix")
         let standard = RiskBands.standard
-        self.init(name: name, keyPrefix: prefix,
-                  bands: RiskBands(medium: r.int("bandMedium") ?? standard.medium, high: r.int("bandHigh") ?? standard.high,
-                                   critical: r.int("bandCritical") ?? standard.critical))
+        let bands = RiskBands(medium: r.int("bandMedium") ?? standard.medium, high: r.int("bandHigh") ?? standard.high,
+                              critical: r.int("bandCritical") ?? standard.critical)
+        self.init(name: name, keyPrefix: prefix, bands: bands, startDate: r.day("startDate"),
+                  workdays: r.int("workdays") ?? WorkCalendar.mondayToFriday)
     }
 }

@@ -8,6 +8,10 @@ public struct ProjectSnapshot: Sendable {
     public var cards: [String: Card] = [:]
     public var raidItems: [String: RaidItem] = [:]
     public var raidLinks: [String: RaidLink] = [:]
+    public var tasks: [String: PlanTask] = [:]
+    public var taskLinks: [String: TaskLink] = [:]
+    public var holidays: [String: Holiday] = [:]
+    public var baselines: [String: Baseline] = [:]
 
     public init(info: ProjectInfo) {
         self.info = info
@@ -31,6 +35,10 @@ public struct ProjectSnapshot: Sendable {
         case .card: try Self.apply(edit, to: &cards)
         case .raid: try Self.apply(edit, to: &raidItems)
         case .raidLink: try Self.apply(edit, to: &raidLinks)
+        case .task: try Self.apply(edit, to: &tasks)
+        case .taskLink: try Self.apply(edit, to: &taskLinks)
+        case .holiday: try Self.apply(edit, to: &holidays)
+        case .baseline: try Self.apply(edit, to: &baselines)
         }
     }
 

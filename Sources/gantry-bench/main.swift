@@ -60,6 +60,7 @@ print("  one card move commit       " + Measure.format(moveSamples[moveSamples.c
 print(String(format: "  bench process peak RSS after load: %.1f MB", Measure.peakRSSMegabytes()))
 
 try BoardBenchmark.run(path: path)
+try ScheduleBenchmark.run()
 
 let gantry = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("gantry").path
 if FileManager.default.isExecutableFile(atPath: gantry) {

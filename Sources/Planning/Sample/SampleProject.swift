@@ -33,7 +33,7 @@ public enum SampleProject {
                 parentID: spec.epic.map { "card-\($0)" }, enteredColumnAt: entered, createdAt: created)
             changes.append(Change(summary: "added \(card.label) \"\(spec.title)\" to \(columns[spec.column].name)", edits: [card.creation()]))
         }
-        return changes + raid(now: now)
+        return changes + raid(now: now) + timeline(now: now)
     }
 
     static let team = [

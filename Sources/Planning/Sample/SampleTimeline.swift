@@ -1,0 +1,95 @@
+import Foundation
+
+/// The sample project's timeline: five phases to the launch of the new checkout, with
+/// milestones, all four dependency types, a holiday, and a baseline the plan has slipped from.
+extension SampleProject {
+    static func timeline(now: Date) -> [Change] {
+        let today = Day.containing(now)
+        // Start on the Monday about four weeks ago, so the plan is under way.
+        var start = today.adding(days: -28)
+        while start.weekday != 1 { start = start.adding(days: -1) }
+        var info = ProjectInfo(name: name, keyPrefix: keyPrefix)
+        info.startDate = start
+        var changes: [Change] = []
+        let setStart = EntityEdit(kind: .project, id: ProjectInfo.singletonID, label: "project", operation: .update,
+                                  fields: [FieldChange(name: "startDate", from: .null, to: Value(start))])
+        let holiday = Holiday(day: today.adding(days: 21 - (today.weekday - 1)), name: "Company offsite")
+        changes.append(Change(summary: "set the project start to \(start) and added a holiday", edits: [setStart, holiday.creation()]))
+
+        var tasks: [PlanTask] = []
+        func task(_ n: Int, _ name: String, _ duration: Int, phase: Int? = nil, who: [String] = [], progress: Int = 0, deadline: Int? = nil) {
+            var t = PlanTask(id: "task-\(n)", name: name, duration: duration, parentID: phase.map { "task-\($0)" }, position: n,
+                             createdAt: now.addingTimeInterval(-30 * 86_400))
+            t.assignees = who
+            t.progress = progress
+            t.deadline = deadline.map { today.adding(days: $0) }
+            tasks.append(t)
+        }
+        task(1, "Discovery", 0)
+        task(2, "Research checkout drop-off", 5, phase: 1, who: ["eli"], progress: 100)
+        task(3, "Wireframes and usability tests", 6, phase: 1, who: ["eli"], progress: 100)
+        task(4, "Discovery complete", 0, phase: 1)
+        task(5, "Payments", 0)
+        task(6, "Provider v3 API client", 10, phase: 5, who: ["ben"], progress: 60)
+        task(7, "3-D Secure flow", 8, phase: 5, who: ["ben", "chen"], progress: 10)
+        task(8, "Wallet buttons", 6, phase: 5, who: ["chen"])
+        task(9, "Payments feature-complete", 0, phase: 5, deadline: 20)
+        task(10, "Checkout UI", 0)
+        task(11, "Address form", 6, phase: 10, who: ["chen"], progress: 70)
+        task(12, "Guest checkout", 7, phase: 10, who: ["chen"], progress: 80)
+        task(13, "Order summary", 4, phase: 10, who: ["eli"], progress: 40)
+        task(14, "Accessibility fixes", 3, phase: 10, who: ["dana"])
+        task(15, "Platform", 0)
+        task(16, "Tracing and dashboards", 5, phase: 15, who: ["ana"], progress: 50)
+        task(17, "Payment error alerts", 2, phase: 15, who: ["ana"])
+        task(18, "Staging cluster for load tests", 4, phase: 15, who: ["dana"])
+        task(19, "Launch", 0)
+        task(20, "Load test at 3× peak", 3, phase: 19, who: ["dana"])
+        task(21, "End-to-end regression", 5, phase: 19, who: ["dana"])
+        task(22, "Go / no-go", 0, phase: 19)
+        task(23, "Release to 10% of traffic", 3, phase: 19, who: ["ana"])
+        task(24, "Release to everyone", 1, phase: 19, who: ["ana"])
+        task(25, "Checkout v2 live", 0, phase: 19, deadline: 45)
+        changes.append(Change(summary: "added the timeline's tasks", edits: tasks.map { $0.creation() }))
+
+        let links: [TaskLink] = [
+            TaskLink(predID: "task-2", succID: "task-3"),
+            TaskLink(predID: "task-3", succID: "task-4"),
+            TaskLink(predID: "task-4", succID: "task-6", lag: -2),
+            TaskLink(predID: "task-6", succID: "task-7", type: .ss, lag: 4),
+            TaskLink(predID: "task-6", succID: "task-8", type: .ss, lag: 3),
+            TaskLink(predID: "task-7", succID: "task-9"),
+            TaskLink(predID: "task-8", succID: "task-9"),
+            TaskLink(predID: "task-4", succID: "task-11"),
+            TaskLink(predID: "task-11", succID: "task-12", type: .ss, lag: 2),
+            TaskLink(predID: "task-12", succID: "task-13", type: .ff, lag: 1),
+            TaskLink(predID: "task-13", succID: "task-14"),
+            TaskLink(predID: "task-6", succID: "task-16", type: .ss),
+            TaskLink(predID: "task-16", succID: "task-17"),
+            TaskLink(predID: "task-18", succID: "task-20", type: .sf, lag: 6),
+            TaskLink(predID: "task-9", succID: "task-20"),
+            TaskLink(predID: "task-14", succID: "task-21"),
+            TaskLink(predID: "task-9", succID: "task-21"),
+            TaskLink(predID: "task-20", succID: "task-22"),
+            TaskLink(predID: "task-21", succID: "task-22"),
+            TaskLink(predID: "task-17", succID: "task-22"),
+            TaskLink(predID: "task-22", succID: "task-23", lag: 1),
+            TaskLink(predID: "task-23", succID: "task-24", lag: 2),
+            TaskLink(predID: "task-24", succID: "task-25"),
+        ]
+        changes.append(Change(summary: "linked the timeline's tasks", edits: links.map { $0.creation() }))
+        // The plan as agreed four weeks ago, saved as a baseline; then the provider API work grew.
+        var project = ProjectSnapshot(info: info)
+        try? project.apply(Change(summary: "", edits: [holiday.creation()] + tasks.map { $0.creation() } + links.map { $0.creation() }))
+        if let planned = try? Scheduler.schedule(project, today: today), let save = try? project.saveBaseline("Kick-off", schedule: planned, now: now) {
+            changes.append(save)
+        }
+        changes.append(Change(summary: "edited T-6 (duration)", edits: [
+            EntityEdit(kind: .task, id: "task-6", label: "T-6", operation: .update, fields: [FieldChange(name: "duration", from: .int(10), to: .int(13))]),
+        ]))
+        let raidToTasks = [("risk-1", "task-6"), ("dependency-1", "task-6"), ("risk-4", "task-20"), ("dependency-2", "task-18")]
+        changes.append(Change(summary: "linked RAID items to the timeline",
+                              edits: raidToTasks.map { RaidLink(itemID: $0.0, targetID: $0.1).creation() }))
+        return changes
+    }
+}

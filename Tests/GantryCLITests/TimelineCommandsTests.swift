@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+@testable import GantryCLI
+
+@Suite struct TimelineCommandsTests {
+    func plan() throws -> CLIHarness {
+        let h = try CLIHarness.withProject()
+        try h.expectOK("project", "set", "--start", "2026-11-30")
+        try h.expectOK("task", "add", "Build", "--duration", "5")
+        try h.expectOK("task", "add", "Spec", "--duration", "3")
+        try h.expectOK("task", "link", "T-2", "T-1")
+        try h.expectOK("task", "add", "Test", "--duration", "4", "--after", "T-1")
+        try h.expectOK("task", "add", "Launch", "--duration", "0", "--after", "T-3", "--deadline", "2026-12-14")
+        return h
+    }
+
+    @Test func scheduleJSONHasDatesSlackAndTheCriticalPath() throws {
+        let h = try plan()
+        try h.expectOK("calendar", "holiday", "add", "2026-12-08", "--name", "Holiday")
+        let s = try #require(try h.json("schedule", "--json") as? [String: Any])
+        #expect(s["projectStart"] as? String == "2026-11-30")
+        #expect(s["projectFinish"] as? String == "2026-12-16")
+        #expect(s["criticalPath"] as? [String] == ["T-2", "T-1", "T-3", "T-4"])
+        let tasks = try #require(s["tasks"] as? [[String: Any]])
+        let launch = try #require(tasks.first { $0["key"] as? String == "T-4" })
+        #expect(launch["milestone"] as? Bool == true)
+        #expect(launch["finish"] as? String == "2026-12-16")
+        #expect(launch["deadlineBroken"] as? Bool == true)
+        #expect(Set(tasks.first!.keys) == ["key", "name", "phase", "milestone", "duration", "start", "finish", "earlyStart", "earlyFinish",
+                                           "lateStart", "lateFinish", "totalSlack", "freeSlack", "critical", "progress", "deadline", "deadlineBroken"])
+        #expect(try h.expectOK("schedule").contains("Critical path: T-2 → T-1 → T-3 → T-4"))
+    }
+
+    @Test func calendarWorkdaysAndHolidays() throws {
+        let h = try plan()
+        try h.expectOK("calendar", "workdays", "mon,tue,wed,thu")
+        let cal = try #require(try h.json("calendar", "show", "--json") as? [String: Any])
+        #expect(cal["workdays"] as? [String] == ["mon", "tue", "wed", "thu"])
+        try h.expectOK("calendar", "holiday", "add", "2026-12-01")
+        #expect(h.run("calendar", "holiday", "add", "2026-12-01").status == 1)
+        try h.expectOK("calendar", "holiday", "rm", "2026-12-01")
+        #expect(h.run("calendar", "workdays", "someday").status == 2)
+    }
+
+    @Test func impactBaselinesAndCycles() throws {
+        let h = try plan()
+        let impact = try h.expectOK("task", "impact", "T-1", "--slip", "2")
+        #expect(impact.contains("T-4 Launch: 2026-12-15 → 2026-12-17 (+2 days)"))
+        try h.expectOK("baseline", "save", "Kick-off")
+        try h.expectOK("task", "edit", "T-3", "--duration", "6")
+        let compare = try #require(try h.json("baseline", "compare", "kick-off", "--json") as? [[String: Any]])
+        #expect(compare.first { $0["key"] as? String == "T-4" }?["slip"] as? Int == 2)
+        let cycle = h.run("task", "link", "T-4", "T-2")
+        #expect(cycle.status == 1)
+        #expect(cycle.err.contains("The dependencies form a cycle: T-1 → T-3 → T-4 → T-2 → T-1"))
+    }
+
+    @Test func badInputIsRefusedAndChangesNothing() throws {
+        let h = try plan()
+        let before = try h.state()
+        for (args, message) in [
+            (["task", "add", "X", "--duration=-1"], "duration: -1 is out of range"),
+            (["task", "add", "X", "--duration", "2", "--after", "T-9"], "No task named \"T-9\""),
+            (["task", "link", "T-1", "T-1"], "a task cannot depend on itself"),
+            (["task", "link", "T-1", "T-3", "--type", "XX"], "--type: \"XX\" is not valid"),
+            (["task", "edit", "T-1", "--progress", "120"], "progress: 120 is out of range"),
+            (["project", "set", "--start", "soon"], "--start: \"soon\" is not a date"),
+            (["baseline", "compare", "nope"], "No baseline named \"nope\""),
+        ] {
+            let r = h.run(args)
+            #expect(r.status == 2, "\(args): \(r.err)")
+            #expect(r.err.contains(message), "\(args): \(r.err)")
+        }
+        #expect(try h.state() == before)
+    }
+
+    @Test func theSampleHasATimeline() throws {
+        let h = try CLIHarness()
+        try h.expectOK("demo", "--output", "s.sqlite")
+        h.environment["GANTRY_PROJECT"] = h.dir + "/s.sqlite"
+        let s = try #require(try h.json("schedule", "--json") as? [String: Any])
+        let tasks = try #require(s["tasks"] as? [[String: Any]])
+        #expect((20...30).contains(tasks.count))
+        #expect(tasks.filter { $0["phase"] as? Bool == true }.count == 5)
+        #expect(tasks.filter { $0["milestone"] as? Bool == true }.count >= 3)
+        let slips = try #require(try h.json("baseline", "compare", "Kick-off", "--json") as? [[String: Any]])
+        #expect(slips.contains { ($0["slip"] as? Int ?? 0) > 0 })
+    }
+}
