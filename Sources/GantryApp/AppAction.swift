@@ -8,6 +8,7 @@ public enum AppAction: String, Hashable, Sendable, CaseIterable {
     case newCard, editCard, editDescription, deleteCard, toggleBlocked
     case filter, clearFilter, cycleSwimlanes, undo, redo, help, command, quit
     case showBoard, showRaid, nextLog, previousLog, toggleHeatmap, toggleResidual, cycleSort, closeItem, occurRisk
+    case showTimeline, zoom, fold, longer, shorter, progress, today
 }
 
 extension AppAction {
@@ -39,6 +40,13 @@ extension AppAction {
         .init([.char("?")], .help, name: "help", help: "This help", group: "View"),
         .init([.char("1")], .showBoard, name: "show-board", help: "The board", group: "Screens"),
         .init([.char("2")], .showRaid, name: "show-raid", help: "The RAID log (risks, assumptions, issues, …)", group: "Screens"),
+        .init([.char("3")], .showTimeline, name: "show-timeline", help: "The timeline (Gantt chart)", group: "Screens"),
+        .init([.char("z")], .zoom, name: "zoom", help: "Timeline: zoom day, week, month, quarter", group: "Timeline"),
+        .init([.char(" ")], .fold, name: "fold", help: "Timeline: fold or unfold a phase", group: "Timeline"),
+        .init([.char("+")], .longer, name: "longer", help: "Timeline: one working day longer", group: "Timeline"),
+        .init([.char("-")], .shorter, name: "shorter", help: "Timeline: one working day shorter", group: "Timeline"),
+        .init([.char("p")], .progress, name: "progress", help: "Timeline: progress +10% (after 100%, back to 0)", group: "Timeline"),
+        .init([.char("t")], .today, name: "today", help: "Timeline: scroll to today", group: "Timeline"),
         .init([.char("]")], .nextLog, name: "next-log", help: "RAID: next log (risks → assumptions → …)", group: "RAID log"),
         .init([.char("[")], .previousLog, name: "previous-log", help: "RAID: previous log", group: "RAID log"),
         .init([.tab, .char("m")], .toggleHeatmap, name: "heatmap", help: "RAID: table or heat map (arrows pick a cell)", group: "RAID log"),

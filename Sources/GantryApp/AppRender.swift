@@ -29,6 +29,7 @@ extension AppState {
         switch screen {
         case .board: BoardScreen(state: self, theme: theme, layout: layout).draw(into: &buffer)
         case .raid: RaidScreen(state: self, theme: theme, width: width, height: height).draw(into: &buffer)
+        case .timeline: TimelineScreen(state: self, theme: theme, width: width, height: height).draw(into: &buffer)
         }
         var cursor = chrome.drawStatus(into: &buffer)
         switch mode {

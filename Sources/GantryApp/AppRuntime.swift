@@ -39,6 +39,12 @@ public final class AppRuntime {
         if store.isReadOnly { state.message = .info("Read-only: you can look but not change (no write access to \(store.path)).") }
     }
 
+    /// Draws with plain ASCII instead of block and box glyphs (for vt100 and the Linux console).
+    public func setASCII(_ on: Bool) {
+        state.asciiGlyphs = on
+        redraw()
+    }
+
     /// Shows a notice in the status line (theme or config problems found at start-up).
     public func notify(_ text: String, isError: Bool) {
         state.message = isError ? .error(text) : .info(text)

@@ -47,6 +47,9 @@ public struct AppState: Sendable {
     public var thresholds = AgeThresholds.standard
     public var screen = Screen.board
     public var raid = RaidScreenState()
+    public var timeline = TimelineState()
+    /// Plain-ASCII drawing for terminals without box and block glyphs (vt100, the Linux console).
+    public var asciiGlyphs = false
     public var shouldQuit = false
     /// Active cards per column while only a preview of the project is loaded (first frame).
     public var previewTotals: [String: Int]?
@@ -62,6 +65,7 @@ public struct AppState: Sendable {
         self.boardID = boardID ?? project.sortedBoards.first?.id ?? ""
         view = BoardView(project: project, boardID: self.boardID, filter: nil, swimlanes: .none, totals: previewTotals)
         selectFirstCard()
+        reschedule()
     }
 
     public var today: Day { Day.containing(now) }
@@ -74,6 +78,7 @@ public struct AppState: Sendable {
         var before: [String: Card?] = [:]
         for edit in change.edits where edit.kind == .card { before[edit.id] = project.cards[edit.id] }
         try project.apply(change)
+        if change.edits.contains(where: { [.task, .taskLink, .holiday, .project].contains($0.kind) }) { reschedule() }
         if cardsOnly, let updated = view.updating(cards: before, in: project, filter: filter) {
             view = updated
             keepSelection()
@@ -85,6 +90,7 @@ public struct AppState: Sendable {
     /// Rebuilds the arranged board after the project, filter, lanes or board changed, keeping the
     /// selection on the same card when it is still visible.
     public mutating func refreshView() {
+        reschedule()
         if project.boards[boardID] == nil { boardID = project.sortedBoards.first?.id ?? "" }
         view = BoardView(project: project, boardID: boardID, filter: filter, swimlanes: swimlanes, totals: previewTotals)
         keepSelection()

@@ -34,6 +34,7 @@ extension AppState {
                     return []
                 }
                 if screen == .raid { return performRaid(action, height: size.height) }
+                if screen == .timeline { return performTimeline(action, height: size.height) }
                 let effects = perform(action, layout: layout)
                 keepSelectionVisible(layout)
                 return effects
@@ -265,6 +266,9 @@ extension AppState {
         case .quit: return [.quit]
         case .showBoard: break
         case .showRaid: return show(.raid)
+        case .showTimeline: return show(.timeline)
+        case .zoom, .fold, .longer, .shorter, .progress, .today:
+            message = .info("That key works on the timeline; press 3 to open it.")
         case .nextLog, .previousLog, .toggleHeatmap, .toggleResidual, .cycleSort, .closeItem, .occurRisk:
             message = .info("That key works on the RAID log; press 2 to open it.")
         }

@@ -14,6 +14,7 @@ struct Chrome {
         var x = buffer.put(" Gantry ", x: 0, y: 0, style: theme.style("ui.title"))
         x += buffer.put(" 1 Board ", x: x, y: 0, style: theme.style(state.screen == .board ? "ui.tab.active" : "ui.tab"))
         x += buffer.put(" 2 RAID ", x: x, y: 0, style: theme.style(state.screen == .raid ? "ui.tab.active" : "ui.tab"))
+        x += buffer.put(" 3 Timeline ", x: x, y: 0, style: theme.style(state.screen == .timeline ? "ui.tab.active" : "ui.tab"))
         let right = " \(state.project.info.name) · @\(state.actor) "
         let rx = width - DisplayWidth.of(right)
         if rx > x { buffer.put(right, x: rx, y: 0, style: bar) }
@@ -48,7 +49,10 @@ struct Chrome {
             return nil
         }
         var left: String
-        if state.screen == .raid {
+        if state.screen == .timeline {
+            let finish = state.timeline.schedule.map { " · finish \($0.finish)" } ?? ""
+            left = " \(state.project.info.name) › Timeline  zoom: \(state.timeline.zoom.rawValue)\(finish)  @\(state.actor)"
+        } else if state.screen == .raid {
             left = " \(state.project.info.name) › RAID › \(state.raid.log.plural)  @\(state.actor)"
             if !state.raid.filterText.isEmpty { left += "  filter: \(state.raid.filterText)" }
         } else {
@@ -58,7 +62,7 @@ struct Chrome {
         }
         let hint = "? help  q quit "
         let room = width - DisplayWidth.of(hint)
-        buffer.putPadded(left, x: 0, y: y, width: max(0, room), style: bar)
+        buffer.putPadded(left, x: 0, y: y, width: max(0, room - 1), style: bar)
         if room > 0 { buffer.put(hint, x: room, y: y, style: bar) }
         return nil
     }

@@ -9,6 +9,8 @@ enum Commands {
         ("move", "move COLUMN", "move the selected card to a column"),
         ("wip", "wip N|none", "set the selected column's WIP limit"),
         ("new", "new TITLE", "add a card to the selected column"),
+        ("dep", "dep T-n [FS|SS|FF|SF] [lag]", "timeline: the selected task depends on T-n"),
+        ("undep", "undep T-n", "timeline: remove that dependency"),
         ("help", "help", "show the keys and these commands"),
         ("quit", "quit (or q)", "leave Gantry"),
     ]
@@ -24,6 +26,7 @@ extension AppState {
             switch name {
             case "q", "quit": return [.quit]
             case "help": mode = .help(scroll: 0)
+            case "dep", "undep": return try dependencyCommand(name, arg)
             case "filter": return submitFilter(arg)
             case "board":
                 let b = try project.board(named: arg.isEmpty ? nil : arg)

@@ -31,6 +31,9 @@ extension AppState {
         switch action {
         case .showBoard: return show(.board)
         case .showRaid: return []
+        case .showTimeline: return show(.timeline)
+        case .zoom, .fold, .longer, .shorter, .progress, .today:
+            message = .info("That key works on the timeline; press 3 to open it.")
         case .selectUp: if raid.heatmapFocused { moveCell(dp: 1, di: 0) } else { select((index ?? 0) - 1) }
         case .selectDown: if raid.heatmapFocused { moveCell(dp: -1, di: 0) } else { select((index ?? -1) + 1) }
         case .selectLeft:

@@ -108,6 +108,15 @@ public struct Theme: Sendable {
             "risk.review.overdue": r(9, nil, .bold, mono: [.bold, .underline]),
             "risk.proximity.near": r(11, nil, .bold, mono: .bold),
             "risk.trend.rising": r(9, nil, .bold, mono: .bold),
+            "timeline.bar": r(12),
+            "timeline.bar.critical": r(9, nil, .bold, mono: .bold),
+            "timeline.bar.late": r(11, nil, .bold, mono: [.bold, .underline]),
+            "timeline.bar.phase": r(14),
+            "timeline.milestone": r(11, nil, .bold, mono: .bold),
+            "timeline.baseline": r(8, mono: .dim),
+            "timeline.today": r(11, mono: .bold),
+            "timeline.related": r(11, mono: .underline),
+            "timeline.task.critical": r(9, mono: .bold),
         ], depth: depth)
     }
 }

@@ -29,6 +29,8 @@ enum Interactive {
         let problems = (themeError.map { [$0.description] } ?? []) + config.problems
             + keyProblems.map { "\(AppConfig.path(environment: environment)): \($0)" }
         if !problems.isEmpty { runtime.notify(problems.joined(separator: " · "), isError: true) }
+        let term = environment["TERM"] ?? ""
+        runtime.setASCII(environment["GANTRY_ASCII"] == "1" || term == "linux" || term.hasPrefix("vt"))
         if let signal = runtime.run() {
             backend.stop()
             exit(128 + signal)

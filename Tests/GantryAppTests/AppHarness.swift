@@ -64,8 +64,10 @@ final class AppHarness {
         "board.card.type", "board.card.label", "board.card.assignee", "board.swimlane", "board.more",
         "risk.severity.low", "risk.severity.medium", "risk.severity.high", "risk.severity.critical", "risk.review.overdue",
         "risk.proximity.near", "risk.trend.rising", "board.card.raid",
+        "timeline.bar", "timeline.bar.critical", "timeline.bar.late", "timeline.bar.phase", "timeline.milestone",
+        "timeline.baseline", "timeline.today", "timeline.nonworking", "timeline.related", "timeline.task.critical",
     ]
-    static let letters = Array(".mtTAsEcpoBkLfFeHhWXCSKbOganPQylxwrM1234RNUZ")
+    static let letters = Array(".mtTAsEcpoBkLfFeHhWXCSKbOganPQylxwrM1234RNUZ5678901234")
 
     static func letter(for role: String) -> Character { letters[roles.firstIndex(of: role)!] }
 

@@ -1,0 +1,97 @@
+import Foundation
+import Planning
+import TerminalUI
+
+/// Key handling on the timeline: select, fold, zoom and scroll, and edits that reschedule at once.
+extension AppState {
+    mutating func performTimeline(_ action: AppAction, height: Int) -> [Effect] {
+        message = nil
+        let rows = timelineRows
+        let index = rows.firstIndex { $0 == timeline.selectedID } ?? 0
+        func select(_ i: Int) { if !rows.isEmpty { timeline.selectedID = rows[min(max(0, i), rows.count - 1)] } }
+        let step = max(1, Int((timeline.zoom.daysPerCell * 8).rounded()))
+        switch action {
+        case .showBoard: return show(.board)
+        case .showRaid: return show(.raid)
+        case .showTimeline: return []
+        case .selectUp: select(index - 1)
+        case .selectDown: select(index + 1)
+        case .selectTop: select(0)
+        case .selectBottom: select(rows.count - 1)
+        case .pageUp: select(index - max(1, height - 6))
+        case .pageDown: select(index + max(1, height - 6))
+        case .selectLeft: timeline.origin = (timeline.origin ?? today).adding(days: -step)
+        case .selectRight: timeline.origin = (timeline.origin ?? today).adding(days: step)
+        case .today: timeline.origin = nil
+        case .zoom:
+            timeline.zoom = timeline.zoom.next
+            message = .info("Zoom: \(timeline.zoom.rawValue).")
+        case .fold:
+            guard let task = selectedTask, project.isPhase(task) else { message = .info("Only phases fold."); return [] }
+            if timeline.folded.remove(task.id) == nil { timeline.folded.insert(task.id) }
+        case .moveCardLeft, .moveCardRight:
+            return shiftSelectedTask(by: action == .moveCardLeft ? -1 : 1)
+        case .longer, .shorter:
+            guard let task = selectedTask, !project.isPhase(task) else { message = .info("Select a task (phases take their length from their tasks)."); return [] }
+            let d = task.duration + (action == .longer ? 1 : -1)
+            guard d >= 0 else { return [] }
+            return edit(task) { try $0.editTask(task, name: nil, duration: d, startNoEarlier: nil, deadline: nil, progress: nil,
+                                                assignees: nil, actualStart: nil, actualFinish: nil) }
+        case .progress:
+            guard let task = selectedTask, !project.isPhase(task) else { return [] }
+            let p = task.progress >= 100 ? 0 : min(100, task.progress + 10)
+            return edit(task) { try $0.editTask(task, name: nil, duration: nil, startNoEarlier: nil, deadline: nil, progress: p,
+                                                assignees: nil, actualStart: nil, actualFinish: nil) }
+        case .undo: return [.undo]
+        case .redo: return [.redo]
+        case .help: mode = .help(scroll: 0)
+        case .command: mode = .commandPrompt(TextField())
+        case .quit: return [.quit]
+        case .deleteCard:
+            guard let task = selectedTask else { return [] }
+            return edit(task) { try $0.removeTask(task) }
+        default:
+            message = .info("On the timeline: j/k select, H/L shift, +/- length, p progress, z zoom, space fold; :dep T-n [FS|SS|FF|SF] [lag], :undep T-n.")
+        }
+        return []
+    }
+
+    private mutating func edit(_ task: PlanTask, _ make: (ProjectSnapshot) throws -> Change) -> [Effect] {
+        do { return [.apply(try make(project))] } catch {
+            message = .error("\(error)")
+            return []
+        }
+    }
+
+    /// Moves a task's start by working days, as a start-no-earlier constraint; its successors follow.
+    mutating func shiftSelectedTask(by days: Int) -> [Effect] {
+        guard let task = selectedTask, !project.isPhase(task), let scheduled = timeline.schedule?.tasks[task.id] else {
+            message = .info("Select a task to shift.")
+            return []
+        }
+        let calendar = project.calendar(today: today)
+        var day = scheduled.isMilestone ? scheduled.start.adding(days: 1) : scheduled.start
+        var remaining = abs(days)
+        while remaining > 0 {
+            day = day.adding(days: days > 0 ? 1 : -1)
+            if calendar.isWorking(day) { remaining -= 1 }
+        }
+        if day < calendar.start { day = calendar.start }
+        return edit(task) { try $0.editTask(task, name: nil, duration: nil, startNoEarlier: .some(day), deadline: nil, progress: nil,
+                                            assignees: nil, actualStart: nil, actualFinish: nil) }
+    }
+
+    /// `:dep T-3 [FS|SS|FF|SF] [lag]` and `:undep T-3` for the selected task.
+    mutating func dependencyCommand(_ name: String, _ arg: String) throws -> [Effect] {
+        guard let task = selectedTask else { message = .error("Select a task on the timeline first (3)."); return [] }
+        let parts = arg.split(separator: " ").map(String.init)
+        guard let key = parts.first else { message = .error("Say which task: :\(name) T-3"); return [] }
+        let other = try project.task(key: key)
+        if name == "undep" { return [.apply(try project.unlinkTasks(other, task))] }
+        let type = parts.count > 1 ? DependencyType(rawValue: parts[1].uppercased()) : .fs
+        guard let type else { message = .error("Use FS, SS, FF or SF."); return [] }
+        let lag = parts.count > 2 ? Int(parts[2]) : 0
+        guard let lag else { message = .error("The lag is a whole number of working days."); return [] }
+        return [.apply(try project.linkTasks(other, task, type: type, lag: lag, today: today))]
+    }
+}

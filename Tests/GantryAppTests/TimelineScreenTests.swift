@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+import Planning
+import PlanStore
+import TerminalUI
+@testable import GantryApp
+
+@Suite struct TimelineScreenTests {
+    @Test(arguments: [(80, 24, "week"), (80, 24, "month"), (120, 40, "week"), (120, 40, "day")])
+    func gantt(width: Int, height: Int, zoom: String) throws {
+        let h = try AppHarness(width: width, height: height)
+        h.press("3")
+        while h.state.timeline.zoom.rawValue != zoom { h.press("z") }
+        try Snapshot.check("timeline-\(zoom)-\(width)x\(height)", Snapshot.board(h))
+    }
+
+    @Test func shiftingATaskMovesItsSuccessors() throws {
+        let h = try AppHarness()
+        h.press("3")
+        while h.state.selectedTask?.key != "T-21" { h.press("j") }
+        let before = try #require(h.state.timeline.schedule)
+        let launch = try #require(before.tasks["task-25"])
+        h.press("L", "L", "L")
+        let after = try #require(h.state.timeline.schedule)
+        #expect(try h.store.load().task(key: "T-21").startNoEarlier != nil, "the shift is a start-no-earlier constraint")
+        #expect(after.tasks["task-21"]!.start > before.tasks["task-21"]!.start)
+        #expect(after.tasks["task-25"]!.finish > launch.finish, "the launch milestone follows")
+        #expect(after.finish > before.finish)
+        h.press("u", "u", "u")
+        #expect(h.state.timeline.schedule?.tasks["task-25"]?.finish == launch.finish)
+    }
+
+    @Test func durationProgressAndDependenciesFromTheScreen() throws {
+        let h = try AppHarness()
+        h.press("3")
+        while h.state.selectedTask?.key != "T-14" { h.press("j") }
+        let finish = h.state.timeline.schedule!.tasks["task-14"]!.finish
+        h.press("+", "+")
+        #expect(try h.store.load().task(key: "T-14").duration == 5)
+        #expect(h.state.timeline.schedule!.tasks["task-14"]!.finish > finish)
+        h.press("p", "p")
+        #expect(try h.store.load().task(key: "T-14").progress == 20)
+        h.press(":", "dep T-18 SS 1", "enter")
+        #expect(try h.store.load().taskLinks.values.contains { $0.predID == "task-18" && $0.succID == "task-14" && $0.type == .ss && $0.lag == 1 })
+        h.press(":", "dep T-25", "enter")
+        #expect(h.state.message?.text.hasPrefix("The dependencies form a cycle") == true)
+        h.press(":", "undep T-18", "enter")
+        #expect(try !h.store.load().taskLinks.values.contains { $0.predID == "task-18" && $0.succID == "task-14" })
+    }
+
+    @Test func phasesFoldAndRelatedTasksAreMarked() throws {
+        let h = try AppHarness()
+        h.press("3")
+        let all = h.state.timelineRows.count
+        h.press(" ")
+        #expect(h.state.timelineRows.count == all - 3, "Discovery's three tasks are hidden")
+        #expect(h.text.contains("▸ T-1 Discovery"))
+        h.press(" ", "j", "j")
+        #expect(h.state.selectedTask?.key == "T-3")
+        #expect(h.text.contains("←    T-2 Research"), "its predecessor")
+        #expect(h.text.contains("→  ◆ T-4 Discovery complete"), "its successor")
+    }
+
+    @Test func plainASCIIDrawsMilestonesAsStars() throws {
+        let h = try AppHarness(width: 120, height: 40)
+        h.runtime.setASCII(true)
+        h.press("3")
+        #expect(h.text.contains("* T-4 Discovery complete"))
+        #expect(!h.text.contains("◆"))
+    }
+}
