@@ -78,10 +78,12 @@ public struct AppState: Sendable {
         var before: [String: Card?] = [:]
         for edit in change.edits where edit.kind == .card { before[edit.id] = project.cards[edit.id] }
         try project.apply(change)
-        if change.edits.contains(where: { [.task, .taskLink, .holiday, .project].contains($0.kind) }) { reschedule() }
+        let timelineOnly = change.edits.allSatisfy { [.task, .taskLink, .holiday].contains($0.kind) }
         if cardsOnly, let updated = view.updating(cards: before, in: project, filter: filter) {
             view = updated
             keepSelection()
+        } else if timelineOnly {
+            reschedule()
         } else {
             refreshView()
         }

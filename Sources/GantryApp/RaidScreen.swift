@@ -189,7 +189,8 @@ struct RaidScreen {
             lines.append("Rationale: \(item.rationale.isEmpty ? "-" : item.rationale)")
             lines.append("Alternatives: \(item.alternatives.isEmpty ? "-" : item.alternatives)")
         }
-        lines.append("Linked cards: \(links.isEmpty ? "none" : links)" + (item.origin.flatMap { state.project.raidItems[$0]?.key }.map { " · from \($0)" } ?? ""))
+        let tasks = state.project.linkedTasks(of: item).map(\.key).joined(separator: " ")
+        lines.append("Linked cards: \(links.isEmpty ? "none" : links)" + (tasks.isEmpty ? "" : " · tasks: \(tasks)") + (item.origin.flatMap { state.project.raidItems[$0]?.key }.map { " · from \($0)" } ?? ""))
         buffer.putPadded(" \(item.key)  \(item.title)", x: 0, y: y, width: min(width, DisplayWidth.of(" \(item.key)  \(item.title)") + 1), style: theme.style("ui.title"))
         for (i, line) in lines.prefix(3).enumerated() {
             buffer.putPadded(" " + line, x: 0, y: y + 1 + i, width: width, style: i == 2 ? muted : text)

@@ -181,26 +181,36 @@ struct RaidCommand: ParsableCommand {
         subcommands: [Link.self, Unlink.self, Summary.self, Bands.self])
 
     struct Link: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Link a RAID item to a card it concerns.")
+        static let configuration = CommandConfiguration(abstract: "Link a RAID item to a card or a timeline task it concerns.")
         @Argument(help: "RAID key, e.g. R-3.") var key: String
-        @Argument(help: "Card key, e.g. GAN-12.") var card: String
+        @Argument(help: "Card key (GAN-12) or task key (T-4).") var target: String
         @OptionGroup var project: ProjectOption
 
         func run() throws {
             let s = try project.open()
-            try s.commit(try s.snapshot.link(try s.snapshot.raidItem(key: key), to: try s.snapshot.card(key: card)))
+            let item = try s.snapshot.raidItem(key: key)
+            if let task = try? s.snapshot.task(key: target) {
+                try s.commit(try s.snapshot.link(item, toTask: task))
+            } else {
+                try s.commit(try s.snapshot.link(item, to: try s.snapshot.card(key: target)))
+            }
         }
     }
 
     struct Unlink: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Remove a link between a RAID item and a card.")
+        static let configuration = CommandConfiguration(abstract: "Remove a link between a RAID item and a card or task.")
         @Argument var key: String
-        @Argument var card: String
+        @Argument var target: String
         @OptionGroup var project: ProjectOption
 
         func run() throws {
             let s = try project.open()
-            try s.commit(try s.snapshot.unlink(try s.snapshot.raidItem(key: key), from: try s.snapshot.card(key: card)))
+            let item = try s.snapshot.raidItem(key: key)
+            if let task = try? s.snapshot.task(key: target) {
+                try s.commit(try s.snapshot.unlink(item, fromTask: task))
+            } else {
+                try s.commit(try s.snapshot.unlink(item, from: try s.snapshot.card(key: target)))
+            }
         }
     }
 

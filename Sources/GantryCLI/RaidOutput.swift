@@ -36,6 +36,7 @@ enum RaidOutput {
         pairs += [
             ("reviewDate", JSON(item.reviewDate?.description)),
             ("links", .array(p.linkedCards(of: item).map { .string($0.key) })),
+            ("tasks", .array(p.linkedTasks(of: item).map { .string($0.key) })),
             ("createdAt", .string(Timestamp.iso(item.createdAt))), ("closedAt", JSON(item.closedAt.map(Timestamp.iso))),
         ]
         var seen = Set<String>()

@@ -55,6 +55,15 @@ import Testing
         #expect(cycle.err.contains("The dependencies form a cycle: T-1 → T-3 → T-4 → T-2 → T-1"))
     }
 
+    @Test func raidItemsLinkToTasks() throws {
+        let h = try plan()
+        try h.expectOK("risk", "add", "Vendor late", "--probability", "3", "--impact", "4")
+        try h.expectOK("raid", "link", "R-1", "T-1")
+        #expect((try h.json("risk", "show", "R-1", "--json") as? [String: Any])?["tasks"] as? [String] == ["T-1"])
+        try h.expectOK("raid", "unlink", "R-1", "T-1")
+        #expect((try h.json("risk", "show", "R-1", "--json") as? [String: Any])?["tasks"] as? [String] == [])
+    }
+
     @Test func badInputIsRefusedAndChangesNothing() throws {
         let h = try plan()
         let before = try h.state()

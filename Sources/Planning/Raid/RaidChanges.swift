@@ -60,17 +60,27 @@ extension ProjectSnapshot {
         return Change(summary: "\(risk.key) occurred: opened \(issue.label) \"\(issue.title)\"", edits: closing.edits + [issue.creation()] + links)
     }
 
-    public func link(_ item: RaidItem, to card: Card) throws -> Change {
-        let link = RaidLink(itemID: item.id, targetID: card.id)
-        guard raidLinks[link.id] == nil else { throw PlanningError.refused("\(item.key) is already linked to \(card.key).") }
-        return Change(summary: "linked \(item.key) to \(card.key)", edits: [link.creation()])
+    public func link(_ item: RaidItem, to card: Card) throws -> Change { try link(item, targetID: card.id, key: card.key) }
+    public func link(_ item: RaidItem, toTask task: PlanTask) throws -> Change { try link(item, targetID: task.id, key: task.key) }
+    public func unlink(_ item: RaidItem, from card: Card) throws -> Change { try unlink(item, targetID: card.id, key: card.key) }
+    public func unlink(_ item: RaidItem, fromTask task: PlanTask) throws -> Change { try unlink(item, targetID: task.id, key: task.key) }
+
+    private func link(_ item: RaidItem, targetID: String, key: String) throws -> Change {
+        let link = RaidLink(itemID: item.id, targetID: targetID)
+        guard raidLinks[link.id] == nil else { throw PlanningError.refused("\(item.key) is already linked to \(key).") }
+        return Change(summary: "linked \(item.key) to \(key)", edits: [link.creation()])
     }
 
-    public func unlink(_ item: RaidItem, from card: Card) throws -> Change {
-        guard let link = raidLinks[RaidLink(itemID: item.id, targetID: card.id).id] else {
-            throw PlanningError.refused("\(item.key) is not linked to \(card.key).")
+    private func unlink(_ item: RaidItem, targetID: String, key: String) throws -> Change {
+        guard let link = raidLinks[RaidLink(itemID: item.id, targetID: targetID).id] else {
+            throw PlanningError.refused("\(item.key) is not linked to \(key).")
         }
-        return Change(summary: "unlinked \(item.key) from \(card.key)", edits: [link.deletion()])
+        return Change(summary: "unlinked \(item.key) from \(key)", edits: [link.deletion()])
+    }
+
+    /// Timeline tasks a RAID item concerns.
+    public func linkedTasks(of item: RaidItem) -> [PlanTask] {
+        raidLinks.values.filter { $0.itemID == item.id }.compactMap { tasks[$0.targetID] }.sorted { $0.number < $1.number }
     }
 
     /// Cards a RAID item concerns, by key.
