@@ -117,7 +117,15 @@ struct TimelineScreen {
     private func drawTree(_ t: ScheduledTask, y: Int, selected: Bool, related: String?, into buffer: inout Buffer) {
         let folded = state.timeline.folded.contains(t.id)
         let marker = t.isPhase ? (folded ? "▸ " : "▾ ") : t.isMilestone ? (state.asciiGlyphs ? "* " : "◆ ") : "  "
-        let text = (related ?? " ") + String(repeating: " ", count: t.depth * 2) + marker + t.key + " " + t.name
+        var text = (related ?? " ") + String(repeating: " ", count: t.depth * 2) + marker + t.key + " " + t.name
+        if let task = state.project.tasks[t.id] {
+            let (cards, done) = state.project.cardProgress(of: task)
+            if !cards.isEmpty {
+                // Cards done against the progress reported on the task.
+                let count = " \(done)/\(cards.count) "
+                text = DisplayWidth.pad(text, to: treeWidth - DisplayWidth.of(count)) + count
+            }
+        }
         let role = selected ? "ui.selection" : related != nil ? "timeline.related" : t.isPhase ? "ui.title" : t.critical ? "timeline.task.critical" : "ui"
         buffer.putPadded(text, x: 0, y: y, width: treeWidth, style: theme.style(role))
     }

@@ -87,7 +87,25 @@ struct CalendarCommand: ParsableCommand {
 struct TaskCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "task", abstract: "Timeline tasks, phases, milestones and dependencies (keys T-1, T-2, …).",
-        subcommands: [Add.self, List.self, Show.self, Edit.self, Remove.self, Link.self, Unlink.self, Impact.self])
+        subcommands: [Add.self, List.self, Show.self, Edit.self, Remove.self, Link.self, Unlink.self, Cards.self, Impact.self])
+
+    struct Cards: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "card", abstract: "Link or unlink a card that carries part of a task's work.")
+        @Argument(help: "link or unlink.") var verb: String
+        @Argument var task: String
+        @Argument var card: String
+        @OptionGroup var project: ProjectOption
+
+        func run() throws {
+            let s = try project.open()
+            let t = try s.snapshot.task(key: task), c = try s.snapshot.card(key: card)
+            switch verb {
+            case "link": try s.commit(try s.snapshot.linkCard(c, to: t))
+            case "unlink": try s.commit(try s.snapshot.unlinkCard(c, from: t))
+            default: throw CLIError.usage("Say link or unlink: gantry task card link T-4 GAN-12.")
+            }
+        }
+    }
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add a task (duration 0 makes a milestone; a task with tasks under it is a phase).")
@@ -146,6 +164,11 @@ struct TaskCommand: ParsableCommand {
             if let snet = task.startNoEarlier { lines.append("Start no earlier than \(snet)") }
             if !preds.isEmpty { lines.append("After: \(preds.joined(separator: ", "))") }
             if !succs.isEmpty { lines.append("Before: \(succs.joined(separator: ", "))") }
+            let (cards, done) = s.snapshot.cardProgress(of: task)
+            if !cards.isEmpty {
+                lines.append("Cards: \(done) of \(cards.count) done against \(t.progress)% reported (" +
+                             cards.map { "\($0.key) \(s.snapshot.columns[$0.columnID]?.name ?? "?")" }.joined(separator: ", ") + ")")
+            }
             let history = try s.store.history(of: task.id, limit: 10).map { "  \(Timestamp.display($0.at))  \($0.actor)  \($0.change.summary)" }
             if !history.isEmpty { lines += ["", "History:"] + history }
             s.print(lines.map(Sanitizer.clean).joined(separator: "\n"))

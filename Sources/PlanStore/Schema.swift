@@ -21,6 +21,7 @@ enum Schema {
         case .taskLink: return "task_link"
         case .holiday: return "holiday"
         case .baseline: return "baseline"
+        case .taskCard: return "task_card"
         }
     }
 
@@ -94,6 +95,7 @@ enum Schema {
                     lag INTEGER NOT NULL DEFAULT 0);
                 CREATE TABLE holiday (id TEXT PRIMARY KEY, name TEXT NOT NULL DEFAULT '');
                 CREATE TABLE baseline (id TEXT PRIMARY KEY, name TEXT NOT NULL, savedAt REAL NOT NULL, dates TEXT NOT NULL);
+                CREATE TABLE task_card (id TEXT PRIMARY KEY, taskID TEXT NOT NULL, cardID TEXT NOT NULL);
                 PRAGMA user_version = 3;
                 """)
         }

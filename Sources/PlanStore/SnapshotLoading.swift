@@ -79,6 +79,7 @@ extension ProjectStore {
         try fetch(TaskLink.self, db, path: path) { snapshot.taskLinks[$0.id] = $0 }
         try fetch(Holiday.self, db, path: path) { snapshot.holidays[$0.id] = $0 }
         try fetch(Baseline.self, db, path: path) { snapshot.baselines[$0.id] = $0 }
+        try fetch(TaskCardLink.self, db, path: path) { snapshot.taskCards[$0.id] = $0 }
         return snapshot
     }
 

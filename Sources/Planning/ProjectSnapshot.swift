@@ -12,6 +12,7 @@ public struct ProjectSnapshot: Sendable {
     public var taskLinks: [String: TaskLink] = [:]
     public var holidays: [String: Holiday] = [:]
     public var baselines: [String: Baseline] = [:]
+    public var taskCards: [String: TaskCardLink] = [:]
 
     public init(info: ProjectInfo) {
         self.info = info
@@ -39,6 +40,7 @@ public struct ProjectSnapshot: Sendable {
         case .taskLink: try Self.apply(edit, to: &taskLinks)
         case .holiday: try Self.apply(edit, to: &holidays)
         case .baseline: try Self.apply(edit, to: &baselines)
+        case .taskCard: try Self.apply(edit, to: &taskCards)
         }
     }
 

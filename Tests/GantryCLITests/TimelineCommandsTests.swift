@@ -64,6 +64,20 @@ import Testing
         #expect((try h.json("risk", "show", "R-1", "--json") as? [String: Any])?["tasks"] as? [String] == [])
     }
 
+    @Test func cardsShowProgressAgainstTheirTask() throws {
+        let h = try plan()
+        try h.expectOK("card", "add", "API client")
+        try h.expectOK("card", "add", "Retry logic")
+        try h.expectOK("task", "card", "link", "T-1", "GAN-1")
+        try h.expectOK("task", "card", "link", "T-1", "GAN-2")
+        try h.expectOK("card", "move", "GAN-1", "Done")
+        try h.expectOK("task", "edit", "T-1", "--progress", "30")
+        #expect(try h.expectOK("task", "show", "T-1").contains("Cards: 1 of 2 done against 30% reported (GAN-1 Done, GAN-2 To do)"))
+        #expect(h.run("task", "card", "link", "T-1", "GAN-1").status == 1)
+        try h.expectOK("task", "card", "unlink", "T-1", "GAN-2")
+        #expect(try h.expectOK("task", "show", "T-1").contains("Cards: 1 of 1 done"))
+    }
+
     @Test func badInputIsRefusedAndChangesNothing() throws {
         let h = try plan()
         let before = try h.state()

@@ -88,6 +88,10 @@ extension SampleProject {
             EntityEdit(kind: .task, id: "task-6", label: "T-6", operation: .update, fields: [FieldChange(name: "duration", from: .int(10), to: .int(13))]),
         ]))
         let raidToTasks = [("risk-1", "task-6"), ("dependency-1", "task-6"), ("risk-4", "task-20"), ("dependency-2", "task-18")]
+        let cardsToTasks = [("task-6", 5), ("task-7", 13), ("task-8", 12), ("task-11", 4), ("task-12", 9), ("task-13", 6), ("task-16", 8), ("task-16", 36),
+                            ("task-17", 15), ("task-20", 39), ("task-3", 28)]
+        changes.append(Change(summary: "linked cards to the timeline",
+                              edits: cardsToTasks.map { TaskCardLink(taskID: $0.0, cardID: "card-\($0.1)").creation() }))
         changes.append(Change(summary: "linked RAID items to the timeline",
                               edits: raidToTasks.map { RaidLink(itemID: $0.0, targetID: $0.1).creation() }))
         return changes

@@ -79,6 +79,25 @@ extension ProjectSnapshot {
         return Change(summary: "unlinked \(pred.key) → \(succ.key)", edits: [link.deletion()])
     }
 
+    public func linkCard(_ card: Card, to task: PlanTask) throws -> Change {
+        let link = TaskCardLink(taskID: task.id, cardID: card.id)
+        guard taskCards[link.id] == nil else { throw PlanningError.refused("\(card.key) is already linked to \(task.key).") }
+        return Change(summary: "linked \(card.key) to \(task.key)", edits: [link.creation()])
+    }
+
+    public func unlinkCard(_ card: Card, from task: PlanTask) throws -> Change {
+        guard let link = taskCards[TaskCardLink(taskID: task.id, cardID: card.id).id] else {
+            throw PlanningError.refused("\(card.key) is not linked to \(task.key).")
+        }
+        return Change(summary: "unlinked \(card.key) from \(task.key)", edits: [link.deletion()])
+    }
+
+    /// A task's linked cards and how many of them are in a done column.
+    public func cardProgress(of task: PlanTask) -> (cards: [Card], done: Int) {
+        let cards = taskCards.values.filter { $0.taskID == task.id }.compactMap { self.cards[$0.cardID] }.sorted { $0.number < $1.number }
+        return (cards, cards.filter { columns[$0.columnID]?.category == .done }.count)
+    }
+
     public func setProjectStart(_ day: Day) -> Change {
         Change(summary: "set the project start to \(day)", edits: [info.update([("startDate", Value(day))])].compactMap { $0 })
     }

@@ -163,3 +163,26 @@ public struct Baseline: Entity, Hashable {
     public static func == (a: Baseline, b: Baseline) -> Bool { a.fields == b.fields }
     public func hash(into h: inout Hasher) { h.combine(id) }
 }
+
+/// A card that carries part of a task's work; its column says how far along it is.
+public struct TaskCardLink: Entity, Hashable {
+    public static let kind = EntityKind.taskCard
+    public static let fieldNames = ["id", "taskID", "cardID"]
+
+    public var taskID: String
+    public var cardID: String
+
+    public init(taskID: String, cardID: String) {
+        self.taskID = taskID
+        self.cardID = cardID
+    }
+
+    public var id: String { "\(taskID)|\(cardID)" }
+    public var label: String { "card link" }
+    public var fields: [String: Value] { ["id": .text(id), "taskID": .text(taskID), "cardID": .text(cardID)] }
+
+    public init(from r: inout FieldReader) throws {
+        _ = r.optionalText("id")
+        self.init(taskID: try r.text("taskID"), cardID: try r.text("cardID"))
+    }
+}
