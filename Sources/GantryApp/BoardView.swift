@@ -140,6 +140,4 @@ public struct BoardView: Sendable {
 
     /// Where a card is shown, if it is.
     public func position(of id: String) -> (column: Int, row: Int)? { index[id] }
-
-    public var isEmpty: Bool { columns.isEmpty }
 }

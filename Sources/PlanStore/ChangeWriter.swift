@@ -11,16 +11,22 @@ extension ProjectStore {
     /// Returns the journal entry with the change as applied (allocated keys filled in).
     @discardableResult
     public func apply(_ change: Change, actor: String, at: Date) throws -> JournalEntry {
+        try immediateTransaction { db in try write(change, actor: actor, at: at, kind: .do, undoes: nil, db) }
+    }
+
+    /// Runs `body` in one IMMEDIATE transaction: it takes the write lock up front, so a
+    /// read-then-write never fails half-way when another process writes at the same moment.
+    func immediateTransaction<T>(_ body: (Database) throws -> T) throws -> T {
         guard !isReadOnly else { throw StoreError.readOnly(path: path) }
         return try Self.translating(path) {
             try pool.writeWithoutTransaction { db in
-                var entry: JournalEntry?
+                var result: [T] = []
                 try db.inTransaction(.immediate) {
-                    entry = try write(change, actor: actor, at: at, kind: .do, undoes: nil, db)
+                    result = [try body(db)]
                     return .commit
                 }
-                guard let entry else { throw StoreError.io("The change was not written.") }
-                return entry
+                guard let value = result.first else { throw StoreError.io("The change was not written.") }
+                return value
             }
         }
     }

@@ -74,21 +74,14 @@ extension ProjectStore {
     /// Returns nil when there is nothing to undo.
     @discardableResult
     public func undo(actor: String, at: Date) throws -> JournalEntry? {
-        try Self.translating(path) {
-            try pool.writeWithoutTransaction { db in
-                var entry: JournalEntry?
-                try db.inTransaction(.immediate) {
-                    let rows = try Row.fetchCursor(db, sql: "SELECT * FROM journal WHERE actor = ? ORDER BY seq DESC", arguments: [actor])
-                    while let row = try rows.next() {
-                        let candidate = try JournalEntry(row: row)
-                        guard candidate.kind != .undo, candidate.undoneBy == nil else { continue }
-                        entry = try write(candidate.change.inverse, actor: actor, at: at, kind: .undo, undoes: candidate.seq, db)
-                        break
-                    }
-                    return .commit
-                }
-                return entry
+        try immediateTransaction { db in
+            let rows = try Row.fetchCursor(db, sql: "SELECT * FROM journal WHERE actor = ? ORDER BY seq DESC", arguments: [actor])
+            while let row = try rows.next() {
+                let candidate = try JournalEntry(row: row)
+                guard candidate.kind != .undo, candidate.undoneBy == nil else { continue }
+                return try write(candidate.change.inverse, actor: actor, at: at, kind: .undo, undoes: candidate.seq, db)
             }
+            return nil
         }
     }
 
@@ -96,24 +89,17 @@ extension ProjectStore {
     /// came after it. Returns nil when there is nothing to redo.
     @discardableResult
     public func redo(actor: String, at: Date) throws -> JournalEntry? {
-        try Self.translating(path) {
-            try pool.writeWithoutTransaction { db in
-                var entry: JournalEntry?
-                try db.inTransaction(.immediate) {
-                    let rows = try Row.fetchCursor(db, sql: "SELECT * FROM journal WHERE actor = ? ORDER BY seq DESC", arguments: [actor])
-                    while let row = try rows.next() {
-                        let candidate = try JournalEntry(row: row)
-                        if candidate.kind == .do { break }
-                        guard candidate.kind == .undo, candidate.undoneBy == nil else { continue }
-                        var change = candidate.change.inverse
-                        change.summary = candidate.change.summary.hasPrefix("undo: ") ? String(candidate.change.summary.dropFirst(6)) : change.summary
-                        entry = try write(change, actor: actor, at: at, kind: .redo, undoes: candidate.seq, db)
-                        break
-                    }
-                    return .commit
-                }
-                return entry
+        try immediateTransaction { db in
+            let rows = try Row.fetchCursor(db, sql: "SELECT * FROM journal WHERE actor = ? ORDER BY seq DESC", arguments: [actor])
+            while let row = try rows.next() {
+                let candidate = try JournalEntry(row: row)
+                if candidate.kind == .do { return nil }
+                guard candidate.kind == .undo, candidate.undoneBy == nil else { continue }
+                var change = candidate.change.inverse
+                if candidate.change.summary.hasPrefix("undo: ") { change.summary = String(candidate.change.summary.dropFirst(6)) }
+                return try write(change, actor: actor, at: at, kind: .redo, undoes: candidate.seq, db)
             }
+            return nil
         }
     }
 }

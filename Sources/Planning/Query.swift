@@ -23,17 +23,10 @@ public struct Query: Sendable, Equatable {
     public let text: String
     public let terms: [Term]
 
-    public static let empty = Query(text: "", terms: [])
-
     public init(_ text: String) throws {
         self.text = text
         var parser = QueryParser(text)
         self.terms = try parser.parse()
-    }
-
-    init(text: String, terms: [Term]) {
-        self.text = text
-        self.terms = terms
     }
 
     public var isEmpty: Bool { terms.isEmpty }

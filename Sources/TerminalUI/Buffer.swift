@@ -29,9 +29,6 @@ public struct Rect: Hashable, Sendable {
 
     public var maxX: Int { x + width }
     public var maxY: Int { y + height }
-    public func contains(x px: Int, y py: Int) -> Bool { px >= x && px < maxX && py >= y && py < maxY }
-
-    public func inset(by n: Int) -> Rect { Rect(x: x + n, y: y + n, width: width - 2 * n, height: height - 2 * n) }
 }
 
 /// A frame drawn in memory. Screens render into a fresh buffer each frame; the backend sends the

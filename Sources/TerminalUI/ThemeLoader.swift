@@ -112,7 +112,7 @@ public struct ThemeLoader: Sendable {
     private func read(_ name: String, chain: [String]) throws -> RawTheme {
         guard let file = path(of: name) else {
             throw ThemeError(file: "\(name).toml", line: nil,
-                             message: "no such theme (looked in \(searchPaths.joined(separator: ", ")))")
+                             message: "no such theme; available: \(available().joined(separator: ", "))")
         }
         guard !chain.contains(name), chain.count < 8 else {
             throw ThemeError(file: file, line: nil, message: "inherits in a loop (\((chain + [name]).joined(separator: " → ")))")
