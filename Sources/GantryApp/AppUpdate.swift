@@ -124,13 +124,20 @@ extension AppState {
             refreshView()
             let shown = view.shown.reduce(0, +)
             message = .info("\(shown) card\(shown == 1 ? "" : "s") match \(trimmed).")
-        } catch let e as QueryError {
-            mode = .filterPrompt(TextField(text))
-            message = .error("\(e.message) (at column \(e.offset + 1)). Fix it, or Esc to cancel.")
         } catch {
-            message = .error("\(error)")
+            reportFilterError(error, text: text)
         }
         return []
+    }
+
+    /// A bad filter keeps its prompt open with the reason above it.
+    mutating func reportFilterError(_ error: Error, text: String) {
+        guard let e = error as? QueryError else {
+            message = .error("\(error)")
+            return
+        }
+        mode = .filterPrompt(TextField(text))
+        message = .error("\(e.message) (at column \(e.offset + 1)). Fix it, or Esc to cancel.")
     }
 
     private mutating func formKey(_ key: Key, _ form: inout CardForm) -> [Effect] {

@@ -110,11 +110,8 @@ extension AppState {
             raid.filterText = trimmed
             keepRaidSelection()
             message = .info(trimmed.isEmpty ? "Filter cleared." : "\(raidRows.count) match \(trimmed).")
-        } catch let e as QueryError {
-            mode = .filterPrompt(TextField(text))
-            message = .error("\(e.message) (at column \(e.offset + 1)). Fix it, or Esc to cancel.")
         } catch {
-            message = .error("\(error)")
+            reportFilterError(error, text: text)
         }
         return []
     }
