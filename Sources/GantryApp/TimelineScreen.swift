@@ -148,7 +148,8 @@ struct TimelineScreen {
         let a = cell(of: t.start), b = max(a, cell(of: t.finish.adding(days: 1)) - 1)
         let done = a + Int((Double(b - a + 1) * Double(t.progress) / 100).rounded(.down))
         let role = t.isPhase ? "timeline.bar.phase" : t.deadlineBroken ? "timeline.bar.late" : t.critical ? "timeline.bar.critical" : "timeline.bar"
-        for c in max(0, a)...max(0, min(cells - 1, b)) where c >= a && c <= b {
+        let first = max(0, a), last = min(cells - 1, b)
+        for c in stride(from: first, through: last, by: 1) {
             let glyph: String
             if t.isPhase { glyph = state.asciiGlyphs ? "=" : "▀" } else if c < done { glyph = state.asciiGlyphs ? "#" : "█" } else { glyph = state.asciiGlyphs ? "=" : "▒" }
             buffer.put(glyph, x: chartX + c, y: y, style: theme.style(role))

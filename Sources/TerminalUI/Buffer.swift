@@ -53,8 +53,8 @@ public struct Buffer: Sendable, Equatable {
     }
 
     public mutating func fill(_ rect: Rect, style: Style, text: String = " ") {
-        for y in max(0, rect.y)..<min(height, rect.maxY) {
-            for x in max(0, rect.x)..<min(width, rect.maxX) { self[x, y] = Cell(text, style: style) }
+        for y in stride(from: max(0, rect.y), to: min(height, rect.maxY), by: 1) {
+            for x in stride(from: max(0, rect.x), to: min(width, rect.maxX), by: 1) { self[x, y] = Cell(text, style: style) }
         }
     }
 
@@ -91,8 +91,8 @@ public struct Buffer: Sendable, Equatable {
 
     /// Restyles cells in a rectangle, keeping their text (for highlights).
     public mutating func restyle(_ rect: Rect, _ transform: (Style) -> Style) {
-        for y in max(0, rect.y)..<min(height, rect.maxY) {
-            for x in max(0, rect.x)..<min(width, rect.maxX) { self[x, y].style = transform(self[x, y].style) }
+        for y in stride(from: max(0, rect.y), to: min(height, rect.maxY), by: 1) {
+            for x in stride(from: max(0, rect.x), to: min(width, rect.maxX), by: 1) { self[x, y].style = transform(self[x, y].style) }
         }
     }
 

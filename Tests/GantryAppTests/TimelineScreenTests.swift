@@ -61,6 +61,26 @@ import TerminalUI
         #expect(h.text.contains("→  ◆ T-4 Discovery complete"), "its successor")
     }
 
+    @Test func everyScreenDrawsAtEverySizeAndScroll() throws {
+        let h = try AppHarness()
+        for screen in ["1", "2", "3"] {
+            h.press(screen)
+            for (w, hgt) in [(40, 12), (41, 13), (57, 19), (80, 24), (133, 37), (250, 70)] {
+                h.terminal.size = (w, hgt)
+                h.runtime.handle(.resize(width: w, height: hgt))
+                #expect(h.screen.count == hgt && h.screen.allSatisfy { DisplayWidth.of($0) == w }, "screen \(screen) at \(w)×\(hgt)")
+            }
+        }
+        h.press("3")
+        for zoom in 0..<4 {
+            for _ in 0..<30 { h.press("l") }
+            #expect(h.screen.count == 70, "scrolled past the end at zoom \(zoom)")
+            for _ in 0..<60 { h.press("h") }
+            #expect(h.screen.count == 70, "scrolled before the start at zoom \(zoom)")
+            h.press("z", "t")
+        }
+    }
+
     @Test func plainASCIIDrawsMilestonesAsStars() throws {
         let h = try AppHarness(width: 120, height: 40)
         h.runtime.setASCII(true)
