@@ -11,6 +11,22 @@ struct TimelineScreen {
     let theme: Theme
     let width: Int
     let height: Int
+    let calendar: WorkCalendar
+    /// The first day shown: chosen by scrolling, else the project start when today is still in
+    /// view from there, else a fifth of the width before today.
+    let origin: Day
+
+    init(state: AppState, theme: Theme, width: Int, height: Int) {
+        self.state = state
+        self.theme = theme
+        self.width = width
+        self.height = height
+        calendar = state.project.calendar(today: state.today)
+        let tree = min(34, max(22, width / 3))
+        let span = Int(Double(max(1, width - tree - 1)) * state.timeline.zoom.daysPerCell)
+        let start = calendar.start.adding(days: -2)
+        origin = state.timeline.origin ?? (state.today - start < span * 4 / 5 ? start : state.today.adding(days: -span / 5))
+    }
 
     var treeWidth: Int { min(34, max(22, width / 3)) }
     var chartX: Int { treeWidth + 1 }
@@ -18,14 +34,6 @@ struct TimelineScreen {
     var top: Int { 3 }
     var rows: Int { max(0, height - 1 - top) }
     var dpc: Double { state.timeline.zoom.daysPerCell }
-    /// The first day shown: chosen by scrolling, else the project start when today is still in
-    /// view from there, else a fifth of the width before today.
-    var origin: Day {
-        if let o = state.timeline.origin { return o }
-        let span = Int(Double(cells) * dpc)
-        let start = state.project.calendar(today: state.today).start.adding(days: -2)
-        return state.today - start < span * 4 / 5 ? start : state.today.adding(days: -span / 5)
-    }
 
     func cell(of day: Day) -> Int { Int((Double(day - origin) / dpc).rounded(.down)) }
     func day(at cell: Int) -> Day { origin.adding(days: Int((Double(cell) * dpc).rounded(.down))) }
@@ -104,7 +112,6 @@ struct TimelineScreen {
     }
 
     private func drawBackground(y: Int, into buffer: inout Buffer) {
-        let calendar = state.project.calendar(today: state.today)
         if state.timeline.zoom == .day {
             for c in 0..<cells where !calendar.isWorking(day(at: c)) {
                 buffer.put(" ", x: chartX + c, y: y, style: theme.style("timeline.nonworking"))
