@@ -71,10 +71,8 @@ public final class AppRuntime {
         guard state.previewTotals != nil else { return }
         do {
             let seq = try store.latestSeq()
-            state.project = try store.load()
+            state.replaceProject(try store.load())
             lastSeq = seq
-            state.previewTotals = nil
-            state.refreshView()
             syncFromJournal()
         } catch {
             state.message = .error(Self.sentence("\(error)"))
@@ -162,10 +160,9 @@ public final class AppRuntime {
             lastSeq = entries.last?.seq ?? lastSeq
         } catch {
             if let fresh = try? store.load(), let seq = try? store.latestSeq() {
-                state.project = fresh
+                state.replaceProject(fresh)
                 lastSeq = seq
             }
-            state.refreshView()
         }
     }
 

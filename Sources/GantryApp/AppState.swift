@@ -71,28 +71,36 @@ public struct AppState: Sendable {
     public var today: Day { Day.containing(now) }
     public var board: Board? { project.boards[boardID] }
 
-    /// Applies a change (ours or another session's) to the project and the arranged board:
-    /// card-only changes update just the columns they touch; anything else rebuilds the board.
+    /// Applies a change (ours or another session's) to the project and to what depends on it:
+    /// card-only changes update just the board columns they touch, other board changes rebuild
+    /// the board, and timeline or calendar changes reschedule. Nothing else is recomputed.
     public mutating func apply(_ change: Change) throws {
-        let cardsOnly = change.edits.allSatisfy { $0.kind == .card }
+        let kinds = Set(change.edits.map(\.kind))
         var before: [String: Card?] = [:]
         for edit in change.edits where edit.kind == .card { before[edit.id] = project.cards[edit.id] }
         try project.apply(change)
-        let timelineOnly = change.edits.allSatisfy { [.task, .taskLink, .holiday].contains($0.kind) }
-        if cardsOnly, let updated = view.updating(cards: before, in: project, filter: filter) {
+        if !kinds.isDisjoint(with: [.task, .taskLink, .holiday, .project]) { reschedule() }
+        if kinds == [.card], let updated = view.updating(cards: before, in: project, filter: filter) {
             view = updated
             keepSelection()
-        } else if timelineOnly {
-            reschedule()
-        } else {
+        } else if !kinds.isDisjoint(with: [.card, .column, .board, .member]) {
             refreshView()
+        } else {
+            keepSelection()
         }
+    }
+
+    /// Takes a freshly loaded project (after a preview, or when the journal could not be replayed).
+    public mutating func replaceProject(_ fresh: ProjectSnapshot) {
+        project = fresh
+        previewTotals = nil
+        reschedule()
+        refreshView()
     }
 
     /// Rebuilds the arranged board after the project, filter, lanes or board changed, keeping the
     /// selection on the same card when it is still visible.
     public mutating func refreshView() {
-        reschedule()
         if project.boards[boardID] == nil { boardID = project.sortedBoards.first?.id ?? "" }
         view = BoardView(project: project, boardID: boardID, filter: filter, swimlanes: swimlanes, totals: previewTotals)
         keepSelection()

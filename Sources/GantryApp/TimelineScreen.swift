@@ -12,6 +12,7 @@ struct TimelineScreen {
     let width: Int
     let height: Int
     let calendar: WorkCalendar
+    let treeWidth: Int
     /// The first day shown: chosen by scrolling, else the project start when today is still in
     /// view from there, else a fifth of the width before today.
     let origin: Day
@@ -22,13 +23,12 @@ struct TimelineScreen {
         self.width = width
         self.height = height
         calendar = state.project.calendar(today: state.today)
-        let tree = min(34, max(22, width / 3))
-        let span = Int(Double(max(1, width - tree - 1)) * state.timeline.zoom.daysPerCell)
+        treeWidth = min(34, max(22, width / 3))
+        let span = Int(Double(max(1, width - treeWidth - 1)) * state.timeline.zoom.daysPerCell)
         let start = calendar.start.adding(days: -2)
         origin = state.timeline.origin ?? (state.today - start < span * 4 / 5 ? start : state.today.adding(days: -span / 5))
     }
 
-    var treeWidth: Int { min(34, max(22, width / 3)) }
     var chartX: Int { treeWidth + 1 }
     var cells: Int { max(1, width - chartX) }
     var top: Int { 3 }
