@@ -9,6 +9,8 @@ public enum AppAction: String, Hashable, Sendable, CaseIterable {
     case filter, clearFilter, cycleSwimlanes, undo, redo, help, command, quit
     case showBoard, showRaid, nextLog, previousLog, toggleHeatmap, toggleResidual, cycleSort, closeItem, occurRisk
     case showTimeline, zoom, fold, longer, shorter, progress, today
+    case showStandup, nextSpeaker, previousSpeaker, shuffleSpeakers, standupOrder, captureAction, captureRisk, captureDecision
+    case endStandup, togglePanel, activityPerson, follow
 }
 
 extension AppAction {
@@ -41,6 +43,18 @@ extension AppAction {
         .init([.char("1")], .showBoard, name: "show-board", help: "The board", group: "Screens"),
         .init([.char("2")], .showRaid, name: "show-raid", help: "The RAID log (risks, assumptions, issues, …)", group: "Screens"),
         .init([.char("3")], .showTimeline, name: "show-timeline", help: "The timeline (Gantt chart)", group: "Screens"),
+        .init([.char("4")], .showStandup, name: "show-standup", help: "Stand-up: walk the board with a timer per speaker", group: "Screens"),
+        .init([.char("w")], .togglePanel, name: "panel", help: "Side panel: who is here, the activity feed", group: "Together"),
+        .init([.char("W")], .activityPerson, name: "activity-person", help: "Activity feed: everyone, or one person at a time", group: "Together"),
+        .init([.char("F")], .follow, name: "follow", help: "Follow another session, read-only (again: stop)", group: "Together"),
+        .init([.char(".")], .nextSpeaker, name: "next-speaker", help: "Stand-up: next speaker", group: "Stand-up"),
+        .init([.char(",")], .previousSpeaker, name: "previous-speaker", help: "Stand-up: previous speaker", group: "Stand-up"),
+        .init([.char("S")], .shuffleSpeakers, name: "shuffle", help: "Stand-up: shuffle the speakers still to come", group: "Stand-up"),
+        .init([.char("v")], .standupOrder, name: "standup-order", help: "Stand-up: walk the board, or person by person", group: "Stand-up"),
+        .init([.char("a")], .captureAction, name: "capture-action", help: "Stand-up: new action card for the speaker", group: "Stand-up"),
+        .init([.char("R")], .captureRisk, name: "capture-risk", help: "Stand-up: new risk owned by the speaker", group: "Stand-up"),
+        .init([.char("D")], .captureDecision, name: "capture-decision", help: "Stand-up: record a decision", group: "Stand-up"),
+        .init([.char("X")], .endStandup, name: "end-standup", help: "Stand-up: end it and save the summary", group: "Stand-up"),
         .init([.char("z")], .zoom, name: "zoom", help: "Timeline: zoom day, week, month, quarter", group: "Timeline"),
         .init([.char(" ")], .fold, name: "fold", help: "Timeline: fold or unfold a phase", group: "Timeline"),
         .init([.char("+")], .longer, name: "longer", help: "Timeline: one working day longer", group: "Timeline"),

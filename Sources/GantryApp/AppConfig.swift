@@ -4,12 +4,14 @@ import TOMLKit
 /// The user's settings from `$XDG_CONFIG_HOME/gantry/config.toml`:
 ///
 ///     theme = "light"
+///     standup_timebox = 90        # seconds per speaker
 ///     [keys]
 ///     move-card-right = ["L", "S-right"]
 ///
 /// Problems are collected, not fatal: Gantry starts with what it could read and says what it skipped.
 public struct AppConfig: Sendable {
     public var theme: String?
+    public var standupTimebox: Double?
     public var keys: [String: [String]] = [:]
     public var problems: [String] = []
 
@@ -39,6 +41,11 @@ public struct AppConfig: Sendable {
         }
         if let theme = table["theme"] {
             if let s = theme.string { config.theme = s } else { config.problems.append("\(file): theme must be a name in quotes") }
+        }
+        if let box = table["standup_timebox"] {
+            if let n = box.int, (10...3600).contains(n) { config.standupTimebox = Double(n) } else {
+                config.problems.append("\(file): standup_timebox must be a whole number of seconds from 10 to 3600")
+            }
         }
         if let keys = table["keys"]?.table {
             for name in keys.keys {

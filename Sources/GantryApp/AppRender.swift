@@ -26,10 +26,17 @@ extension AppState {
         }
         let chrome = Chrome(state: self, theme: theme, width: width, height: height)
         chrome.drawTitle(into: &buffer)
+        let content = contentWidth(width)
         switch screen {
-        case .board: BoardScreen(state: self, theme: theme, layout: layout).draw(into: &buffer)
-        case .raid: RaidScreen(state: self, theme: theme, width: width, height: height).draw(into: &buffer)
-        case .timeline: TimelineScreen(state: self, theme: theme, width: width, height: height).draw(into: &buffer)
+        case .board:
+            let inner = BoardLayout(width: content, height: height, columnCount: view.columns.count)
+            BoardScreen(state: self, theme: theme, layout: inner).draw(into: &buffer)
+        case .raid: RaidScreen(state: self, theme: theme, width: content, height: height).draw(into: &buffer)
+        case .timeline: TimelineScreen(state: self, theme: theme, width: content, height: height).draw(into: &buffer)
+        case .standup: StandupScreen(state: self, theme: theme, width: content, height: height).draw(into: &buffer)
+        }
+        if content < width {
+            SidePanel(state: self, theme: theme, x: content, width: width - content, height: height).draw(into: &buffer)
         }
         var cursor = chrome.drawStatus(into: &buffer)
         switch mode {

@@ -17,6 +17,12 @@ public final class AppRuntime {
     private var lastSeq: Int64
     /// Poll interval: also how long a change from another session takes to appear at most.
     public var tickMilliseconds = 100
+    /// This session in the presence table, and when it last told the others.
+    let presence: PresenceSession
+    private var lastBeat: Date?
+    private var lastPublished: SharedView?
+    private var lastPresenceRead = Date.distantPast
+    private var lastTimerSecond = -1
 
     /// With `preview`, the first frame is drawn from the top of each column and the rest of the
     /// project loads right after it, so a large project opens at once.
@@ -36,13 +42,37 @@ public final class AppRuntime {
             state = AppState(project: try store.load(), actor: actor, projectPath: store.path, now: clock())
         }
         watcher = try? store.makeWatcher()
+        let started = clock()
+        presence = PresenceSession(session: UUID().uuidString, actor: actor, host: ProcessInfo.processInfo.hostName,
+                                   pid: Int(getpid()), screen: Screen.board.rawValue, since: started, seen: started)
+        state.sharing.sessionID = presence.session
+        state.sharing.record(((try? store.journal(limit: SharingState.activityLimit)) ?? []).map(Self.activity))
+        if let fs = store.networkFilesystem {
+            state.message = .info("On a network filesystem (\(fs)): saving with a rollback journal, which is safe there but slower.")
+        }
         if store.isReadOnly { state.message = .info("Read-only: you can look but not change (no write access to \(store.path)).") }
+    }
+
+    /// Tells the others this session is here, and reads who else is.
+    func announce() {
+        publish(force: true)
+        readPresence()
+    }
+
+    /// Takes this session off the presence list (a clean exit).
+    public func leave() {
+        try? store.leave(session: presence.session)
     }
 
     /// Draws with plain ASCII instead of block and box glyphs (for vt100 and the Linux console).
     public func setASCII(_ on: Bool) {
         state.asciiGlyphs = on
         redraw()
+    }
+
+    /// Seconds each stand-up speaker gets (from the config file).
+    public func setTimebox(_ seconds: Double) {
+        state.standup.timebox = seconds
     }
 
     /// Shows a notice in the status line (theme or config problems found at start-up).
@@ -54,6 +84,8 @@ public final class AppRuntime {
     public func run() -> Int32? {
         redraw()
         completeLoad()
+        announce()
+        defer { leave() }
         while !state.shouldQuit {
             if let signal = backend.takeExitSignal() { return signal }
             if let event = backend.nextEvent(timeoutMilliseconds: tickMilliseconds) {
@@ -87,16 +119,67 @@ public final class AppRuntime {
         for effect in effects { perform(effect) }
         if state.screen == .raid { refreshTrends() }
         redraw()
+        publish(force: false)
     }
 
-    /// No event arrived: pick up other sessions' commits and let ages advance.
+    /// No event arrived: pick up other sessions' commits, follow the leader, keep the presence
+    /// list fresh, and let ages and timers advance. When nothing changed this is one
+    /// `PRAGMA data_version` read.
     public func tick() {
         let changed = (try? watcher?.poll()) ?? false
         let now = clock()
         let dayChanged = Day.containing(now) != Day.containing(state.now)
         state.now = now
+        var dirty = changed || dayChanged
         if changed { syncFromJournal() }
-        if changed || dayChanged { redraw() }
+        if let leader = state.sharing.following { dirty = mirror(leader) || dirty }
+        if now.timeIntervalSince(lastBeat ?? .distantPast) >= Presence.heartbeat { publish(force: true) }
+        if changed || now.timeIntervalSince(lastPresenceRead) >= 1 { dirty = readPresence() || dirty }
+        if state.screen == .standup, state.standup.clock != nil {
+            let second = Int(now.timeIntervalSince1970)
+            if second != lastTimerSecond { lastTimerSecond = second; dirty = true }
+        }
+        if dirty { redraw() }
+    }
+
+    /// Writes this session's heartbeat and view when the view changed (or `force`).
+    func publish(force: Bool) {
+        let view = state.sharedView
+        guard force || view != lastPublished else { return }
+        var me = presence
+        me.screen = state.screen.rawValue
+        me.seen = clock()
+        me.view = view
+        do {
+            try store.beat(me)
+            lastBeat = me.seen
+            lastPublished = view
+        } catch {
+            lastBeat = me.seen
+        }
+    }
+
+    /// Reads who is here; true when that changed what the screen shows.
+    @discardableResult
+    func readPresence() -> Bool {
+        lastPresenceRead = clock()
+        guard let live = try? store.presence(now: lastPresenceRead), live != state.sharing.presence else { return false }
+        state.sharing.presence = live
+        return true
+    }
+
+    /// Mirrors the followed user's view; true when something changed.
+    private func mirror(_ leader: String) -> Bool {
+        guard let session = try? store.sharedView(of: leader, now: clock()), let view = session.view else {
+            if state.message == nil { state.message = .info("\(leader) is not sharing a screen right now; waiting (F stops).") }
+            return false
+        }
+        let before = (state.screen, state.selectedCardID, state.raid.selectedID, state.timeline.selectedID, state.standup.clock)
+        state.mirror(view)
+        let size = backend.size
+        state.keepSelectionVisible(BoardLayout(width: state.contentWidth(size.width), height: size.height, columnCount: state.view.columns.count))
+        let after = (state.screen, state.selectedCardID, state.raid.selectedID, state.timeline.selectedID, state.standup.clock)
+        return before != after
     }
 
     public func redraw() {
@@ -110,6 +193,12 @@ public final class AppRuntime {
             switch effect {
             case .quit:
                 state.shouldQuit = true
+            case .startStandup:
+                try startStandup()
+            case .endStandup:
+                try endStandup()
+            case .follow(let leader):
+                follow(leader)
             case .apply(let change):
                 let entry = try store.apply(change, actor: state.actor, at: clock())
                 syncFromJournal()
@@ -156,7 +245,8 @@ public final class AppRuntime {
         do {
             let entries = try store.journal(after: lastSeq)
             guard !entries.isEmpty else { return }
-            for entry in entries { try state.apply(entry.change) }
+            state.sharing.record(entries.map(Self.activity))
+            for entry in entries { try state.apply(entry.change, by: entry.actor) }
             lastSeq = entries.last?.seq ?? lastSeq
         } catch {
             if let fresh = try? store.load(), let seq = try? store.latestSeq() {
@@ -164,6 +254,55 @@ public final class AppRuntime {
                 lastSeq = seq
             }
         }
+    }
+
+    static func activity(_ entry: JournalEntry) -> ActivityEntry {
+        ActivityEntry(seq: entry.seq, at: entry.at, actor: entry.actor, change: entry.change)
+    }
+
+    /// Starts this session following `leader` (nil stops).
+    public func follow(_ leader: String?) {
+        guard let leader else {
+            if let was = state.sharing.following { state.message = .info("Stopped following \(was).") }
+            state.sharing.following = nil
+            publish(force: true)
+            return
+        }
+        guard leader != state.actor else {
+            state.message = .error("You cannot follow yourself; name someone else (:follow NAME).")
+            return
+        }
+        state.sharing.following = leader
+        state.mode = .board
+        state.message = .info("Following \(leader): read-only. F or Esc stops following.")
+        _ = mirror(leader)
+        publish(force: true)
+    }
+
+    private func startStandup() throws {
+        guard state.standup.clock == nil else { return }
+        let now = clock()
+        let previous = try store.lastStandup(before: now)
+        let since = previous?.endedAt ?? now.addingTimeInterval(-86_400)
+        state.standup.previousEndedAt = previous?.endedAt
+        state.standup.since = try store.journal(since: since).map(Self.activity)
+        let speakers = StandupAgenda.speakers(state.project, boardID: state.boardID, now: now, thresholds: state.thresholds)
+        state.standup.clock = StandupClock(speakers: speakers, timebox: state.standup.timebox, now: now)
+        state.selectFirstStandupLine()
+        state.message = .info("Stand-up started: \(speakers.count) speakers, \(StandupClock.format(state.standup.timebox)) each. . next speaker · X ends")
+    }
+
+    private func endStandup() throws {
+        guard let standupClock = state.standup.clock else { return }
+        let now = clock()
+        let start = state.standup.previousEndedAt ?? standupClock.startedAt.addingTimeInterval(-86_400)
+        let entries = try store.journal(since: start).map { (actor: $0.actor, at: $0.at, change: $0.change) }
+        let record = StandupRecord.closing(standupClock, facilitator: state.actor, project: state.project, boardID: state.boardID,
+                                           since: entries, previousEndedAt: state.standup.previousEndedAt, now: now)
+        try store.saveStandup(record)
+        state.standup.clock = nil
+        state.screen = .board
+        state.message = .info("Stand-up saved (\(record.speakers.count) speakers, \(record.captured.count) captured). gantry standup report prints it.")
     }
 
     /// Each open risk's trend from its journal history (the RAID table's arrow).

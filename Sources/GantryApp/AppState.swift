@@ -12,6 +12,7 @@ public enum Mode: Sendable, Equatable {
     case form(CardForm)
     case raidForm(RaidForm)
     case confirmDeleteRaid(itemID: String)
+    case confirmEndStandup
     case help(scroll: Int)
 }
 
@@ -48,6 +49,8 @@ public struct AppState: Sendable {
     public var screen = Screen.board
     public var raid = RaidScreenState()
     public var timeline = TimelineState()
+    public var standup = StandupState()
+    public var sharing = SharingState()
     /// Plain-ASCII drawing for terminals without box and block glyphs (vt100, the Linux console).
     public var asciiGlyphs = false
     public var shouldQuit = false
@@ -74,11 +77,18 @@ public struct AppState: Sendable {
     /// Applies a change (ours or another session's) to the project and to what depends on it:
     /// card-only changes update just the board columns they touch, other board changes rebuild
     /// the board, and timeline or calendar changes reschedule. Nothing else is recomputed.
-    public mutating func apply(_ change: Change) throws {
+    /// `actor` made the change; an open form on an item it touches merges it or shows the clash.
+    public mutating func apply(_ change: Change, by actor: String? = nil) throws {
         let kinds = Set(change.edits.map(\.kind))
         var before: [String: Card?] = [:]
         for edit in change.edits where edit.kind == .card { before[edit.id] = project.cards[edit.id] }
         try project.apply(change)
+        if let actor, case .form(var form) = mode, let id = form.cardID, change.edits.contains(where: { $0.id == id }) {
+            if let notice = form.merge(project.cards[id], by: actor, project: project) {
+                message = form.conflicts.isEmpty && form.deletedBy == nil ? .info(notice) : .error(notice)
+            }
+            mode = .form(form)
+        }
         if !kinds.isDisjoint(with: [.task, .taskLink, .holiday, .project]) { reschedule() }
         if kinds == [.card], let updated = view.updating(cards: before, in: project, filter: filter) {
             view = updated

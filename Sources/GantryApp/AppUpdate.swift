@@ -9,6 +9,12 @@ public enum Effect: Sendable, Equatable {
     case redo
     /// Edit a description in $VISUAL/$EDITOR; for a card on the board, or (nil) the open form.
     case editDescription(cardID: String?, text: String)
+    /// Open a stand-up: load the previous one and the changes since, start the clock.
+    case startStandup
+    /// End the running stand-up and save its summary.
+    case endStandup
+    /// Mirror this user's session (nil: stop following).
+    case follow(String?)
     case quit
 }
 
@@ -16,7 +22,7 @@ extension AppState {
     /// Reacts to a terminal event in the current mode. Pure apart from `self`: store writes and
     /// editors are returned as effects.
     public mutating func handle(_ event: Event, keymap: KeyMap<AppAction>, size: (width: Int, height: Int)) -> [Effect] {
-        let layout = BoardLayout(width: size.width, height: size.height, columnCount: view.columns.count)
+        let layout = BoardLayout(width: contentWidth(size.width), height: size.height, columnCount: view.columns.count)
         switch event {
         case .resize:
             keepSelectionVisible(layout)
@@ -30,9 +36,12 @@ extension AppState {
             case .board:
                 message = nil
                 guard let action = keymap.action(for: key) else {
-                    message = .error("\(key) does nothing here. Press ? for the keys.")
-                    return []
+                    message = key == .escape && sharing.following != nil ? nil
+                        : .error("\(key) does nothing here. Press ? for the keys.")
+                    return key == .escape && sharing.following != nil ? [.follow(nil)] : []
                 }
+                if let effects = performShared(action) { return effects }
+                if screen == .standup { return performStandup(action, height: size.height) }
                 if screen == .raid { return performRaid(action, height: size.height) }
                 if screen == .timeline { return performTimeline(action, height: size.height) }
                 let effects = perform(action, layout: layout)
@@ -82,6 +91,13 @@ extension AppState {
                 return []
             case .form(var form): return formKey(key, &form)
             case .raidForm(var form): return raidFormKey(key, &form)
+            case .confirmEndStandup:
+                mode = .board
+                guard key == .char("y") || key == .char("Y") else {
+                    message = .info("The stand-up goes on.")
+                    return []
+                }
+                return [.endStandup]
             case .confirmDeleteRaid(let id):
                 mode = .board
                 guard key == .char("y") || key == .char("Y"), let item = project.raidItems[id] else {
@@ -155,6 +171,11 @@ extension AppState {
             return [.editDescription(cardID: nil, text: form[.description])]
         case .enter, .ctrl("s"):
             return save(form)
+        case .ctrl("t"), .ctrl("y"):
+            guard !form.conflicts.isEmpty else { break }
+            let theirs = key == .ctrl("t")
+            form.settle(takeTheirs: theirs)
+            message = .info(theirs ? "Took their values; Enter saves the rest of your edits." : "Kept your values; Enter saves them over theirs.")
         default:
             _ = form.edit(key)
         }
@@ -172,10 +193,20 @@ extension AppState {
             message = .error("Fix the marked field\(e.errors.count == 1 ? "" : "s"), or Esc to cancel.")
             return []
         case .success(let draft):
+            if let by = form.deletedBy {
+                mode = .form(form)
+                message = .error("\(by) deleted this card; there is nothing to save it to. Esc closes the form.")
+                return []
+            }
+            if let (field, clash) = form.conflicts.first {
+                mode = .form(form)
+                message = .error("\(clash.by) changed \(field.label) while you were editing it: C-t takes theirs, C-y keeps yours, then save.")
+                return []
+            }
             do {
                 let change: Change
                 if let id = form.cardID, let card = project.cards[id] {
-                    change = try project.editCard(card, draft)
+                    change = try project.editCard(card, CardForm.restrict(draft, to: form.edited))
                 } else {
                     guard let board, let column = project.columns[form.columnID] else { return [] }
                     change = try project.addCard(draft, board: board, column: column, force: true, now: now)
@@ -278,6 +309,9 @@ extension AppState {
             message = .info("That key works on the timeline; press 3 to open it.")
         case .nextLog, .previousLog, .toggleHeatmap, .toggleResidual, .cycleSort, .closeItem, .occurRisk:
             message = .info("That key works on the RAID log; press 2 to open it.")
+        case .showStandup, .nextSpeaker, .previousSpeaker, .shuffleSpeakers, .standupOrder, .captureAction, .captureRisk,
+             .captureDecision, .endStandup, .togglePanel, .activityPerson, .follow:
+            break // handled by performShared and performStandup before the board sees them
         }
         if let r = selectedRow { selectedRowHint = r }
         return []

@@ -46,16 +46,96 @@ public struct CardForm: Sendable, Equatable {
     public var focus: Field = .title
     public var errors: [Field: String] = [:]
 
+    /// The card's values when the form opened, updated as other sessions' changes are merged:
+    /// saving sends only the fields that differ from these, expecting these as the old values.
+    public var base: [String]
+    /// Fields someone else changed while this form had its own edit of them: theirs, and who.
+    public var conflicts: [Field: (by: String, theirs: String)] = [:]
+    /// Who deleted the card while it was being edited.
+    public var deletedBy: String?
+
     public init(card: Card?, columnID: String, project: ProjectSnapshot) {
         cardID = card?.id
         self.columnID = columnID
-        let values: [String] = [
+        base = Self.values(card, project: project)
+        fields = base.map(TextField.init)
+    }
+
+    public static func == (a: CardForm, b: CardForm) -> Bool {
+        a.cardID == b.cardID && a.columnID == b.columnID && a.fields == b.fields && a.focus == b.focus && a.errors == b.errors
+            && a.base == b.base && a.deletedBy == b.deletedBy
+            && a.conflicts.mapValues { $0.by + "\u{0}" + $0.theirs } == b.conflicts.mapValues { $0.by + "\u{0}" + $0.theirs }
+    }
+
+    /// A card's fields as the form shows them (defaults for a new card).
+    static func values(_ card: Card?, project: ProjectSnapshot) -> [String] {
+        [
             card?.title ?? "", card?.description ?? "", card?.type.rawValue ?? CardType.feature.rawValue,
             card?.priority.rawValue ?? Priority.medium.rawValue, card?.assignee ?? "", card?.labels.joined(separator: ", ") ?? "",
             card?.estimate.map { Value.real($0).description } ?? "", card?.due?.description ?? "", card?.blockedReason ?? "",
             card?.parentID.flatMap { project.cards[$0]?.key } ?? "",
         ]
-        fields = values.map(TextField.init)
+    }
+
+    /// Takes in a change someone else saved to the card being edited. A field this form has not
+    /// touched takes their value; a field both changed becomes a conflict for the user to settle.
+    /// Returns a sentence for the status line, or nil when nothing the form shows changed.
+    public mutating func merge(_ current: Card?, by actor: String, project: ProjectSnapshot) -> String? {
+        guard cardID != nil else { return nil }
+        guard let current else {
+            deletedBy = actor
+            return "\(actor) deleted this card while you were editing it; Esc closes the form (your edits cannot be saved)."
+        }
+        let theirs = Self.values(current, project: project)
+        var merged: [String] = [], clashed: [String] = []
+        for field in Field.allCases where theirs[field.rawValue] != base[field.rawValue] {
+            let i = field.rawValue
+            if self[field] == base[i] || self[field] == theirs[i] {
+                fields[i].set(theirs[i])
+                base[i] = theirs[i]
+                conflicts[field] = nil
+                merged.append(field.label)
+            } else {
+                conflicts[field] = (actor, theirs[i])
+                errors[field] = "\(actor) changed this to \"\(theirs[i])\": C-t takes theirs, C-y keeps yours"
+                clashed.append(field.label)
+            }
+        }
+        if !clashed.isEmpty {
+            return "\(actor) changed \(clashed.joined(separator: ", ")) while you were editing it. C-t takes theirs, C-y keeps yours."
+        }
+        return merged.isEmpty ? nil : "\(actor) changed \(merged.joined(separator: ", ")); the form shows their value."
+    }
+
+    /// Settles every conflict: their values (`takeTheirs`), or this form's over them.
+    public mutating func settle(takeTheirs: Bool) {
+        for (field, clash) in conflicts {
+            if takeTheirs { fields[field.rawValue].set(clash.theirs) }
+            base[field.rawValue] = clash.theirs
+            errors[field] = nil
+        }
+        conflicts = [:]
+    }
+
+    /// `draft` with only `fields` set, so a save leaves every other field as it is in the store.
+    public static func restrict(_ draft: CardDraft, to fields: Set<Field>) -> CardDraft {
+        var d = CardDraft()
+        if fields.contains(.title) { d.title = draft.title }
+        if fields.contains(.description) { d.description = draft.description }
+        if fields.contains(.type) { d.type = draft.type }
+        if fields.contains(.priority) { d.priority = draft.priority }
+        if fields.contains(.assignee) { d.assignee = draft.assignee }
+        if fields.contains(.labels) { d.labels = draft.labels }
+        if fields.contains(.estimate) { d.estimate = draft.estimate }
+        if fields.contains(.due) { d.due = draft.due }
+        if fields.contains(.blocked) { d.blockedReason = draft.blockedReason }
+        if fields.contains(.epic) { d.parentKey = draft.parentKey }
+        return d
+    }
+
+    /// The fields this form changed from what it last knew of the card.
+    public var edited: Set<Field> {
+        Set(Field.allCases.filter { self[$0] != base[$0.rawValue] })
     }
 
     public var isNew: Bool { cardID == nil }

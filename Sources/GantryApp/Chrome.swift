@@ -1,3 +1,4 @@
+import Planning
 import TerminalUI
 
 /// The title bar (tabs, project) and the status line (project, board, user, filter, messages,
@@ -11,11 +12,26 @@ struct Chrome {
     func drawTitle(into buffer: inout Buffer) {
         let bar = theme.style("ui.tab")
         buffer.fill(Rect(x: 0, y: 0, width: width, height: 1), style: bar)
-        var x = buffer.put(" Gantry ", x: 0, y: 0, style: theme.style("ui.title"))
-        x += buffer.put(" 1 Board ", x: x, y: 0, style: theme.style(state.screen == .board ? "ui.tab.active" : "ui.tab"))
-        x += buffer.put(" 2 RAID ", x: x, y: 0, style: theme.style(state.screen == .raid ? "ui.tab.active" : "ui.tab"))
-        x += buffer.put(" 3 Timeline ", x: x, y: 0, style: theme.style(state.screen == .timeline ? "ui.tab.active" : "ui.tab"))
-        let right = " \(state.project.info.name) · @\(state.actor) "
+        let tabs: [(Screen, String)] = [(.board, "1 Board"), (.raid, "2 RAID"), (.timeline, "3 Timeline"), (.standup, "4 Stand-up")]
+        let minimumRight = DisplayWidth.of(" \(state.project.info.name) · @\(state.actor) ")
+        let full = 8 + tabs.reduce(0) { $0 + DisplayWidth.of($1.1) + 2 }
+        // Narrow windows drop the title, then shorten the other tabs to their numbers.
+        let showTitle = full + minimumRight <= width
+        let short = !showTitle && full - 8 + minimumRight > width
+        var x = showTitle ? buffer.put(" Gantry ", x: 0, y: 0, style: theme.style("ui.title")) : 0
+        for (target, label) in tabs {
+            let active = state.screen == target
+            let text = short && !active ? String(label.prefix(1)) : label
+            x += buffer.put(" \(text) ", x: x, y: 0, style: theme.style(active ? "ui.tab.active" : "ui.tab"))
+        }
+        var right = " \(state.project.info.name) · @\(state.actor) "
+        if let leader = state.sharing.following { right = " following \(leader) (read-only) ·" + right }
+        let others = Presence.people(state.sharing.presence).filter { $0 != state.actor }
+        if !others.isEmpty {
+            let names = others.count <= 3 ? others.joined(separator: " ") : others.prefix(2).joined(separator: " ") + " +\(others.count - 2)"
+            let here = " here: \(names) "
+            if width - DisplayWidth.of(right + here) > x { right = here + "·" + right }
+        }
         let rx = width - DisplayWidth.of(right)
         if rx > x { buffer.put(right, x: rx, y: 0, style: bar) }
     }
@@ -37,6 +53,10 @@ struct Chrome {
             buffer.putPadded(" Delete \(item?.key ?? "") \"\(item?.title ?? "")\"? y deletes (u undoes) · any other key keeps it",
                              x: 0, y: y, width: width, style: theme.style("ui.statusbar.error"))
             return nil
+        case .confirmEndStandup:
+            buffer.putPadded(" End the stand-up and save its summary? y ends it · any other key goes on",
+                             x: 0, y: y, width: width, style: theme.style("ui.statusbar.error"))
+            return nil
         case .confirmDelete(let id):
             let card = state.project.cards[id]
             buffer.putPadded(" Delete \(card?.key ?? "") \"\(card?.title ?? "")\"? y deletes (u undoes) · any other key keeps it",
@@ -49,7 +69,9 @@ struct Chrome {
             return nil
         }
         var left: String
-        if state.screen == .timeline {
+        if state.screen == .standup {
+            left = " \(state.project.info.name) › Stand-up › \(state.board?.name ?? "")  @\(state.actor)"
+        } else if state.screen == .timeline {
             let finish = state.timeline.schedule.map { " · finish \($0.finish)" } ?? ""
             left = " \(state.project.info.name) › Timeline  zoom: \(state.timeline.zoom.rawValue)\(finish)  @\(state.actor)"
         } else if state.screen == .raid {

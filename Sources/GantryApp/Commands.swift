@@ -11,6 +11,9 @@ enum Commands {
         ("new", "new TITLE", "add a card to the selected column"),
         ("dep", "dep T-n [FS|SS|FF|SF] [lag]", "timeline: the selected task depends on T-n"),
         ("undep", "undep T-n", "timeline: remove that dependency"),
+        ("follow", "follow NAME", "mirror NAME's screen, read-only (F or Esc stops)"),
+        ("activity", "activity NAME|all", "show one person's changes in the activity feed"),
+        ("timebox", "timebox SECONDS|M:SS", "stand-up: time each speaker has"),
         ("help", "help", "show the keys and these commands"),
         ("quit", "quit (or q)", "leave Gantry"),
     ]
@@ -28,6 +31,21 @@ extension AppState {
             case "help": mode = .help(scroll: 0)
             case "dep", "undep": return try dependencyCommand(name, arg)
             case "filter": return submitFilter(arg)
+            case "follow":
+                guard !arg.isEmpty else { message = .error("Name whom to follow: :follow NAME."); return [] }
+                return [.follow(arg)]
+            case "activity":
+                sharing.activityPerson = arg.isEmpty || arg == "all" ? nil : arg
+                sharing.panelOpen = true
+                message = .info("Activity: \(sharing.activityPerson ?? "everyone").")
+            case "timebox":
+                guard let seconds = Self.duration(arg), seconds >= 10, seconds <= 3600 else {
+                    message = .error("Give the timebox as seconds or M:SS, from 10 seconds to 60 minutes (e.g. :timebox 90 or :timebox 2:00).")
+                    return []
+                }
+                standup.timebox = seconds
+                standup.clock?.timebox = seconds
+                message = .info("Each speaker has \(StandupClock.format(seconds)).")
             case "board":
                 let b = try project.board(named: arg.isEmpty ? nil : arg)
                 boardID = b.id
@@ -68,5 +86,13 @@ extension AppState {
             message = .error("\(error)")
         }
         return []
+    }
+
+    /// "90" or "1:30" as seconds.
+    static func duration(_ text: String) -> Double? {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        if parts.count == 1, let s = Int(parts[0]) { return Double(s) }
+        if parts.count == 2, let m = Int(parts[0]), let s = Int(parts[1]), s < 60, m >= 0, s >= 0 { return Double(m * 60 + s) }
+        return nil
     }
 }

@@ -3,7 +3,7 @@ import Planning
 
 /// Which of the app's views is showing.
 public enum Screen: String, Sendable {
-    case board, raid, timeline
+    case board, raid, timeline, standup
 }
 
 /// A cell of the 5×5 heat map: probability (rows) by impact (columns).

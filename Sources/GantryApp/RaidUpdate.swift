@@ -8,6 +8,7 @@ extension AppState {
         screen = target
         message = nil
         if target == .raid { keepRaidSelection() }
+        if target == .standup, standup.clock == nil { return [.startStandup] }
         return []
     }
 
@@ -90,6 +91,9 @@ extension AppState {
         case .quit: return [.quit]
         case .moveCardLeft, .moveCardRight, .moveCardUp, .moveCardDown, .toggleBlocked, .editDescription:
             message = .info("That key works on the board; press 1 to go back to it.")
+        case .showStandup, .nextSpeaker, .previousSpeaker, .shuffleSpeakers, .standupOrder, .captureAction, .captureRisk,
+             .captureDecision, .endStandup, .togglePanel, .activityPerson, .follow:
+            break // handled by performShared before the RAID screen sees them
         }
         return []
     }

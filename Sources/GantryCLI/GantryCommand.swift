@@ -17,7 +17,7 @@ public struct GantryCommand: ParsableCommand {
             CardCommand.self, RaidGroup<RiskTag>.self, RaidGroup<AssumptionTag>.self, RaidGroup<IssueTag>.self,
             RaidGroup<DependencyTag>.self, RaidGroup<DecisionTag>.self, RaidCommand.self,
             ProjectCommand.self, CalendarCommand.self, TaskCommand.self, ScheduleCommand.self, BaselineCommand.self,
-            LogCommand.self, UndoCommand.self, RedoCommand.self,
+            StandupCommand.self, LogCommand.self, UndoCommand.self, RedoCommand.self,
         ])
 
     @OptionGroup public var project: ProjectOption
@@ -89,11 +89,17 @@ public struct ScreenOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Theme name: default, light, mono, ansi16, or one in $XDG_CONFIG_HOME/gantry/themes.", valueName: "name"))
     public var theme: String?
 
+    @Option(help: ArgumentHelp("Follow USER's session read-only: their screen, selection and stand-up speaker.", valueName: "user"))
+    public var follow: String?
+
     public init() {}
 
     public func validate() throws {
         guard ["auto", "never", "16", "256", "truecolor"].contains(color) else {
             throw ValidationError("--color must be auto, never, 16, 256 or truecolor (not \(color)).")
+        }
+        if let follow, follow.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--follow needs a user name.")
         }
     }
 
@@ -103,6 +109,7 @@ public struct ScreenOptions: ParsableArguments {
         }
         var options = ["color": color]
         if let theme { options["theme"] = theme }
+        if let follow { options["follow"] = follow }
         try launch(InteractiveRequest(projectPath: path, options: options))
     }
 }

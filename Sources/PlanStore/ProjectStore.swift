@@ -10,6 +10,9 @@ import Planning
 public final class ProjectStore: Sendable {
     public let path: String
     public let isReadOnly: Bool
+    /// The network filesystem the project is on (nil on a local disk): there the store writes
+    /// with a rollback journal instead of WAL, which network filesystems cannot share safely.
+    public let networkFilesystem: String?
     /// Reads go through a read-only connection, so commands that only read never write to the
     /// file (opening a GRDB pool does), and a damaged file is found before anything could.
     let reader: DatabaseQueue
@@ -17,15 +20,17 @@ public final class ProjectStore: Sendable {
 
     static let busyTimeout: TimeInterval = 10
 
-    private init(path: String, reader: DatabaseQueue, readOnly: Bool) {
+    private init(path: String, reader: DatabaseQueue, readOnly: Bool, network: String?) {
         self.path = path
         self.reader = reader
         self.isReadOnly = readOnly
-        self.writer = LazyPool(path: path, readOnly: readOnly)
+        self.networkFilesystem = network
+        self.writer = LazyPool(path: path, readOnly: readOnly, rollbackJournal: network != nil)
     }
 
-    /// The writable pool, opened on first use.
-    var pool: DatabasePool {
+    /// The writer (a WAL pool, or one rollback-journal connection on a network filesystem),
+    /// opened on first use.
+    var pool: any DatabaseWriter {
         get throws { try writer.pool() }
     }
 
@@ -34,6 +39,8 @@ public final class ProjectStore: Sendable {
     public static func open(at path: String) throws -> ProjectStore {
         try ProjectFile.inspect(path)
         let readOnly = access(path, W_OK) != 0 || access(ProjectFile.directory(of: path), W_OK) != 0
+        let network = Filesystem.networkName(for: path)
+        if network != nil, !readOnly { try leaveWAL(path) }
         var config = Configuration()
         config.readonly = true
         config.busyMode = .timeout(busyTimeout)
@@ -46,7 +53,7 @@ public final class ProjectStore: Sendable {
                 return try Schema.migrator.hasCompletedMigrations(db)
             }
         }
-        let store = ProjectStore(path: path, reader: reader, readOnly: readOnly)
+        let store = ProjectStore(path: path, reader: reader, readOnly: readOnly, network: network)
         if !complete {
             guard !readOnly else { throw StoreError.readOnly(path: path) }
             try translating(path) {
@@ -63,14 +70,29 @@ public final class ProjectStore: Sendable {
     public static func create(at path: String) throws -> ProjectStore {
         try ProjectFile.createEmpty(path)
         do {
-            let pool = try DatabasePool(path: path, configuration: configuration(readOnly: false))
-            try Schema.migrator.migrate(pool)
-            _ = try pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
-            try pool.close()
+            let writer: any DatabaseWriter = Filesystem.networkName(for: path) == nil
+                ? try DatabasePool(path: path, configuration: configuration(readOnly: false))
+                : try DatabaseQueue(path: path, configuration: configuration(readOnly: false))
+            try Schema.migrator.migrate(writer)
+            _ = try writer.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+            try writer.close()
             return try open(at: path)
         } catch {
             try? FileManager.default.removeItem(atPath: path)
             throw StoreError.io("Cannot create a project at \(path): \(error).")
+        }
+    }
+
+    /// Switches a file from WAL to a rollback journal (a file made on a local disk and then
+    /// moved to a network share). Needs a moment when nobody else has it open.
+    private static func leaveWAL(_ path: String) throws {
+        try translating(path) {
+            let queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: false))
+            defer { try? queue.close() }
+            let mode = try queue.writeWithoutTransaction { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "" }
+            if mode.lowercased() == "wal" {
+                _ = try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = DELETE") }
+            }
         }
     }
 
@@ -111,24 +133,30 @@ public final class ProjectStore: Sendable {
     }
 }
 
-/// The writable pool, opened the first time something is written.
+/// The writer, opened the first time something is written.
 private final class LazyPool: @unchecked Sendable {
     private let lock = NSLock()
     private let path: String
     private let readOnly: Bool
-    private var opened: DatabasePool?
+    private let rollbackJournal: Bool
+    private var opened: (any DatabaseWriter)?
 
-    init(path: String, readOnly: Bool) {
+    init(path: String, readOnly: Bool, rollbackJournal: Bool) {
         self.path = path
         self.readOnly = readOnly
+        self.rollbackJournal = rollbackJournal
     }
 
-    func pool() throws -> DatabasePool {
+    func pool() throws -> any DatabaseWriter {
         lock.lock()
         defer { lock.unlock() }
         if let opened { return opened }
-        let pool = try ProjectStore.translating(path) { try DatabasePool(path: path, configuration: ProjectStore.configuration(readOnly: readOnly)) }
-        opened = pool
-        return pool
+        let config = ProjectStore.configuration(readOnly: readOnly)
+        let writer: any DatabaseWriter = try ProjectStore.translating(path) {
+            if rollbackJournal { return try DatabaseQueue(path: path, configuration: config) }
+            return try DatabasePool(path: path, configuration: config)
+        }
+        opened = writer
+        return writer
     }
 }

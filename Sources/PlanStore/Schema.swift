@@ -6,7 +6,7 @@ import Planning
 enum Schema {
     /// `PRAGMA application_id` of every Gantry project file ("GANT").
     static let applicationID: Int32 = 0x4741_4E54
-    static let supportedVersion = 3
+    static let supportedVersion = 4
 
     static func table(for kind: EntityKind) -> String {
         switch kind {
@@ -97,6 +97,16 @@ enum Schema {
                 CREATE TABLE baseline (id TEXT PRIMARY KEY, name TEXT NOT NULL, savedAt REAL NOT NULL, dates TEXT NOT NULL);
                 CREATE TABLE task_card (id TEXT PRIMARY KEY, taskID TEXT NOT NULL, cardID TEXT NOT NULL);
                 PRAGMA user_version = 3;
+                """)
+        }
+        m.registerMigration("v4") { db in
+            try db.execute(sql: """
+                CREATE TABLE presence (session TEXT PRIMARY KEY, actor TEXT NOT NULL, host TEXT NOT NULL, pid INTEGER NOT NULL,
+                    screen TEXT NOT NULL, since REAL NOT NULL, seen REAL NOT NULL, view TEXT NOT NULL DEFAULT '');
+                CREATE TABLE standup (id INTEGER PRIMARY KEY AUTOINCREMENT, day TEXT NOT NULL, facilitator TEXT NOT NULL,
+                    startedAt REAL NOT NULL, endedAt REAL NOT NULL, record TEXT NOT NULL);
+                CREATE INDEX standup_day ON standup(day, endedAt);
+                PRAGMA user_version = 4;
                 """)
         }
         return m

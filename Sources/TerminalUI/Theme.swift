@@ -117,6 +117,10 @@ public struct Theme: Sendable {
             "timeline.today": r(11, mono: .bold),
             "timeline.related": r(11, mono: .underline),
             "timeline.task.critical": r(9, mono: .bold),
+            "standup.timer": r(14, nil, .bold, mono: .bold),
+            "standup.timer.over": r(15, 1, .bold, mono: [.reverse, .bold]),
+            "standup.speaker": r(0, 3, .bold, mono: [.reverse, .bold]),
+            "panel.presence": r(2, mono: .bold),
         ], depth: depth)
     }
 }

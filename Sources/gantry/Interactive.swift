@@ -31,6 +31,8 @@ enum Interactive {
         if !problems.isEmpty { runtime.notify(problems.joined(separator: " · "), isError: true) }
         let term = environment["TERM"] ?? ""
         runtime.setASCII(environment["GANTRY_ASCII"] == "1" || term == "linux" || term.hasPrefix("vt"))
+        if let timebox = config.standupTimebox { runtime.setTimebox(timebox) }
+        if let leader = request.options["follow"] { runtime.follow(leader) }
         if let signal = runtime.run() {
             backend.stop()
             exit(128 + signal)

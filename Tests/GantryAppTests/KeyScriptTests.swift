@@ -142,7 +142,7 @@ import TerminalUI
     }
 
     @Test func helpIsGeneratedFromTheKeymap() throws {
-        let h = try AppHarness(height: 80)
+        let h = try AppHarness(height: 110)
         h.press("?")
         for binding in AppAction.defaultKeyMap.bindings {
             #expect(h.text.contains(binding.help), "\(binding.name) missing from help")

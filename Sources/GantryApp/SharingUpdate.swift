@@ -1,0 +1,82 @@
+import Foundation
+import Planning
+import TerminalUI
+
+extension AppState {
+    /// Actions that work the same on every screen (the side panel, following, the stand-up
+    /// screen's key), and the read-only rule while following. nil: the screen handles it.
+    mutating func performShared(_ action: AppAction) -> [Effect]? {
+        switch action {
+        case .togglePanel:
+            sharing.panelOpen.toggle()
+            return []
+        case .activityPerson:
+            let people = sharing.people
+            if let current = sharing.activityPerson, let i = people.firstIndex(of: current) {
+                sharing.activityPerson = i + 1 < people.count ? people[i + 1] : nil
+            } else {
+                sharing.activityPerson = people.first
+            }
+            sharing.panelOpen = true
+            message = .info("Activity: \(sharing.activityPerson ?? "everyone").")
+            return []
+        case .follow:
+            if sharing.following != nil { return [.follow(nil)] }
+            let others = Presence.people(sharing.presence.filter { $0.session != sharing.sessionID && $0.view != nil })
+                .filter { $0 != actor }
+            guard let first = others.first else {
+                message = .info("Nobody else has this project open to follow (:follow NAME names one).")
+                return []
+            }
+            return [.follow(first)]
+        case .quit, .help:
+            return nil
+        default:
+            break
+        }
+        if let leader = sharing.following {
+            message = .info("Following \(leader): read-only. F or Esc stops following.")
+            return []
+        }
+        switch action {
+        case .showStandup:
+            return show(.standup)
+        case .nextSpeaker, .previousSpeaker, .shuffleSpeakers, .standupOrder, .captureAction, .captureRisk,
+             .captureDecision, .endStandup:
+            guard screen == .standup else {
+                message = .info("That key works in the stand-up; press 4 to open it.")
+                return []
+            }
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    /// What this session shows, for followers (nil while it follows someone itself).
+    public var sharedView: SharedView? {
+        guard sharing.following == nil else { return nil }
+        return SharedView(screen: screen.rawValue, boardID: boardID, cardID: selectedCardID, raidItemID: raid.selectedID,
+                          taskID: timeline.selectedID, standup: screen == .standup ? standup.clock : nil)
+    }
+
+    /// Shows what the followed session shows: its screen, board, selection and stand-up clock.
+    public mutating func mirror(_ view: SharedView) {
+        if let target = Screen(rawValue: view.screen) { screen = target }
+        if let board = view.boardID, board != boardID, project.boards[board] != nil {
+            boardID = board
+            refreshView()
+        }
+        if let card = view.cardID, project.cards[card] != nil { selectedCardID = card }
+        if let item = view.raidItemID, let raidItem = project.raidItems[item] {
+            raid.log = raidItem.type
+            raid.selectedID = item
+        }
+        if let task = view.taskID, project.tasks[task] != nil { timeline.selectedID = task }
+        if screen == .standup {
+            standup.clock = view.standup
+            if let card = view.cardID, let i = standupLines.firstIndex(where: { $0.cardID == card }) { standup.selected = i }
+        }
+        keepSelection()
+    }
+}
