@@ -50,7 +50,10 @@ public final class AppRuntime {
         if let fs = store.networkFilesystem {
             state.message = .info("On a network filesystem (\(fs)): saving with a rollback journal, which is safe there but slower.")
         }
-        if store.isReadOnly { state.message = .info("Read-only: you can look but not change (no write access to \(store.path)).") }
+        if store.isReadOnly {
+            let frozen = store.isSnapshot ? " Nobody else has it open, so this is the file as it stands; reopen to see later changes." : ""
+            state.message = .info("Read-only: you can look but not change (no write access to \(store.path)).\(frozen)")
+        }
     }
 
     /// Tells the others this session is here, and reads who else is.

@@ -13,6 +13,9 @@ public final class ProjectStore: Sendable {
     /// The network filesystem the project is on (nil on a local disk): there the store writes
     /// with a rollback journal instead of WAL, which network filesystems cannot share safely.
     public let networkFilesystem: String?
+    /// Read-only and opened as the file stands (nobody else had it open and its folder is not
+    /// writable for us): later changes by others show only after reopening.
+    public let isSnapshot: Bool
     /// Reads go through a read-only connection, so commands that only read never write to the
     /// file (opening a GRDB pool does), and a damaged file is found before anything could.
     let reader: DatabaseQueue
@@ -20,8 +23,9 @@ public final class ProjectStore: Sendable {
 
     static let busyTimeout: TimeInterval = 10
 
-    private init(path: String, reader: DatabaseQueue, readOnly: Bool, network: String?) {
+    private init(path: String, reader: DatabaseQueue, readOnly: Bool, network: String?, snapshot: Bool) {
         self.path = path
+        self.isSnapshot = snapshot
         self.reader = reader
         self.isReadOnly = readOnly
         self.networkFilesystem = network
@@ -36,26 +40,43 @@ public final class ProjectStore: Sendable {
 
     /// Opens an existing project, refusing (and leaving untouched) files that are not Gantry
     /// projects, are damaged, or come from a newer Gantry.
-    public static func open(at path: String) throws -> ProjectStore {
+    /// `environment` is where `GANTRY_NETWORK_FS` is looked up (see `Filesystem`).
+    public static func open(at path: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> ProjectStore {
         try ProjectFile.inspect(path)
         let readOnly = access(path, W_OK) != 0 || access(ProjectFile.directory(of: path), W_OK) != 0
-        let network = Filesystem.networkName(for: path)
+        let network = Filesystem.networkName(for: path, environment: environment)
         if network != nil, !readOnly { try leaveWAL(path) }
         var config = Configuration()
         config.readonly = true
         config.busyMode = .timeout(busyTimeout)
         // Reads stream through whole tables once; a small page cache keeps the footprint small.
         config.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -512") }
-        let reader = try translating(path) { try DatabaseQueue(path: path, configuration: config) }
-        let complete = try translating(path) {
+        func check(_ reader: DatabaseQueue) throws -> Bool {
             try reader.read { db in
                 try Schema.checkNotNewer(db, path: path)
                 return try Schema.migrator.hasCompletedMigrations(db)
             }
         }
-        let store = ProjectStore(path: path, reader: reader, readOnly: readOnly, network: network)
+        var reader: DatabaseQueue
+        var complete: Bool
+        var snapshot = false
+        do {
+            reader = try DatabaseQueue(path: path, configuration: config)
+            complete = try check(reader)
+        } catch let error as DatabaseError where readOnly && [.SQLITE_READONLY, .SQLITE_CANTOPEN].contains(error.resultCode) {
+            // A WAL file nobody has open, in a folder we cannot write: SQLite cannot create the
+            // shared-memory file a reader needs, so read the file as it is.
+            reader = try translating(path) { try DatabaseQueue(path: immutableURI(path), configuration: config) }
+            complete = try translating(path) { try check(reader) }
+            snapshot = true
+        } catch {
+            return try translating(path) { () throws -> ProjectStore in throw error }
+        }
+        let store = ProjectStore(path: path, reader: reader, readOnly: readOnly, network: network, snapshot: snapshot)
         if !complete {
-            guard !readOnly else { throw StoreError.readOnly(path: path) }
+            guard !readOnly else {
+                throw StoreError.io("\(path) was written by an older Gantry and needs a one-time upgrade, which needs write access. Ask the project's owner to open it once.")
+            }
             try translating(path) {
                 let pool = try store.pool
                 try Schema.migrator.migrate(pool)
@@ -67,32 +88,47 @@ public final class ProjectStore: Sendable {
 
     /// Creates a new, empty project file (its folder must exist). The schema is checkpointed into
     /// the main file at once, so its header identifies it as a Gantry project from the start.
-    public static func create(at path: String) throws -> ProjectStore {
+    public static func create(at path: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> ProjectStore {
         try ProjectFile.createEmpty(path)
         do {
-            let writer: any DatabaseWriter = Filesystem.networkName(for: path) == nil
+            let writer: any DatabaseWriter = Filesystem.networkName(for: path, environment: environment) == nil
                 ? try DatabasePool(path: path, configuration: configuration(readOnly: false))
                 : try DatabaseQueue(path: path, configuration: configuration(readOnly: false))
             try Schema.migrator.migrate(writer)
             _ = try writer.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
             try writer.close()
-            return try open(at: path)
+            return try open(at: path, environment: environment)
         } catch {
             try? FileManager.default.removeItem(atPath: path)
             throw StoreError.io("Cannot create a project at \(path): \(error).")
         }
     }
 
+    /// An SQLite URI that opens `path` read-only without the shared-memory file.
+    private static func immutableURI(_ path: String) -> String {
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        let allowed = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: "?#%"))
+        return "file:" + (absolute.addingPercentEncoding(withAllowedCharacters: allowed) ?? absolute) + "?immutable=1"
+    }
+
     /// Switches a file from WAL to a rollback journal (a file made on a local disk and then
     /// moved to a network share). Needs a moment when nobody else has it open.
     private static func leaveWAL(_ path: String) throws {
-        try translating(path) {
-            let queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: false))
-            defer { try? queue.close() }
-            let mode = try queue.writeWithoutTransaction { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "" }
-            if mode.lowercased() == "wal" {
-                _ = try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = DELETE") }
-            }
+        do {
+            try switchToRollbackJournal(path)
+        } catch let error as DatabaseError where [.SQLITE_BUSY, .SQLITE_LOCKED].contains(error.resultCode) {
+            throw StoreError.io("\(path) is on a network filesystem but still in WAL mode, and another Gantry has it open. Close the other sessions once so it can switch to a rollback journal, which is safe there.")
+        } catch {
+            try translating(path) { throw error }
+        }
+    }
+
+    private static func switchToRollbackJournal(_ path: String) throws {
+        let queue = try DatabaseQueue(path: path, configuration: configuration(readOnly: false))
+        defer { try? queue.close() }
+        let mode = try queue.writeWithoutTransaction { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "" }
+        if mode.lowercased() == "wal" {
+            try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = DELETE") }
         }
     }
 
