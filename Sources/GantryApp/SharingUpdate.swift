@@ -35,6 +35,7 @@ extension AppState {
             break
         }
         if let leader = sharing.following {
+            if action == .clearFilter { return [.follow(nil)] }
             message = .info("Following \(leader): read-only. F or Esc stops following.")
             return []
         }

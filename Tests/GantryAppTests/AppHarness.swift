@@ -13,6 +13,8 @@ final class AppHarness {
     let store: ProjectStore
     let terminal: TestTerminal
     let runtime: AppRuntime
+    /// The runtime's clock: fixed at `AppHarness.now` until a test moves it.
+    let clock = TestClock()
 
     init(width: Int = 120, height: Int = 40, theme: Theme = AppHarness.testTheme, actor: String = "ana",
          editor: [String: String] = ["EDITOR": "true"], build: (ProjectStore) throws -> Void = AppHarness.sample) throws {
@@ -21,10 +23,25 @@ final class AppHarness {
         store = try ProjectStore.create(at: dir + "/project.sqlite")
         try build(store)
         terminal = TestTerminal(width: width, height: height)
+        let clock = clock
         runtime = try AppRuntime(store: store, backend: terminal, theme: theme, keymap: AppAction.defaultKeyMap, actor: actor,
-                                 clock: { AppHarness.now }, editor: DescriptionEditor(environment: editor))
+                                 clock: { clock.now }, editor: DescriptionEditor(environment: editor))
         runtime.redraw()
     }
+
+    /// Another person's session on the same project, sharing this harness's clock.
+    func session(actor: String, width: Int = 120, height: Int = 40) throws -> (runtime: AppRuntime, terminal: TestTerminal) {
+        let terminal = TestTerminal(width: width, height: height)
+        let clock = clock
+        let runtime = try AppRuntime(store: try ProjectStore.open(at: store.path), backend: terminal, theme: AppHarness.testTheme,
+                                     keymap: AppAction.defaultKeyMap, actor: actor, clock: { clock.now },
+                                     editor: DescriptionEditor(environment: ["EDITOR": "true"]))
+        runtime.redraw()
+        return (runtime, terminal)
+    }
+
+    /// Moves the shared clock on.
+    func advance(_ seconds: TimeInterval) { clock.now = clock.now.addingTimeInterval(seconds) }
 
     deinit { try? FileManager.default.removeItem(atPath: dir) }
 
@@ -119,4 +136,9 @@ enum Snapshot {
     static func board(_ h: AppHarness) -> String {
         h.screen.joined(separator: "\n") + "\n--- roles ---\n" + h.styleGrid.joined(separator: "\n") + "\n"
     }
+}
+
+/// A clock tests move by hand.
+final class TestClock: @unchecked Sendable {
+    var now = AppHarness.now
 }

@@ -53,6 +53,32 @@ import PlanStore
         try scene.expectRestored(tmux, status: 0)
     }
 
+    /// Two people on one project: a move in one session is on the other's screen within a
+    /// second, presence shows each to the other, and a session that quits leaves the list.
+    @Test func aMoveInOneSessionAppearsInAnotherWithinASecond() throws {
+        let scene = try Scene()
+        let a = try TmuxSession(width: 120, height: 40, command: scene.command(), environment: ["GANTRY_USER": "ana"])
+        let b = try TmuxSession(width: 120, height: 40, command: "$GANTRY --project \(scene.project); sleep 600",
+                                environment: ["GANTRY_USER": "ben"])
+        #expect(a.waitFor("Backlog") && b.waitFor("Backlog"))
+        b.send("w")
+        #expect(b.waitFor("here: ana"))
+        #expect(a.waitFor("here: ben"))
+        a.send("l", ":")
+        a.type("wip 9")
+        a.send("Enter")
+        #expect(a.waitFor("Set WIP limit of To do to 9"))
+        let sent = Date()
+        a.send("h", "L")
+        #expect(b.waitFor("ana moved GAN-2 Backlog → To do", timeout: 5))
+        let delay = Date().timeIntervalSince(sent)
+        #expect(delay < 1.0, "took \(delay) s from the key press in one session to the frame in the other")
+        a.send("q")
+        try scene.expectRestored(a, status: 0)
+        #expect(b.waitFor(timeout: 3) { !$0.contains("here: ana") }, "a session that quits leaves the presence list")
+        b.send("q")
+    }
+
     @Test func resizeRedrawsAndTooSmallAsksForRoom() throws {
         let scene = try Scene()
         let tmux = try TmuxSession(width: 120, height: 40, command: scene.command())

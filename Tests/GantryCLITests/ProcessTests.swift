@@ -100,4 +100,52 @@ import PlanStore
             #expect(card.priority == (lastFlipRound % 4 == 1 ? .high : .low))
         }
     }
+
+    /// Ten processes at once on one project, each adding its own cards (keys allocated under
+    /// contention), editing and moving them: every change lands, no key is given twice, and no
+    /// process shows an error.
+    @Test func tenConcurrentProcessesLoseNothing() async throws {
+        let h = try CLIHarness.withProject()
+        try h.expectOK("column", "wip", "To do", "none")
+        try h.expectOK("column", "wip", "In progress", "none")
+        let before = try ProjectStore.open(at: h.projectPath).latestSeq()
+        let rounds = 8
+        let script = """
+            i=1; while [ $i -le \(rounds) ]; do
+              key=$($GANTRY card add "$GANTRY_USER card $i" | cut -d' ' -f2)
+              [ -n "$key" ] || exit 1
+              $GANTRY card edit "$key" --description "edited by $GANTRY_USER" || exit 1
+              $GANTRY card move "$key" "In progress" || exit 1
+              i=$(( i + 1 )); done
+            """
+        let dir = h.dir, project = h.projectPath
+        let results = try await withThrowingTaskGroup(of: (String, BinaryHarness.Result).self) { group in
+            for n in 1...10 {
+                let user = "user\(n)"
+                group.addTask {
+                    (user, try BinaryHarness.shell(script, in: dir, environment: ["GANTRY_PROJECT": project, "GANTRY_USER": user]))
+                }
+            }
+            var all: [(String, BinaryHarness.Result)] = []
+            for try await r in group { all.append(r) }
+            return all
+        }
+        for (user, r) in results {
+            #expect(r.status == 0, "\(user): \(r.err.prefix(300))")
+            #expect(r.err.isEmpty, "\(user): \(r.err.prefix(300))")
+        }
+        let store = try ProjectStore.open(at: h.projectPath)
+        let entries = try store.journal(after: before)
+        #expect(entries.count == 10 * rounds * 3)
+        let p = try store.load()
+        let cards = p.cards.values.filter { $0.title.hasPrefix("user") }
+        #expect(cards.count == 10 * rounds)
+        #expect(Set(cards.map(\.key)).count == cards.count, "no key given twice")
+        let doing = try p.column(named: "In progress", on: try p.board(named: nil))
+        for card in cards {
+            let owner = String(card.title.prefix { $0 != " " })
+            #expect(card.description == "edited by \(owner)")
+            #expect(card.columnID == doing.id)
+        }
+    }
 }

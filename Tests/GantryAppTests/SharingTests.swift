@@ -1,0 +1,164 @@
+import Foundation
+import Testing
+import Planning
+import PlanStore
+import TerminalUI
+@testable import GantryApp
+
+/// Several sessions on one project: changes arrive without disturbing anyone, open forms merge
+/// or show the clash, presence comes and goes, and followers see what the leader sees.
+@Suite struct SharingTests {
+    /// `actor` changes a card through the store, as another process would.
+    func edit(_ h: AppHarness, _ key: String, by actor: String, _ draft: CardDraft) throws {
+        let p = try h.store.load()
+        try h.store.apply(try p.editCard(try p.card(key: key), draft), actor: actor, at: h.clock.now)
+    }
+
+    func move(_ h: AppHarness, _ key: String, to column: String, by actor: String) throws {
+        let p = try h.store.load()
+        let card = try p.card(key: key)
+        let target = try p.column(named: column, on: try #require(p.boards[card.boardID]))
+        try h.store.apply(try p.moveCard(card, to: target, force: true, now: h.clock.now), actor: actor, at: h.clock.now)
+    }
+
+    @Test func anotherSessionsMoveShowsWithoutMovingTheSelection() throws {
+        let h = try AppHarness()
+        h.press("l", "j")
+        let selected = try #require(h.state.selectedCardID)
+        let other = try #require(h.state.project.cards.values.first { $0.id != selected && $0.columnID != h.state.selectedCard?.columnID && !$0.archived })
+        try move(h, other.key, to: "Done", by: "ben")
+        h.runtime.tick()
+        #expect(h.state.selectedCardID == selected)
+        #expect(h.state.project.cards[other.id]?.columnID == (try h.store.load().cards[other.id]?.columnID))
+        #expect(h.state.message == nil, "nothing to tell: the board just shows it")
+    }
+
+    @Test func aFieldSomeoneElseChangedMergesIntoTheOpenForm() throws {
+        let h = try AppHarness()
+        let key = try #require(h.state.selectedCard?.key)
+        h.press("e")
+        h.type(" (ana)")
+        try edit(h, key, by: "ben", CardDraft(priority: .critical))
+        h.runtime.tick()
+        guard case .form(let form) = h.state.mode else { Issue.record("the form closed"); return }
+        #expect(form[.priority] == "critical")
+        #expect(h.text.contains("ben changed Priority; the form shows their value."))
+        h.press("enter")
+        let card = try h.card(key)
+        #expect(card.title.hasSuffix(" (ana)"))
+        #expect(card.priority == .critical, "ben's change survives ana's save")
+    }
+
+    @Test func theSameFieldChangedUnderAnOpenFormIsAClashTheUserSettles() throws {
+        let h = try AppHarness()
+        let key = try #require(h.state.selectedCard?.key)
+        h.press("e")
+        h.type(" (ana)")
+        try edit(h, key, by: "ben", CardDraft(title: "Ben's title"))
+        h.runtime.tick()
+        #expect(h.text.contains("ben changed Title while you were editing it. C-t takes theirs, C-y keeps yours."))
+        h.press("enter")
+        #expect(try h.card(key).title == "Ben's title", "nothing saved over ben's title unasked")
+        guard case .form = h.state.mode else { Issue.record("the form closed"); return }
+        #expect(h.state.message?.text.contains("ben changed Title while you were editing it") == true)
+        h.press("C-y", "enter")
+        #expect(try h.card(key).title.hasSuffix(" (ana)"))
+        #expect(try h.store.journal().suffix(2).map(\.actor) == ["ben", "ana"])
+    }
+
+    @Test func takingTheirsPutsTheirValueInTheForm() throws {
+        let h = try AppHarness()
+        let key = try #require(h.state.selectedCard?.key)
+        h.press("e")
+        h.type(" (ana)")
+        try edit(h, key, by: "ben", CardDraft(title: "Ben's title"))
+        h.runtime.tick()
+        h.press("C-t")
+        guard case .form(let form) = h.state.mode else { Issue.record("the form closed"); return }
+        #expect(form[.title] == "Ben's title")
+        h.press("enter")
+        #expect(try h.card(key).title == "Ben's title")
+        #expect(try h.store.journal().last?.actor == "ben", "nothing left to save")
+    }
+
+    @Test func aCardDeletedUnderAnOpenFormCannotBeSaved() throws {
+        let h = try AppHarness()
+        let card = try #require(h.state.selectedCard)
+        h.press("e")
+        let p = try h.store.load()
+        try h.store.apply(p.deleteCard(try p.card(key: card.key)), actor: "ben", at: h.clock.now)
+        h.runtime.tick()
+        #expect(h.text.contains("ben deleted this card while you were editing it"))
+        h.press("enter")
+        #expect(try h.store.load().cards[card.id] == nil)
+        h.press("esc")
+        #expect(h.state.mode == .board)
+    }
+
+    @Test func presenceShowsWhoIsHereAndForgetsKilledSessions() throws {
+        let h = try AppHarness()
+        let ben = try h.session(actor: "ben")
+        ben.runtime.tick()
+        h.runtime.tick()
+        #expect(h.screen[0].contains("here: ben"))
+        h.press("w")
+        #expect(h.text.contains("Here now (2)"))
+        #expect(h.text.contains("● ben · board"))
+        #expect(h.text.contains("● ana (you) · board"))
+        // ben's session is killed: no more heartbeats. ana's go on.
+        h.advance(Presence.expiry + 1)
+        h.runtime.tick()
+        #expect(!h.screen[0].contains("here: ben"))
+        #expect(h.text.contains("Here now (1)"))
+    }
+
+    @Test func theActivityFeedTellsWhoDidWhatAndFiltersByPerson() throws {
+        let h = try AppHarness()
+        h.advance(600)
+        try move(h, "GAN-9", to: "Done", by: "ben")
+        h.advance(120)
+        h.runtime.tick()
+        h.press("w")
+        #expect(h.text.contains("ben moved GAN-9 Review → Done"))
+        #expect(h.text.contains("2 min ago"))
+        #expect(h.text.contains("fatima"))
+        h.press(":")
+        h.type("activity ben")
+        h.press("enter")
+        #expect(h.text.contains("Activity · ben"))
+        #expect(h.text.contains("ben moved GAN-9 Review → Done"))
+        #expect(!h.text.contains("fatima added"))
+    }
+
+    @Test func aFollowerSeesTheLeadersScreenSelectionAndSpeakerReadOnly() throws {
+        let h = try AppHarness()
+        let ben = try h.session(actor: "ben")
+        h.runtime.tick()
+        ben.runtime.follow("ana")
+        h.press("4", "j", "j", ".")
+        ben.runtime.tick()
+        #expect(ben.runtime.state.screen == .standup)
+        #expect(ben.runtime.state.standup.clock?.speaker == h.state.standup.clock?.speaker)
+        #expect(ben.runtime.state.selectedCardID == h.state.selectedCardID)
+        #expect(ben.terminal.screen?.lines.joined(separator: "\n").contains("following ana") == true)
+        h.press("1", "l", "j")
+        ben.runtime.tick()
+        #expect(ben.runtime.state.screen == .board)
+        #expect(ben.runtime.state.selectedCardID == h.state.selectedCardID)
+        let seq = try h.store.latestSeq()
+        ben.runtime.handle(.key(.char("L")))
+        #expect(try h.store.latestSeq() == seq, "a follower changes nothing")
+        #expect(ben.runtime.state.message?.text == "Following ana: read-only. F or Esc stops following.")
+        ben.runtime.handle(.key(.escape))
+        #expect(ben.runtime.state.sharing.following == nil)
+    }
+
+    @Test func followingNeedsSomeoneElse() throws {
+        let h = try AppHarness()
+        h.press("F")
+        #expect(h.state.message?.text.hasPrefix("Nobody else has this project open") == true)
+        h.runtime.follow("ana")
+        #expect(h.state.sharing.following == nil)
+        #expect(h.state.message?.isError == true)
+    }
+}
