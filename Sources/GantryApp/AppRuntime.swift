@@ -43,10 +43,12 @@ public final class AppRuntime {
         }
         watcher = try? store.makeWatcher()
         let started = clock()
-        presence = PresenceSession(session: UUID().uuidString, actor: actor, host: ProcessInfo.processInfo.hostName,
+        presence = PresenceSession(session: UUID().uuidString, actor: actor, host: Self.hostName(),
                                    pid: Int(getpid()), screen: Screen.board.rawValue, since: started, seen: started)
         state.sharing.sessionID = presence.session
-        state.sharing.record(((try? store.journal(limit: SharingState.activityLimit)) ?? []).map(Self.activity))
+        state.sharing.record(((try? store.journalSummaries(limit: SharingState.activityLimit)) ?? []).map {
+            ActivityEntry(seq: $0.seq, at: $0.at, actor: $0.actor, summary: $0.summary)
+        })
         if let fs = store.networkFilesystem {
             state.message = .info("On a network filesystem (\(fs)): saving with a rollback journal, which is safe there but slower.")
         }
@@ -122,7 +124,6 @@ public final class AppRuntime {
         for effect in effects { perform(effect) }
         if state.screen == .raid { refreshTrends() }
         redraw()
-        publish(force: false)
     }
 
     /// No event arrived: pick up other sessions' commits, follow the leader, keep the presence
@@ -136,7 +137,8 @@ public final class AppRuntime {
         var dirty = changed || dayChanged
         if changed { syncFromJournal() }
         if let leader = state.sharing.following { dirty = mirror(leader) || dirty }
-        if now.timeIntervalSince(lastBeat ?? .distantPast) >= Presence.heartbeat { publish(force: true) }
+        // What this session shows goes out when the keys pause, so typing never waits for it.
+        publish(force: now.timeIntervalSince(lastBeat ?? .distantPast) >= Presence.heartbeat)
         if changed || now.timeIntervalSince(lastPresenceRead) >= 1 { dirty = readPresence() || dirty }
         if state.screen == .standup, state.standup.clock != nil {
             let second = Int(now.timeIntervalSince1970)
@@ -259,8 +261,15 @@ public final class AppRuntime {
         }
     }
 
+    /// The machine's name, without the DNS lookup `ProcessInfo.hostName` may make.
+    static func hostName() -> String {
+        var buffer = [CChar](repeating: 0, count: 256)
+        guard gethostname(&buffer, buffer.count - 1) == 0 else { return "" }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
     static func activity(_ entry: JournalEntry) -> ActivityEntry {
-        ActivityEntry(seq: entry.seq, at: entry.at, actor: entry.actor, change: entry.change)
+        ActivityEntry(seq: entry.seq, at: entry.at, actor: entry.actor, summary: entry.change.summary, change: entry.change)
     }
 
     /// Starts this session following `leader` (nil stops).

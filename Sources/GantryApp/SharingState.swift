@@ -1,23 +1,26 @@
 import Foundation
 import Planning
 
-/// One line of the activity feed: a journal row as people read it.
+/// One line of the activity feed: a journal row as people read it. The change itself is kept
+/// when it is at hand (rows that arrived while the app ran); older rows come from the journal
+/// as summaries only, so a long history never slows the start.
 public struct ActivityEntry: Sendable, Equatable {
     public var seq: Int64
     public var at: Date
     public var actor: String
-    public var change: Change
+    public var summary: String
+    public var change: Change?
 
-    public init(seq: Int64, at: Date, actor: String, change: Change) {
+    public init(seq: Int64, at: Date, actor: String, summary: String, change: Change? = nil) {
         self.seq = seq
         self.at = at
         self.actor = actor
+        self.summary = summary
         self.change = change
     }
 
     /// "ana moved GAN-12 In progress → Review".
     public var sentence: String {
-        let summary = change.summary
         if summary.hasPrefix("undo: ") { return "\(actor) undid: \(summary.dropFirst(6))" }
         return "\(actor) \(summary)"
     }

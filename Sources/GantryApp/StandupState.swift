@@ -57,7 +57,7 @@ extension AppState {
             lines += items.isEmpty ? [.note("Nothing assigned in progress.")] : items.map(StandupLine.card)
             let theirs = Set(project.cards.values.filter { $0.assignee == speaker }.map(\.id))
             let changes = standup.since.filter { entry in
-                entry.actor == speaker || entry.change.edits.contains { theirs.contains($0.id) }
+                entry.actor == speaker || entry.change?.edits.contains { theirs.contains($0.id) } == true
             }
             let since = standup.previousEndedAt.map { "since the previous stand-up (\(ActivityEntry.ago($0, now: now)))" } ?? "in the last day"
             lines.append(.heading("Changed \(since)"))

@@ -53,6 +53,17 @@ extension ProjectStore {
         }
     }
 
+    /// The newest `limit` journal rows as who, when and the one-line summary, oldest first:
+    /// what an activity feed needs, without decoding the changes.
+    public func journalSummaries(limit: Int) throws -> [(seq: Int64, at: Date, actor: String, summary: String)] {
+        try Self.translating(path) {
+            try reader.read { db in
+                try Row.fetchAll(db, sql: "SELECT seq, at, actor, summary FROM journal ORDER BY seq DESC LIMIT ?", arguments: [limit])
+                    .reversed().map { (seq: $0["seq"], at: Date(timeIntervalSince1970: $0["at"]), actor: $0["actor"], summary: $0["summary"]) }
+            }
+        }
+    }
+
     /// The newest journal sequence number (0 for none).
     public func latestSeq() throws -> Int64 {
         try Self.translating(path) { try reader.read { db in try Int64.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM journal") ?? 0 } }

@@ -5,6 +5,7 @@ import PlanStore
 // gantry-bench: the performance targets, measured on a generated 10,000-card project.
 // Build and run in release:  swift run -c release gantry-bench [CARDS]
 // Keep a generated project:  swift run -c release gantry-bench generate FILE [CARDS]
+// Live sharing only:         swift run -c release gantry-bench sharing FILE
 
 do {
     try runBenchmark(Array(CommandLine.arguments.dropFirst()))
@@ -17,6 +18,10 @@ func runBenchmark(_ arguments: [String]) throws {
 if arguments.first == "generate", arguments.count >= 2 {
     _ = try BigProject.create(at: arguments[1], cards: arguments.dropFirst(2).first.flatMap(Int.init) ?? 10_000)
     print("Wrote \(arguments[1]).")
+    return
+}
+if arguments.first == "sharing", arguments.count >= 2 {
+    try SharingBenchmark.run(path: arguments[1])
     return
 }
 if arguments.first == "memory", arguments.count >= 2 {
@@ -60,6 +65,7 @@ print("  one card move commit       " + Measure.format(moveSamples[moveSamples.c
 print(String(format: "  bench process peak RSS after load: %.1f MB", Measure.peakRSSMegabytes()))
 
 try BoardBenchmark.run(path: path)
+try SharingBenchmark.run(path: path)
 try ScheduleBenchmark.run()
 
 let gantry = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("gantry").path
