@@ -83,12 +83,7 @@ public struct AppState: Sendable {
         var before: [String: Card?] = [:]
         for edit in change.edits where edit.kind == .card { before[edit.id] = project.cards[edit.id] }
         try project.apply(change)
-        if let actor, case .form(var form) = mode, let id = form.cardID, change.edits.contains(where: { $0.id == id }) {
-            if let notice = form.merge(project.cards[id], by: actor, project: project) {
-                message = form.conflicts.isEmpty && form.deletedBy == nil ? .info(notice) : .error(notice)
-            }
-            mode = .form(form)
-        }
+        if let actor { mergeIntoOpenForm(change, by: actor) }
         if !kinds.isDisjoint(with: [.task, .taskLink, .holiday, .project]) { reschedule() }
         if kinds == [.card], let updated = view.updating(cards: before, in: project, filter: filter) {
             view = updated
@@ -97,6 +92,26 @@ public struct AppState: Sendable {
             refreshView()
         } else {
             keepSelection()
+        }
+    }
+
+    /// An open form on an item the change touched takes it in (see `FormBase`).
+    mutating func mergeIntoOpenForm(_ change: Change, by actor: String) {
+        func report(_ notice: String?, _ base: FormBase) {
+            guard let notice else { return }
+            message = base.clashes.isEmpty && base.deletedBy == nil ? .info(notice) : .error(notice)
+        }
+        switch mode {
+        case .form(var form):
+            guard let id = form.cardID, change.edits.contains(where: { $0.id == id }) else { return }
+            report(form.merge(project.cards[id], by: actor, project: project), form.base)
+            mode = .form(form)
+        case .raidForm(var form):
+            guard let id = form.itemID, change.edits.contains(where: { $0.id == id || ($0.kind == .raidLink && $0.fields.contains { $0.to == .text(id) || $0.from == .text(id) }) }) else { return }
+            report(form.merge(project.raidItems[id], by: actor, project: project), form.base)
+            mode = .raidForm(form)
+        default:
+            break
         }
     }
 

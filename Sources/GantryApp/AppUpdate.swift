@@ -172,7 +172,7 @@ extension AppState {
         case .enter, .ctrl("s"):
             return save(form)
         case .ctrl("t"), .ctrl("y"):
-            guard !form.conflicts.isEmpty else { break }
+            guard !form.base.clashes.isEmpty else { break }
             let theirs = key == .ctrl("t")
             form.settle(takeTheirs: theirs)
             message = .info(theirs ? "Took their values; Enter saves the rest of your edits." : "Kept your values; Enter saves them over theirs.")
@@ -193,14 +193,9 @@ extension AppState {
             message = .error("Fix the marked field\(e.errors.count == 1 ? "" : "s"), or Esc to cancel.")
             return []
         case .success(let draft):
-            if let by = form.deletedBy {
+            if let reason = form.base.blockingSave(label: { CardForm.Field.allCases[$0].label }) {
                 mode = .form(form)
-                message = .error("\(by) deleted this card; there is nothing to save it to. Esc closes the form.")
-                return []
-            }
-            if let (field, clash) = form.conflicts.first {
-                mode = .form(form)
-                message = .error("\(clash.by) changed \(field.label) while you were editing it: C-t takes theirs, C-y keeps yours, then save.")
+                message = .error(reason)
                 return []
             }
             do {

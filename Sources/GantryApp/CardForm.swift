@@ -46,25 +46,14 @@ public struct CardForm: Sendable, Equatable {
     public var focus: Field = .title
     public var errors: [Field: String] = [:]
 
-    /// The card's values when the form opened, updated as other sessions' changes are merged:
-    /// saving sends only the fields that differ from these, expecting these as the old values.
-    public var base: [String]
-    /// Fields someone else changed while this form had its own edit of them: theirs, and who.
-    public var conflicts: [Field: (by: String, theirs: String)] = [:]
-    /// Who deleted the card while it was being edited.
-    public var deletedBy: String?
+    /// What the form knew of the card: saves send only the fields changed from it.
+    public var base: FormBase
 
     public init(card: Card?, columnID: String, project: ProjectSnapshot) {
         cardID = card?.id
         self.columnID = columnID
-        base = Self.values(card, project: project)
-        fields = base.map(TextField.init)
-    }
-
-    public static func == (a: CardForm, b: CardForm) -> Bool {
-        a.cardID == b.cardID && a.columnID == b.columnID && a.fields == b.fields && a.focus == b.focus && a.errors == b.errors
-            && a.base == b.base && a.deletedBy == b.deletedBy
-            && a.conflicts.mapValues { $0.by + "\u{0}" + $0.theirs } == b.conflicts.mapValues { $0.by + "\u{0}" + $0.theirs }
+        base = FormBase(Self.values(card, project: project))
+        fields = base.values.map(TextField.init)
     }
 
     /// A card's fields as the form shows them (defaults for a new card).
@@ -77,44 +66,24 @@ public struct CardForm: Sendable, Equatable {
         ]
     }
 
-    /// Takes in a change someone else saved to the card being edited. A field this form has not
-    /// touched takes their value; a field both changed becomes a conflict for the user to settle.
+    /// Takes in a change someone else saved to the card being edited (see `FormBase`).
     /// Returns a sentence for the status line, or nil when nothing the form shows changed.
     public mutating func merge(_ current: Card?, by actor: String, project: ProjectSnapshot) -> String? {
         guard cardID != nil else { return nil }
         guard let current else {
-            deletedBy = actor
+            base.deletedBy = actor
             return "\(actor) deleted this card while you were editing it; Esc closes the form (your edits cannot be saved)."
         }
-        let theirs = Self.values(current, project: project)
-        var merged: [String] = [], clashed: [String] = []
-        for field in Field.allCases where theirs[field.rawValue] != base[field.rawValue] {
-            let i = field.rawValue
-            if self[field] == base[i] || self[field] == theirs[i] {
-                fields[i].set(theirs[i])
-                base[i] = theirs[i]
-                conflicts[field] = nil
-                merged.append(field.label)
-            } else {
-                conflicts[field] = (actor, theirs[i])
-                errors[field] = "\(actor) changed this to \"\(theirs[i])\": C-t takes theirs, C-y keeps yours"
-                clashed.append(field.label)
-            }
-        }
-        if !clashed.isEmpty {
-            return "\(actor) changed \(clashed.joined(separator: ", ")) while you were editing it. C-t takes theirs, C-y keeps yours."
-        }
-        return merged.isEmpty ? nil : "\(actor) changed \(merged.joined(separator: ", ")); the form shows their value."
+        let result = base.merge(Self.values(current, project: project), into: &fields, by: actor)
+        for i in result.merged { errors[Field.allCases[i]] = nil }
+        for i in result.clashed { if let clash = base.clashes[i] { errors[Field.allCases[i]] = FormBase.clashMessage(clash) } }
+        return FormBase.notice(result, by: actor) { Field.allCases[$0].label }
     }
 
-    /// Settles every conflict: their values (`takeTheirs`), or this form's over them.
+    /// Settles every clash: their values, or this form's over them.
     public mutating func settle(takeTheirs: Bool) {
-        for (field, clash) in conflicts {
-            if takeTheirs { fields[field.rawValue].set(clash.theirs) }
-            base[field.rawValue] = clash.theirs
-            errors[field] = nil
-        }
-        conflicts = [:]
+        for i in base.clashes.keys { errors[Field.allCases[i]] = nil }
+        base.settle(takeTheirs: takeTheirs, inputs: &fields)
     }
 
     /// `draft` with only `fields` set, so a save leaves every other field as it is in the store.
@@ -134,9 +103,7 @@ public struct CardForm: Sendable, Equatable {
     }
 
     /// The fields this form changed from what it last knew of the card.
-    public var edited: Set<Field> {
-        Set(Field.allCases.filter { self[$0] != base[$0.rawValue] })
-    }
+    public var edited: Set<Field> { Set(base.edited(fields).map { Field.allCases[$0] }) }
 
     public var isNew: Bool { cardID == nil }
 

@@ -56,14 +56,23 @@ public struct RaidForm: Sendable, Equatable, FormRows {
     public var focus = 0
     public var errors: [Field: String] = [:]
 
+    /// What the form knew of the item: saves send only the fields changed from it.
+    public var base: FormBase
+
     public init(item: RaidItem?, type: RaidType, project: ProjectSnapshot) {
         itemID = item?.id
         self.type = type
         fields = Self.fields(for: type)
+        base = FormBase(Self.values(item, type: type, fields: fields, project: project))
+        inputs = base.values.map(TextField.init)
+    }
+
+    /// An item's fields as the form shows them (defaults for a new item).
+    static func values(_ item: RaidItem?, type: RaidType, fields: [Field], project: ProjectSnapshot) -> [String] {
         let i = item
         func n(_ v: Int?) -> String { v.map(String.init) ?? "" }
         let links = i.map { project.linkedCards(of: $0).map(\.key).joined(separator: ", ") } ?? ""
-        inputs = fields.map { f -> TextField in
+        return fields.map { f -> String in
             let v: String
             switch f {
             case .title: v = i?.title ?? ""
@@ -95,8 +104,27 @@ public struct RaidForm: Sendable, Equatable, FormRows {
             case .description: v = i?.description ?? ""
             case .links: v = links
             }
-            return TextField(v)
+            return v
         }
+    }
+
+    /// Takes in a change someone else saved to the item being edited (see `FormBase`).
+    public mutating func merge(_ current: RaidItem?, by actor: String, project: ProjectSnapshot) -> String? {
+        guard itemID != nil else { return nil }
+        guard let current else {
+            base.deletedBy = actor
+            return "\(actor) deleted this item while you were editing it; Esc closes the form (your edits cannot be saved)."
+        }
+        let result = base.merge(Self.values(current, type: type, fields: fields, project: project), into: &inputs, by: actor)
+        for i in result.merged { errors[fields[i]] = nil }
+        for i in result.clashed { if let clash = base.clashes[i] { errors[fields[i]] = FormBase.clashMessage(clash) } }
+        return FormBase.notice(result, by: actor) { fields[$0].label }
+    }
+
+    /// Settles every clash: their values, or this form's over them.
+    public mutating func settle(takeTheirs: Bool) {
+        for i in base.clashes.keys { errors[fields[i]] = nil }
+        base.settle(takeTheirs: takeTheirs, inputs: &inputs)
     }
 
     public var isNew: Bool { itemID == nil }
@@ -129,16 +157,19 @@ public struct RaidForm: Sendable, Equatable, FormRows {
     public func change(project: ProjectSnapshot, today: Day, now: Date) -> Result<Change, RaidFormErrors> {
         var errors: [Field: String] = [:]
         var d = RaidDraft()
-        func text(_ f: Field) -> String? { self[f] }
-        func optional(_ f: Field) -> String?? { self[f].map { $0.isEmpty ? nil : $0 } }
+        // An existing item gets only the fields this form changed, so others' edits stay.
+        let edited = Set(base.edited(inputs).map { fields[$0] })
+        func touched(_ f: Field) -> Bool { itemID == nil || edited.contains(f) }
+        func text(_ f: Field) -> String? { touched(f) ? self[f] : nil }
+        func optional(_ f: Field) -> String?? { text(f).map { $0.isEmpty ? nil : $0 } }
         func scale(_ f: Field) -> Int?? {
-            guard let s = self[f] else { return nil }
+            guard let s = text(f) else { return nil }
             if s.isEmpty { return .some(nil) }
             guard let v = Int(s), (1...5).contains(v) else { errors[f] = "use 1 (lowest) to 5 (highest)"; return nil }
             return .some(v)
         }
         func day(_ f: Field) -> Day?? {
-            guard let s = self[f] else { return nil }
+            guard let s = text(f) else { return nil }
             if s.isEmpty { return .some(nil) }
             guard let v = Day.parse(s, today: today) else { errors[f] = "not a date; use YYYY-MM-DD, today, +14d"; return nil }
             return .some(v)
@@ -179,8 +210,9 @@ public struct RaidForm: Sendable, Equatable, FormRows {
         do {
             if let id = itemID, let item = project.raidItems[id] {
                 var change = try project.editRaid(item, d, now: now)
-                let before = Set(project.linkedCards(of: item).map(\.id)), after = Set(cards.map(\.id))
-                for card in cards where !before.contains(card.id) { change.edits += try project.link(item, to: card).edits }
+                let before = Set(project.linkedCards(of: item).map(\.id))
+                let after = touched(.links) ? Set(cards.map(\.id)) : before
+                for card in cards where touched(.links) && !before.contains(card.id) { change.edits += try project.link(item, to: card).edits }
                 for card in project.linkedCards(of: item) where !after.contains(card.id) { change.edits += try project.unlink(item, from: card).edits }
                 if change.summary.hasPrefix("no change"), !change.edits.isEmpty { change.summary = "relinked \(item.key)" }
                 return .success(change)

@@ -128,7 +128,17 @@ extension AppState {
             return []
         case .tab, .down: form.focusNext(1)
         case .backTab, .up: form.focusNext(-1)
+        case .ctrl("t"), .ctrl("y"):
+            guard !form.base.clashes.isEmpty else { break }
+            let theirs = key == .ctrl("t")
+            form.settle(takeTheirs: theirs)
+            message = .info(theirs ? "Took their values; Enter saves the rest of your edits." : "Kept your values; Enter saves them over theirs.")
         case .enter, .ctrl("s"):
+            let fields = form.fields
+            if let reason = form.base.blockingSave(label: { fields[$0].label }) {
+                message = .error(reason)
+                break
+            }
             switch form.change(project: project, today: today, now: now) {
             case .failure(let e):
                 form.errors = e.errors

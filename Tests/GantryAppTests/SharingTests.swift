@@ -81,6 +81,35 @@ import TerminalUI
         #expect(try h.store.journal().last?.actor == "ben", "nothing left to save")
     }
 
+    @Test func anOpenRiskFormMergesAndClashesTheSameWay() throws {
+        let h = try AppHarness()
+        h.press("2")
+        let item = try #require(h.state.selectedRaidItem)
+        h.press("e")
+        h.type(" (ana)")
+        let p = try h.store.load()
+        var actions = RaidDraft()
+        actions.actions = "Escalate to the vendor"
+        try h.store.apply(try p.editRaid(try #require(p.raidItems[item.id]), actions, now: h.clock.now),
+                          actor: "ben", at: h.clock.now)
+        h.runtime.tick()
+        guard case .raidForm(let merged) = h.state.mode else { Issue.record("the form closed"); return }
+        #expect(merged[.actions] == "Escalate to the vendor")
+        let q = try h.store.load()
+        var title = RaidDraft()
+        title.title = "Ben's risk"
+        try h.store.apply(try q.editRaid(try #require(q.raidItems[item.id]), title, now: h.clock.now),
+                          actor: "ben", at: h.clock.now)
+        h.runtime.tick()
+        #expect(h.text.contains("ben changed Title while you were editing it"))
+        h.press("enter")
+        #expect(try h.store.load().raidItems[item.id]?.title == "Ben's risk")
+        h.press("C-y", "enter")
+        let saved = try #require(try h.store.load().raidItems[item.id])
+        #expect(saved.title.hasSuffix(" (ana)"))
+        #expect(saved.actions == "Escalate to the vendor", "ben's other edit survives")
+    }
+
     @Test func aCardDeletedUnderAnOpenFormCannotBeSaved() throws {
         let h = try AppHarness()
         let card = try #require(h.state.selectedCard)
