@@ -84,7 +84,7 @@ public struct AppState: Sendable {
         for edit in change.edits where edit.kind == .card { before[edit.id] = project.cards[edit.id] }
         try project.apply(change)
         if let actor { mergeIntoOpenForm(change, by: actor) }
-        if !kinds.isDisjoint(with: [.task, .taskLink, .holiday, .project]) { reschedule() }
+        if !kinds.isDisjoint(with: [.task, .taskLink, .holiday, .project]) { reschedule(after: change) }
         if kinds == [.card], let updated = view.updating(cards: before, in: project, filter: filter) {
             view = updated
             keepSelection()

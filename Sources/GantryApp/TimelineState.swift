@@ -24,9 +24,16 @@ public struct TimelineState: Sendable {
     public var zoom = Zoom.week
     public var origin: Day?
     public var selectedID: String?
-    public var folded: Set<String> = []
+    public var folded: Set<String> = [] {
+        didSet { rows = nil }
+    }
+    /// The rows shown, kept until the outline or the folding changes (see `timelineRows`).
+    var rows: [String]?
     public var scroll = 0
     public var schedule: Schedule?
+    /// The compiled network behind `schedule`, kept so an edit of one task's own attributes
+    /// reschedules without recompiling.
+    public var network: ScheduleNetwork?
     public var error: String?
 }
 
@@ -34,17 +41,43 @@ extension AppState {
     /// Recomputes the schedule; a cycle or other problem is kept as a message for the screen.
     mutating func reschedule() {
         do {
-            timeline.schedule = try Scheduler.schedule(project, today: today)
+            let network = try Scheduler.network(project, today: today)
+            timeline.network = network
+            timeline.schedule = network.schedule()
             timeline.error = nil
         } catch {
+            timeline.network = nil
             timeline.schedule = nil
             timeline.error = "\(error)"
         }
+        timeline.rows = Self.rows(of: timeline, in: project)
         if timeline.selectedID == nil || project.tasks[timeline.selectedID!] == nil { timeline.selectedID = timelineRows.first }
     }
 
-    /// Task ids shown, in outline order, without the children of folded phases.
+    /// Reschedules after `change`: edits of existing tasks' own attributes reuse the compiled
+    /// network; anything else (new or removed tasks, links, calendar) compiles it again.
+    mutating func reschedule(after change: Change) {
+        guard var network = timeline.network,
+              change.edits.allSatisfy({ $0.kind == .task && $0.operation == .update }) else { return reschedule() }
+        for edit in change.edits {
+            guard let task = project.tasks[edit.id], network.update(task) else { return reschedule() }
+        }
+        timeline.network = network
+        timeline.schedule = network.schedule()
+    }
+
+    /// Task ids shown, in outline order, without the children of folded phases. Kept between
+    /// frames: an edit that leaves the outline alone does not walk 10,000 tasks again.
     public var timelineRows: [String] {
+        timeline.rows ?? Self.rows(of: timeline, in: project)
+    }
+
+    /// Brings the kept rows up to date after folding.
+    mutating func refreshTimelineRows() {
+        if timeline.rows == nil { timeline.rows = Self.rows(of: timeline, in: project) }
+    }
+
+    static func rows(of timeline: TimelineState, in project: ProjectSnapshot) -> [String] {
         guard let schedule = timeline.schedule else { return [] }
         var hidden = Set<String>()
         var rows: [String] = []

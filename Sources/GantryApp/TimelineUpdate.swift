@@ -29,6 +29,7 @@ extension AppState {
         case .fold:
             guard let task = selectedTask, project.isPhase(task) else { message = .info("Only phases fold."); return [] }
             if timeline.folded.remove(task.id) == nil { timeline.folded.insert(task.id) }
+            refreshTimelineRows()
         case .moveCardLeft, .moveCardRight:
             return shiftSelectedTask(by: action == .moveCardLeft ? -1 : 1)
         case .longer, .shorter:

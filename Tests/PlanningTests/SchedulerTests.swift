@@ -130,4 +130,45 @@ import Testing
         #expect(s.tasks.count == 2000)
         #expect(s.tasks.values.allSatisfy { $0.totalSlack >= 0 && $0.freeSlack >= 0 && $0.earlyStart <= $0.lateStart })
     }
+
+    /// A kept network rescheduled after edits gives exactly what scheduling from scratch gives:
+    /// 200 tasks in phases, all four link types, random edits of durations, constraints,
+    /// deadlines and progress.
+    @Test func aKeptNetworkAgreesWithAFreshScheduleAfterEveryEdit() throws {
+        var rng = SeededGenerator(seed: 11)
+        func random(_ n: Int) -> Int { Int(rng.next() % UInt64(n)) }
+        var tasks = [task(1, 0), task(2, 0), task(3, 0, parent: 1)]
+        for n in 4...200 { tasks.append(task(n, random(8), parent: [1, 2, 3][random(3)])) }
+        var links: [TaskLink] = []
+        for succ in 5...200 {
+            for _ in 0..<random(3) {
+                let pred = max(4, succ - 1 - random(20))
+                guard pred < succ else { continue }
+                let l = link(pred, succ, DependencyType.allCases[random(4)], random(5) - 2)
+                if !links.contains(where: { $0.id == l.id }) { links.append(l) }
+            }
+        }
+        let calendar = WorkCalendar(start: monday, holidays: [Day("2026-12-25")!])
+        var network = try ScheduleNetwork(tasks: tasks, links: links, calendar: calendar)
+        for _ in 0..<60 {
+            let i = 3 + random(197)
+            switch random(4) {
+            case 0: tasks[i].duration = random(10)
+            case 1: tasks[i].startNoEarlier = random(2) == 0 ? nil : monday.adding(days: random(60))
+            case 2: tasks[i].deadline = monday.adding(days: random(90))
+            default: tasks[i].progress = random(101)
+            }
+            let accepted = network.update(tasks[i])
+            #expect(accepted)
+            let kept = network.schedule(), fresh = try Scheduler.schedule(tasks: tasks, links: links, calendar: calendar)
+            #expect(kept.finish == fresh.finish && kept.finishIndex == fresh.finishIndex)
+            #expect(kept.criticalPath == fresh.criticalPath && kept.order == fresh.order)
+            for t in tasks { #expect(kept.tasks[t.id] == fresh.tasks[t.id], "\(t.key)") }
+        }
+        var moved = tasks[10]
+        moved.parentID = moved.parentID == "t2" ? "t1" : "t2"
+        let reparented = network.update(moved), added = network.update(task(500, 3))
+        #expect(!reparented, "a new phase needs a new network")
+        #expect(!added, "so does a new task")
+    }
 }

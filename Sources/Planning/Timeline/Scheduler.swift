@@ -22,7 +22,7 @@ public struct ScheduledTask: Sendable, Equatable {
 
 /// The computed plan: every task's dates and slack, the project finish and the critical path.
 public struct Schedule: Sendable {
-    public let tasks: [String: ScheduledTask]
+    public let tasks: ScheduledTasks
     /// Task ids in outline order (phases before their children, by position).
     public let order: [String]
     public let finishIndex: Int
@@ -35,132 +35,16 @@ public struct Schedule: Sendable {
 /// pass for late dates, slack from both. Deterministic; a cycle is an error naming its tasks.
 public enum Scheduler {
     public static func schedule(_ project: ProjectSnapshot, today: Day, slips: [String: Int] = [:]) throws -> Schedule {
-        try schedule(tasks: Array(project.tasks.values), links: Array(project.taskLinks.values), calendar: project.calendar(today: today), slips: slips)
+        try network(project, today: today).schedule(slips: slips)
+    }
+
+    /// The compiled network of a project, to schedule again after edits (see `ScheduleNetwork`).
+    public static func network(_ project: ProjectSnapshot, today: Day) throws -> ScheduleNetwork {
+        try ScheduleNetwork(tasks: Array(project.tasks.values), links: Array(project.taskLinks.values), calendar: project.calendar(today: today))
     }
 
     public static func schedule(tasks: [PlanTask], links: [TaskLink], calendar: WorkCalendar, slips: [String: Int] = [:]) throws -> Schedule {
-        let parents = Set(tasks.compactMap(\.parentID))
-        let leaves = tasks.filter { !parents.contains($0.id) }.sorted { $0.number < $1.number }
-        let index = Dictionary(uniqueKeysWithValues: leaves.enumerated().map { ($1.id, $0) })
-        let n = leaves.count
-        let duration = leaves.map { max(0, $0.duration + (slips[$0.id] ?? 0)) }
-        var succ = [[(to: Int, type: DependencyType, lag: Int)]](repeating: [], count: n)
-        var pred = [[(from: Int, type: DependencyType, lag: Int)]](repeating: [], count: n)
-        // Edges by task position, in a fixed order, so the result never depends on storage order.
-        let edges = links.compactMap { link -> (p: Int, s: Int, type: DependencyType, lag: Int)? in
-            guard let p = index[link.predID], let s = index[link.succID] else { return nil }
-            return (p, s, link.type, link.lag)
-        }.sorted { ($0.p, $0.s) < ($1.p, $1.s) }
-        for e in edges {
-            succ[e.p].append((e.s, e.type, e.lag))
-            pred[e.s].append((e.p, e.type, e.lag))
-        }
-        // Topological order (Kahn), lowest task number first among the ready ones.
-        var indegree = pred.map(\.count)
-        var ready = (0..<n).filter { indegree[$0] == 0 }
-        var order: [Int] = []
-        order.reserveCapacity(n)
-        var head = 0
-        while head < ready.count {
-            let t = ready[head]
-            head += 1
-            order.append(t)
-            for e in succ[t] {
-                indegree[e.to] -= 1
-                if indegree[e.to] == 0 { ready.append(e.to) }
-            }
-        }
-        if order.count < n { throw PlanningError.refused(cycleMessage(leaves: leaves, succ: succ.map { $0.map(\.to) }, indegree: indegree)) }
-
-        var calendarDays = CalendarIndex(calendar)
-        var es = [Int](repeating: 0, count: n), ef = [Int](repeating: 0, count: n)
-        for t in order {
-            let d = duration[t]
-            var start = leaves[t].startNoEarlier.map { calendarDays.index(onOrAfter: $0) } ?? 0
-            for e in pred[t] {
-                switch e.type {
-                case .fs: start = max(start, ef[e.from] + e.lag)
-                case .ss: start = max(start, es[e.from] + e.lag)
-                case .ff: start = max(start, ef[e.from] + e.lag - d)
-                case .sf: start = max(start, es[e.from] + e.lag - d)
-                }
-            }
-            es[t] = max(0, start)
-            ef[t] = es[t] + d
-        }
-        let finishIndex = ef.max() ?? 0
-        var ls = [Int](repeating: 0, count: n), lf = [Int](repeating: finishIndex, count: n)
-        for t in order.reversed() {
-            let d = duration[t]
-            var late = finishIndex
-            for e in succ[t] {
-                switch e.type {
-                case .fs: late = min(late, ls[e.to] - e.lag)
-                case .ss: late = min(late, ls[e.to] - e.lag + d)
-                case .ff: late = min(late, lf[e.to] - e.lag)
-                case .sf: late = min(late, lf[e.to] - e.lag + d)
-                }
-            }
-            lf[t] = late
-            ls[t] = late - d
-        }
-        var free = [Int](repeating: 0, count: n)
-        for t in 0..<n {
-            var slack = finishIndex - ef[t]
-            for e in succ[t] {
-                switch e.type {
-                case .fs: slack = min(slack, es[e.to] - (ef[t] + e.lag))
-                case .ss: slack = min(slack, es[e.to] - (es[t] + e.lag))
-                case .ff: slack = min(slack, ef[e.to] - (ef[t] + e.lag))
-                case .sf: slack = min(slack, ef[e.to] - (es[t] + e.lag))
-                }
-            }
-            free[t] = max(0, slack)
-        }
-        let table = calendarDays.table(upTo: max(finishIndex, lf.max() ?? 0) + 1)
-        func startDay(_ s: Int, _ d: Int) -> Day { d == 0 ? table[max(0, s - 1)] : table[max(0, s)] }
-        func finishDay(_ f: Int, _ d: Int) -> Day { table[max(0, f - 1)] }
-
-        var result: [String: ScheduledTask] = [:]
-        result.reserveCapacity(tasks.count)
-        let byID = Dictionary(uniqueKeysWithValues: tasks.map { ($0.id, $0) })
-        func depth(_ t: PlanTask) -> Int {
-            var d = 0, p = t.parentID
-            while let id = p, d < 32 { d += 1; p = byID[id]?.parentID }
-            return d
-        }
-        for (i, t) in leaves.enumerated() {
-            let d = duration[i]
-            result[t.id] = ScheduledTask(
-                id: t.id, key: t.key, name: t.name, isPhase: false, isMilestone: d == 0, duration: d,
-                earlyStart: es[i], earlyFinish: ef[i], lateStart: ls[i], lateFinish: lf[i], totalSlack: ls[i] - es[i], freeSlack: free[i],
-                critical: ls[i] - es[i] <= 0, start: startDay(es[i], d), finish: d == 0 ? startDay(es[i], 0) : finishDay(ef[i], d),
-                lateStartDay: startDay(ls[i], d), lateFinishDay: d == 0 ? startDay(ls[i], 0) : finishDay(lf[i], d),
-                deadline: t.deadline, progress: t.progress, depth: depth(t))
-        }
-        // Phases roll up from their children, deepest first.
-        let phases = tasks.filter { parents.contains($0.id) }.sorted { depth($0) > depth($1) }
-        var children: [String: [String]] = [:]
-        for t in tasks { if let p = t.parentID { children[p, default: []].append(t.id) } }
-        for phase in phases {
-            let kids = (children[phase.id] ?? []).compactMap { result[$0] }
-            guard !kids.isEmpty else { continue }
-            let s = kids.map(\.earlyStart).min()!, f = kids.map(\.earlyFinish).max()!
-            let lsMin = kids.map(\.lateStart).min()!, lfMax = kids.map(\.lateFinish).max()!
-            let work = kids.reduce(0) { $0 + max(1, $1.duration) }
-            let done = kids.reduce(0) { $0 + max(1, $1.duration) * $1.progress }
-            let slack = kids.map(\.totalSlack).min()!
-            result[phase.id] = ScheduledTask(
-                id: phase.id, key: phase.key, name: phase.name, isPhase: true, isMilestone: false, duration: f - s,
-                earlyStart: s, earlyFinish: f, lateStart: lsMin, lateFinish: lfMax, totalSlack: slack, freeSlack: 0, critical: slack <= 0,
-                start: kids.map(\.start).min()!, finish: kids.map(\.finish).max()!, lateStartDay: kids.map(\.lateStartDay).min()!,
-                lateFinishDay: kids.map(\.lateFinishDay).max()!, deadline: phase.deadline,
-                progress: work == 0 ? 0 : done / work, depth: depth(phase))
-        }
-        let outline = outlineOrder(tasks)
-        let critical = leaves.indices.filter { ls[$0] - es[$0] <= 0 }.sorted { (es[$0], ef[$0], leaves[$0].number) < (es[$1], ef[$1], leaves[$1].number) }
-        return Schedule(tasks: result, order: outline, finishIndex: finishIndex, finish: n == 0 ? calendar.start : finishDay(finishIndex, 1),
-                        criticalPath: critical.map { leaves[$0].id })
+        try ScheduleNetwork(tasks: tasks, links: links, calendar: calendar).schedule(slips: slips)
     }
 
     /// Phases before their children, siblings by position then number.
