@@ -92,10 +92,11 @@ extension ProjectStore {
         let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
         let count = names.count
         var interned: [String: String] = [:]
+        // Board and column ids repeat on every card: share one copy of each.
+        let references = names.indices.filter { names[$0].hasSuffix("ID") }
         while let row = try cursor.next() {
             var values = (0..<count).map { Value(row[$0] as DatabaseValue) }
-            // Board and column ids repeat on every card: share one copy of each.
-            for i in 0..<count where names[i].hasSuffix("ID") {
+            for i in references {
                 if case .text(let s) = values[i] {
                     if let shared = interned[s] { values[i] = .text(shared) } else { interned[s] = s }
                 }
