@@ -73,7 +73,7 @@ if FileManager.default.isExecutableFile(atPath: gantry) {
     print("CLI end to end (\(gantry)):")
     var samples: [Double] = []
     var rss = 0.0
-    for _ in 0..<7 {
+    for _ in 0..<11 {
         let r = try Measure.runProcess(gantry, ["card", "list", "--json", "--project", path])
         guard r.status == 0 else { print("  gantry card list failed with status \(r.status)"); exit(1) }
         samples.append(r.ms)
@@ -81,6 +81,7 @@ if FileManager.default.isExecutableFile(atPath: gantry) {
     }
     samples.sort()
     print("  gantry card list --json    " + Measure.format(samples[samples.count / 2], "ms", target: 150))
+    print(String(format: "    fastest %.1f ms, slowest %.1f ms of %d runs", samples.first ?? 0, samples.last ?? 0, samples.count))
     if rss.isNaN {
         print("  peak RSS: install GNU time (apt-get install time) to measure it")
     } else {
