@@ -23,6 +23,8 @@ public final class AppRuntime {
     private var lastPublished: SharedView?
     private var lastPresenceRead = Date.distantPast
     private var lastTimerSecond = -1
+    /// Whether the stand-up's history is loaded (a follower loads it when the leader starts one).
+    private var standupHistoryLoaded = false
 
     /// With `preview`, the first frame is drawn from the top of each column and the rest of the
     /// project loads right after it, so a large project opens at once.
@@ -180,6 +182,7 @@ public final class AppRuntime {
             return false
         }
         let before = (state.screen, state.selectedCardID, state.raid.selectedID, state.timeline.selectedID, state.standup.clock)
+        if view.standup != nil, !standupHistoryLoaded { try? loadStandupHistory(now: clock()) }
         state.mirror(view)
         let size = backend.size
         state.keepSelectionVisible(BoardLayout(width: state.contentWidth(size.width), height: size.height, columnCount: state.view.columns.count))
@@ -294,14 +297,20 @@ public final class AppRuntime {
     private func startStandup() throws {
         guard state.standup.clock == nil else { return }
         let now = clock()
-        let previous = try store.lastStandup(before: now)
-        let since = previous?.endedAt ?? now.addingTimeInterval(-86_400)
-        state.standup.previousEndedAt = previous?.endedAt
-        state.standup.since = try store.journal(since: since).map(Self.activity)
+        try loadStandupHistory(now: now)
         let speakers = StandupAgenda.speakers(state.project, boardID: state.boardID, now: now, thresholds: state.thresholds)
         state.standup.clock = StandupClock(speakers: speakers, timebox: state.standup.timebox, now: now)
         state.selectFirstStandupLine()
         state.message = .info("Stand-up started: \(speakers.count) speakers, \(StandupClock.format(state.standup.timebox)) each. . next speaker · X ends")
+    }
+
+    /// The previous stand-up and the changes since it (the last day when there was none).
+    private func loadStandupHistory(now: Date) throws {
+        let previous = try store.lastStandup(before: now)
+        let since = previous?.endedAt ?? now.addingTimeInterval(-86_400)
+        state.standup.previousEndedAt = previous?.endedAt
+        state.standup.since = try store.journal(since: since).map(Self.activity)
+        standupHistoryLoaded = true
     }
 
     private func endStandup() throws {
