@@ -82,6 +82,8 @@ public struct AppState: Sendable {
         let kinds = Set(change.edits.map(\.kind))
         var before: [String: Card?] = [:]
         for edit in change.edits where edit.kind == .card { before[edit.id] = project.cards[edit.id] }
+        let standupCard = screen == .standup ? standupLines[safe: standup.selected]?.cardID : nil
+        defer { if let standupCard { keepStandupSelection(on: standupCard) } }
         try project.apply(change)
         if let actor { mergeIntoOpenForm(change, by: actor) }
         if !kinds.isDisjoint(with: [.task, .taskLink, .holiday, .project]) { reschedule(after: change) }
@@ -141,6 +143,13 @@ public struct AppState: Sendable {
         selectedColumn = min(max(0, selectedColumn), max(0, view.columns.count - 1))
         let ids = view.ids(inColumn: selectedColumn)
         selectedCardID = ids.isEmpty ? nil : ids[min(selectedRowHint, ids.count - 1)]
+    }
+
+    /// Keeps the stand-up list's selection on the same card when lines above it come or go.
+    mutating func keepStandupSelection(on cardID: String) {
+        guard let i = standupLines.firstIndex(where: { $0.cardID == cardID }) else { return }
+        standup.selected = i
+        selectedCardID = cardID
     }
 
     /// Row to fall back to when the selected card disappears (deleted, filtered out).

@@ -24,14 +24,13 @@ struct Chrome {
             let text = short && !active ? String(label.prefix(1)) : label
             x += buffer.put(" \(text) ", x: x, y: 0, style: theme.style(active ? "ui.tab.active" : "ui.tab"))
         }
-        var right = " \(state.project.info.name) · @\(state.actor) "
-        if let leader = state.sharing.following { right = " following \(leader) (read-only) ·" + right }
+        // Most important last to go: who you are and the project, then following, then who is here.
+        let base = " \(state.project.info.name) · @\(state.actor) "
+        let following = state.sharing.following.map { " following \($0) (read-only) ·" } ?? ""
         let others = Presence.people(state.sharing.presence).filter { $0 != state.actor }
-        if !others.isEmpty {
-            let names = others.count <= 3 ? others.joined(separator: " ") : others.prefix(2).joined(separator: " ") + " +\(others.count - 2)"
-            let here = " here: \(names) "
-            if width - DisplayWidth.of(right + here) > x { right = here + "·" + right }
-        }
+        let names = others.count <= 3 ? others.joined(separator: " ") : others.prefix(2).joined(separator: " ") + " +\(others.count - 2)"
+        let here = others.isEmpty ? "" : " here: \(names) ·"
+        let right = [here + following + base, following + base, base].first { width - DisplayWidth.of($0) > x } ?? base
         let rx = width - DisplayWidth.of(right)
         if rx > x { buffer.put(right, x: rx, y: 0, style: bar) }
     }
@@ -82,6 +81,7 @@ struct Chrome {
             if state.swimlanes != .none { left += "  lanes: \(state.swimlanes.rawValue)" }
             if !state.filterText.isEmpty { left += "  filter: \(state.filterText)" }
         }
+        if let leader = state.sharing.following { left += "  following \(leader): read-only, F stops" }
         let hint = "? help  q quit "
         let room = width - DisplayWidth.of(hint)
         buffer.putPadded(left, x: 0, y: y, width: max(0, room - 1), style: bar)

@@ -132,4 +132,38 @@ import TerminalUI
         #expect(h.state.screen == .board)
         #expect(h.state.message?.text.contains("gantry standup report") == true)
     }
+
+    @Test func anotherSessionsChangeKeepsTheSelectedCardInTheWalk() throws {
+        let h = try AppHarness()
+        h.press("4")
+        // Two cards of one column, neither blocked: select the first; someone blocks the second,
+        // which jumps above it (blocked cards come first).
+        let items = h.state.standupLines.compactMap { line -> StandupItem? in if case .card(let i) = line { return i } else { return nil } }
+        let pair = try #require(zip(items, items.dropFirst()).first { a, b in
+            a.column.id == b.column.id && a.reason != .blocked && b.reason != .blocked
+        })
+        while h.state.selectedCardID != pair.0.card.id { h.press("j") }
+        let p = try h.store.load()
+        try h.store.apply(try p.blockCard(try p.card(key: pair.1.card.key), reason: "waiting for legal"), actor: "ben", at: h.clock.now)
+        h.runtime.tick()
+        #expect(h.state.selectedCardID == pair.0.card.id)
+        #expect(h.state.standupLines[h.state.standup.selected].cardID == pair.0.card.id)
+    }
+
+    @Test func aBlockerNoteIsOneKeyAwayAndCounted() throws {
+        let h = try AppHarness()
+        h.advance(60)
+        h.press("4")
+        while h.state.selectedCard?.isBlocked == true { h.press("j") }
+        let card = try #require(h.state.selectedCard)
+        h.press("b")
+        h.type("waiting for the bank")
+        h.press("enter")
+        #expect(try h.card(card.key).blockedReason == "waiting for the bank")
+        #expect(h.state.screen == .standup)
+        h.press("X", "y")
+        let record = try #require(try h.store.standups().last)
+        #expect(record.captured.contains { $0.contains(card.key) && $0.hasPrefix("ana ") })
+        #expect(record.blockers.contains { $0.hasPrefix("\(card.key) ") && $0.contains("waiting for the bank") })
+    }
 }

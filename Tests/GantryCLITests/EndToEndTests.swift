@@ -79,6 +79,27 @@ import PlanStore
         b.send("q")
     }
 
+    /// `gantry --follow ana` shows what ana's session shows, read-only.
+    @Test func aFollowerStaysOnTheFacilitatorsScreen() throws {
+        let scene = try Scene()
+        let a = try TmuxSession(width: 120, height: 40, command: scene.command(), environment: ["GANTRY_USER": "ana"])
+        #expect(a.waitFor("Backlog"))
+        let b = try TmuxSession(width: 100, height: 30, command: "$GANTRY --project \(scene.project) --follow ana; sleep 600",
+                                environment: ["GANTRY_USER": "ben"])
+        #expect(b.waitFor("Following ana: read-only. F or Esc stops following."))
+        a.send("4")
+        #expect(a.waitFor("Stand-up started"))
+        #expect(b.waitFor("Stand-up · Checkout"))
+        a.send(".")
+        #expect(a.waitFor("(2/6)"))
+        #expect(b.waitFor("(2/6)"))
+        b.send("L")
+        #expect(b.waitFor("Following ana: read-only. F or Esc stops following."))
+        a.send("q")
+        try scene.expectRestored(a, status: 0)
+        b.send("q")
+    }
+
     @Test func resizeRedrawsAndTooSmallAsksForRoom() throws {
         let scene = try Scene()
         let tmux = try TmuxSession(width: 120, height: 40, command: scene.command())
