@@ -304,12 +304,16 @@ public final class AppRuntime {
         state.message = .info("Stand-up started: \(speakers.count) speakers, \(StandupClock.format(state.standup.timebox)) each. . next speaker · X ends")
     }
 
+    /// The newest changes a stand-up looks back over; a bulk import since the last one stays a
+    /// few rows instead of a pause while thousands are decoded.
+    static let standupHistoryLimit = 2_000
+
     /// The previous stand-up and the changes since it (the last day when there was none).
     private func loadStandupHistory(now: Date) throws {
         let previous = try store.lastStandup(before: now)
         let since = previous?.endedAt ?? now.addingTimeInterval(-86_400)
         state.standup.previousEndedAt = previous?.endedAt
-        state.standup.since = try store.journal(since: since).map(Self.activity)
+        state.standup.since = try store.journal(since: since, limit: Self.standupHistoryLimit).map(Self.activity)
         standupHistoryLoaded = true
     }
 
@@ -317,7 +321,7 @@ public final class AppRuntime {
         guard let standupClock = state.standup.clock else { return }
         let now = clock()
         let start = state.standup.previousEndedAt ?? standupClock.startedAt.addingTimeInterval(-86_400)
-        let entries = try store.journal(since: start).map { (actor: $0.actor, at: $0.at, change: $0.change) }
+        let entries = try store.journal(since: start, limit: Self.standupHistoryLimit).map { (actor: $0.actor, at: $0.at, change: $0.change) }
         let record = StandupRecord.closing(standupClock, facilitator: state.actor, project: state.project, boardID: state.boardID,
                                            since: entries, previousEndedAt: state.standup.previousEndedAt, now: now)
         try store.saveStandup(record)
