@@ -6,7 +6,7 @@ import Planning
 enum Schema {
     /// `PRAGMA application_id` of every Gantry project file ("GANT").
     static let applicationID: Int32 = 0x4741_4E54
-    static let supportedVersion = 4
+    static let supportedVersion = 5
 
     static func table(for kind: EntityKind) -> String {
         switch kind {
@@ -107,6 +107,15 @@ enum Schema {
                     startedAt REAL NOT NULL, endedAt REAL NOT NULL, record TEXT NOT NULL);
                 CREATE INDEX standup_day ON standup(day, endedAt);
                 PRAGMA user_version = 4;
+                """)
+        }
+        // The board's first frame reads epics and per-column counts; without these it scanned
+        // every card for them.
+        m.registerMigration("v5") { db in
+            try db.execute(sql: """
+                CREATE INDEX card_epic ON card(number) WHERE type = 'epic';
+                CREATE INDEX card_active_column ON card(columnID) WHERE archived = 0;
+                PRAGMA user_version = 5;
                 """)
         }
         return m

@@ -28,16 +28,23 @@ extension ProjectStore {
     }
 
     /// What a board's first frame needs, fast on any project size: everything but the cards,
-    /// the first `perColumn` active cards of each column (through the column/rank index), and
-    /// the number of active cards per column id.
+    /// the first `perColumn` active cards of each column (through the column/rank index) and
+    /// their epics, and the number of active cards per column id.
     public func loadPreview(perColumn: Int) throws -> (snapshot: ProjectSnapshot, totals: [String: Int]) {
         try Self.translating(path) {
             try reader.read { db in
                 var snapshot = try Self.structure(db, path: path)
-                try Self.fetch(Card.self, db, path: path, where: "type = 'epic'") { snapshot.cards[$0.id] = $0 }
                 for column in snapshot.columns.keys {
                     try Self.fetch(Card.self, db, path: path, where: "columnID = ? AND archived = 0", arguments: [column],
                                    order: "rank, number LIMIT \(max(1, perColumn))") { snapshot.cards[$0.id] = $0 }
+                }
+                // Only the epics these cards belong to (the rest arrive with the whole project).
+                let parents = Set(snapshot.cards.values.compactMap(\.parentID)).subtracting(snapshot.cards.keys)
+                if !parents.isEmpty {
+                    let marks = Array(repeating: "?", count: parents.count).joined(separator: ",")
+                    try Self.fetch(Card.self, db, path: path, where: "id IN (\(marks))", arguments: StatementArguments(Array(parents))) {
+                        snapshot.cards[$0.id] = $0
+                    }
                 }
                 var totals: [String: Int] = [:]
                 for row in try Row.fetchAll(db, sql: "SELECT columnID, count(*) FROM card WHERE archived = 0 GROUP BY columnID") {

@@ -48,7 +48,7 @@ import Testing
         let q = try DatabaseQueue(path: copy)
         try q.writeWithoutTransaction { try $0.execute(sql: "PRAGMA user_version = 7") }
         try q.close()
-        try expectRefused(copy, matching: "written by a newer Gantry (schema 7; this one knows up to 4)")
+        try expectRefused(copy, matching: "written by a newer Gantry (schema 7; this one knows up to 5)")
     }
 
     @Test func refusesAnUnknownMigrationEvenWithAnOldVersionNumber() throws {
@@ -58,7 +58,7 @@ import Testing
         let q = try DatabaseQueue(path: copy)
         try q.write { try $0.execute(sql: "INSERT INTO grdb_migrations VALUES ('v9-sprints')") }
         try q.close()
-        try expectRefused(copy, matching: "written by a newer Gantry (schema 9; this one knows up to 4)")
+        try expectRefused(copy, matching: "written by a newer Gantry (schema 9; this one knows up to 5)")
     }
 
     @Test func refusesACorruptFile() throws {
