@@ -135,7 +135,7 @@ import Testing
     /// 200 tasks in phases, all four link types, random edits of durations, constraints,
     /// deadlines and progress.
     @Test func aKeptNetworkAgreesWithAFreshScheduleAfterEveryEdit() throws {
-        var rng = SeededGenerator(seed: 11)
+        var rng = SplitMix(seed: 11)
         func random(_ n: Int) -> Int { Int(rng.next() % UInt64(n)) }
         var tasks = [task(1, 0), task(2, 0), task(3, 0, parent: 1)]
         for n in 4...200 { tasks.append(task(n, random(8), parent: [1, 2, 3][random(3)])) }

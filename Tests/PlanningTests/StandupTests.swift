@@ -70,7 +70,7 @@ import Testing
     @Test func shufflingKeepsWhoHasSpokenAndTheCurrentSpeaker() {
         var clock = StandupClock(speakers: ["a", "b", "c", "d", "e", "f"], timebox: 60, now: Fixture.now)
         clock.move(2, now: Fixture.now.addingTimeInterval(30))
-        var rng = SeededGenerator(seed: 7)
+        var rng = SplitMix(seed: 7)
         clock.shuffle(using: &rng, now: Fixture.now.addingTimeInterval(31))
         #expect(Array(clock.speakers.prefix(3)) == ["a", "b", "c"])
         #expect(Set(clock.speakers) == ["a", "b", "c", "d", "e", "f"])
@@ -78,7 +78,7 @@ import Testing
         let fresh = StandupClock(speakers: ["a", "b", "c", "d", "e", "f"], timebox: 60, now: Fixture.now)
         var orders: Set<[String]> = []
         for seed in 1...10 {
-            var g = SeededGenerator(seed: UInt64(seed))
+            var g = SplitMix(seed: UInt64(seed))
             var c = fresh
             c.shuffle(using: &g, now: Fixture.now)
             orders.insert(c.speakers)
@@ -142,18 +142,5 @@ import Testing
         #expect(Presence.live([b, a], now: t0.addingTimeInterval(20)).map(\.actor) == ["ana", "ben"])
         #expect(Presence.live([b, a], now: t0.addingTimeInterval(21)).map(\.actor) == ["ben"])
         #expect(Presence.live([b, a], now: t0.addingTimeInterval(36)).isEmpty)
-    }
-}
-
-/// A deterministic generator for shuffles in tests (SplitMix64).
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
