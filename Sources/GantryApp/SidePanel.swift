@@ -23,9 +23,12 @@ struct SidePanel {
         buffer.putPadded("Here now (\(here.count))", x: left, y: y, width: room, style: theme.style("board.column.header"))
         y += 1
         let dot = state.asciiGlyphs ? "*" : "●"
+        let myHost = here.first { $0.session == state.sharing.sessionID }?.host
         for session in here where y < height / 2 {
             let you = session.session == state.sharing.sessionID ? " (you)" : ""
-            let line = "\(dot) \(session.actor)\(you) · \(session.screen) · \(ActivityEntry.ago(session.since, now: state.now).replacingOccurrences(of: " ago", with: ""))"
+            // Another machine's session says which: the same person may be on a laptop and a server.
+            let host = myHost != nil && session.host != myHost ? "@\(session.host)" : ""
+            let line = "\(dot) \(session.actor)\(host)\(you) · \(session.screen) · \(ActivityEntry.ago(session.since, now: state.now).replacingOccurrences(of: " ago", with: ""))"
             buffer.putPadded(line, x: left, y: y, width: room, style: theme.style("panel.presence"))
             y += 1
         }

@@ -134,7 +134,12 @@ import TerminalUI
         #expect(h.text.contains("Here now (2)"))
         #expect(h.text.contains("● ben · board"))
         #expect(h.text.contains("● ana (you) · board"))
-        // ben's session is killed: no more heartbeats. ana's go on.
+        try h.store.beat(PresenceSession(session: "elsewhere", actor: "cat", host: "build-7", pid: 1, screen: "raid",
+                                         since: h.clock.now, seen: h.clock.now))
+        h.advance(1)
+        h.runtime.tick()
+        #expect(h.text.contains("● cat@build-7 · raid"), "a session on another machine says which")
+        // ben's and cat's sessions are killed: no more heartbeats. ana's go on.
         h.advance(Presence.expiry + 1)
         h.runtime.tick()
         #expect(!h.screen[0].contains("here: ben"))
