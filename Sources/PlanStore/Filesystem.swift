@@ -13,10 +13,10 @@ public enum Filesystem {
     /// `GANTRY_NETWORK_FS=TYPE` claims one, to try the network-safe mode on a local disk.
     public static func networkName(for path: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
         if let claimed = environment["GANTRY_NETWORK_FS"], !claimed.isEmpty { return claimed }
-        guard let mounts = try? String(contentsOfFile: "/proc/self/mounts", encoding: .utf8) else { return nil }
-        let folder = (ProjectFile.directory(of: path) as NSString).resolvingSymlinksInPath
-        let absolute = folder.hasPrefix("/") ? folder : FileManager.default.currentDirectoryPath + "/" + folder
-        guard let type = mountType(of: absolute, mounts: mounts) else { return nil }
+        guard let mounts = try? String(contentsOfFile: "/proc/self/mounts", encoding: .utf8),
+              let resolved = realpath(ProjectFile.directory(of: path), nil) else { return nil }
+        defer { free(resolved) }
+        guard let type = mountType(of: String(cString: resolved), mounts: mounts) else { return nil }
         return networkTypes.contains(type) ? type : nil
     }
 
