@@ -6,7 +6,7 @@ import TerminalUI
 /// The interactive loop: events in, `update`, effects performed against the store, `render`,
 /// and the frame out. Between events it polls the store so other sessions' changes appear.
 public final class AppRuntime {
-    public private(set) var state: AppState
+    public internal(set) var state: AppState
     let store: ProjectStore
     let backend: TerminalBackend
     public var theme: Theme
@@ -19,12 +19,12 @@ public final class AppRuntime {
     public var tickMilliseconds = 100
     /// This session in the presence table, and when it last told the others.
     let presence: PresenceSession
-    private var lastBeat: Date?
-    private var lastPublished: SharedView?
-    private var lastPresenceRead = Date.distantPast
+    var lastBeat: Date?
+    var lastPublished: SharedView?
+    var lastPresenceRead = Date.distantPast
     private var lastTimerSecond = -1
     /// Whether the stand-up's history is loaded (a follower loads it when the leader starts one).
-    private var standupHistoryLoaded = false
+    var standupHistoryLoaded = false
 
     /// With `preview`, the first frame is drawn from the top of each column and the rest of the
     /// project loads right after it, so a large project opens at once.
@@ -58,17 +58,6 @@ public final class AppRuntime {
             let frozen = store.isSnapshot ? " Nobody else has it open, so this is the file as it stands; reopen to see later changes." : ""
             state.message = .info("Read-only: you can look but not change (no write access to \(store.path)).\(frozen)")
         }
-    }
-
-    /// Tells the others this session is here, and reads who else is.
-    func announce() {
-        publish(force: true)
-        readPresence()
-    }
-
-    /// Takes this session off the presence list (a clean exit).
-    public func leave() {
-        try? store.leave(session: presence.session)
     }
 
     /// Draws with plain ASCII instead of block and box glyphs (for vt100 and the Linux console).
@@ -149,47 +138,6 @@ public final class AppRuntime {
         if dirty { redraw() }
     }
 
-    /// Writes this session's heartbeat and view when the view changed (or `force`).
-    func publish(force: Bool) {
-        let view = state.sharedView
-        guard force || view != lastPublished else { return }
-        var me = presence
-        me.screen = state.screen.rawValue
-        me.seen = clock()
-        me.view = view
-        do {
-            try store.beat(me)
-            lastBeat = me.seen
-            lastPublished = view
-        } catch {
-            lastBeat = me.seen
-        }
-    }
-
-    /// Reads who is here; true when that changed what the screen shows.
-    @discardableResult
-    func readPresence() -> Bool {
-        lastPresenceRead = clock()
-        guard let live = try? store.presence(now: lastPresenceRead), live != state.sharing.presence else { return false }
-        state.sharing.presence = live
-        return true
-    }
-
-    /// Mirrors the followed user's view; true when something changed.
-    private func mirror(_ leader: String) -> Bool {
-        guard let session = try? store.sharedView(of: leader, now: clock()), let view = session.view else {
-            if state.message == nil { state.message = .info("\(leader) is not sharing a screen right now; waiting (F stops).") }
-            return false
-        }
-        let before = (state.screen, state.selectedCardID, state.raid.selectedID, state.timeline.selectedID, state.standup.clock)
-        if view.standup != nil, !standupHistoryLoaded { try? loadStandupHistory(now: clock()) }
-        state.mirror(view)
-        let size = backend.size
-        state.keepSelectionVisible(BoardLayout(width: state.contentWidth(size.width), height: size.height, columnCount: state.view.columns.count))
-        let after = (state.screen, state.selectedCardID, state.raid.selectedID, state.timeline.selectedID, state.standup.clock)
-        return before != after
-    }
-
     public func redraw() {
         let size = backend.size
         let frame = state.render(theme: theme, keymap: keymap, width: size.width, height: size.height)
@@ -264,70 +212,8 @@ public final class AppRuntime {
         }
     }
 
-    /// The machine's name, without the DNS lookup `ProcessInfo.hostName` may make.
-    static func hostName() -> String {
-        var buffer = [CChar](repeating: 0, count: 256)
-        guard gethostname(&buffer, buffer.count - 1) == 0 else { return "" }
-        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    }
-
     static func activity(_ entry: JournalEntry) -> ActivityEntry {
         ActivityEntry(seq: entry.seq, at: entry.at, actor: entry.actor, summary: entry.change.summary, change: entry.change)
-    }
-
-    /// Starts this session following `leader` (nil stops).
-    public func follow(_ leader: String?) {
-        guard let leader else {
-            if let was = state.sharing.following { state.message = .info("Stopped following \(was).") }
-            state.sharing.following = nil
-            publish(force: true)
-            return
-        }
-        guard leader != state.actor else {
-            state.message = .error("You cannot follow yourself; name someone else (:follow NAME).")
-            return
-        }
-        state.sharing.following = leader
-        state.mode = .board
-        state.message = .info("Following \(leader): read-only. F or Esc stops following.")
-        _ = mirror(leader)
-        publish(force: true)
-    }
-
-    private func startStandup() throws {
-        guard state.standup.clock == nil else { return }
-        let now = clock()
-        try loadStandupHistory(now: now)
-        let speakers = StandupAgenda.speakers(state.project, boardID: state.boardID, now: now, thresholds: state.thresholds)
-        state.standup.clock = StandupClock(speakers: speakers, timebox: state.standup.timebox, now: now)
-        state.selectFirstStandupLine()
-        state.message = .info("Stand-up started: \(speakers.count) speakers, \(StandupClock.format(state.standup.timebox)) each. . next speaker · X ends")
-    }
-
-    /// The newest changes a stand-up looks back over; a bulk import since the last one stays a
-    /// few rows instead of a pause while thousands are decoded.
-    static let standupHistoryLimit = 2_000
-
-    /// The previous stand-up and the changes since it (the last day when there was none).
-    private func loadStandupHistory(now: Date) throws {
-        let previous = try store.lastStandup(before: now)
-        let since = previous?.endedAt ?? now.addingTimeInterval(-86_400)
-        state.standup.previousEndedAt = previous?.endedAt
-        state.standup.since = try store.journal(since: since, limit: Self.standupHistoryLimit).map(Self.activity)
-        standupHistoryLoaded = true
-    }
-
-    private func endStandup() throws {
-        guard let standupClock = state.standup.clock else { return }
-        let now = clock()
-        let start = state.standup.previousEndedAt ?? standupClock.startedAt.addingTimeInterval(-86_400)
-        let entries = try store.journal(since: start, limit: Self.standupHistoryLimit).map { (actor: $0.actor, at: $0.at, change: $0.change) }
-        let record = StandupRecord.closing(standupClock, facilitator: state.actor, project: state.project, boardID: state.boardID,
-                                           since: entries, previousEndedAt: state.standup.previousEndedAt, now: now)
-        try store.saveStandup(record)
-        state.standup.clock = nil
-        state.screen = .board
-        state.message = .info("Stand-up saved (\(record.speakers.count) speakers, \(record.captured.count) captured). gantry standup report prints it.")
     }
 
     /// Each open risk's trend from its journal history (the RAID table's arrow).
