@@ -1,6 +1,13 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+/// Release binaries carry the Swift runtime and Foundation inside them: they run on a server
+/// without a Swift toolchain, and start faster and smaller than with the shared libraries
+/// (no dynamic relocation of libFoundation and libswiftCore, only the code Gantry uses).
+/// Debug builds link the shared libraries, which is quicker.
+let selfContainedRelease: [LinkerSetting] = [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
+let staticRuntimeModules: [SwiftSetting] = [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
+
 let package = Package(
     name: "Gantry",
     platforms: [.macOS(.v13)],
@@ -29,8 +36,10 @@ let package = Package(
             "Planning", "PlanStore", "TerminalUI",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "gantry", dependencies: ["GantryCLI", "GantryApp", "CursesTerminal", "PlanStore", "TerminalUI"]),
-        .executableTarget(name: "gantry-bench", dependencies: ["Planning", "PlanStore", "GantryCLI", "GantryApp", "TerminalUI"]),
+        .executableTarget(name: "gantry", dependencies: ["GantryCLI", "GantryApp", "CursesTerminal", "PlanStore", "TerminalUI"],
+                          swiftSettings: staticRuntimeModules, linkerSettings: selfContainedRelease),
+        .executableTarget(name: "gantry-bench", dependencies: ["Planning", "PlanStore", "GantryCLI", "GantryApp", "TerminalUI"],
+                          swiftSettings: staticRuntimeModules, linkerSettings: selfContainedRelease),
         .testTarget(name: "PlanningTests", dependencies: ["Planning"]),
         .testTarget(name: "PlanStoreTests", dependencies: ["Planning", "PlanStore"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
