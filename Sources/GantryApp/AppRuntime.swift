@@ -71,9 +71,14 @@ public final class AppRuntime {
         state.standup.timebox = seconds
     }
 
-    /// Shows a notice in the status line (theme or config problems found at start-up).
+    /// Shows a notice in the status line (theme or config problems found at start-up), after
+    /// any notice already there (read-only, network filesystem), so neither hides the other.
     public func notify(_ text: String, isError: Bool) {
-        state.message = isError ? .error(text) : .info(text)
+        guard let earlier = state.message else {
+            state.message = isError ? .error(text) : .info(text)
+            return
+        }
+        state.message = StatusMessage(text: earlier.text + " · " + text, isError: isError || earlier.isError)
     }
 
     /// Runs until the user quits or an exit signal arrives; returns that signal, if any.

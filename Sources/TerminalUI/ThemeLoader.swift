@@ -111,8 +111,10 @@ public struct ThemeLoader: Sendable {
 
     private func read(_ name: String, chain: [String]) throws -> RawTheme {
         guard let file = path(of: name) else {
-            throw ThemeError(file: "\(name).toml", line: nil,
-                             message: "no such theme; available: \(available().joined(separator: ", "))")
+            let names = available()
+            throw ThemeError(file: "\(name).toml", line: nil, message: names.isEmpty
+                ? "no theme files found (looked in \(searchPaths.joined(separator: ", ")))"
+                : "no such theme; available: \(names.joined(separator: ", "))")
         }
         guard !chain.contains(name), chain.count < 8 else {
             throw ThemeError(file: file, line: nil, message: "inherits in a loop (\((chain + [name]).joined(separator: " → ")))")

@@ -76,7 +76,11 @@ import Testing
         try "inherits = \"loop2\"\n".write(toFile: dir + "/loop1.toml", atomically: true, encoding: .utf8)
         try "inherits = \"loop1\"\n".write(toFile: dir + "/loop2.toml", atomically: true, encoding: .utf8)
         #expect(ThemeLoader(searchPaths: [dir]).load("loop1", depth: .ansi256).1?.message.contains("loop") == true)
-        #expect(ThemeLoader(searchPaths: [dir]).load("missing", depth: .ansi256).1?.message.contains("no such theme") == true)
+        #expect(ThemeLoader(searchPaths: [dir]).load("missing", depth: .ansi256).1?.message.contains("no such theme; available: bad, colour, loop1, loop2") == true)
+        let empty = try tempDir()
+        let (fallback, none) = ThemeLoader(searchPaths: [empty]).load("default", depth: .ansi256)
+        #expect(fallback.name == "builtin")
+        #expect(none?.message == "no theme files found (looked in \(empty))")
     }
 
     @Test func userThemesComeFirstAndCanExtendShippedOnes() throws {
