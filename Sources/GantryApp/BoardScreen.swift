@@ -64,8 +64,12 @@ struct BoardScreen {
         if state.swimlanes == .none {
             let hidden = geometry.hidden(column: index)
             let more = theme.style("board.more")
-            if hidden.above > 0 { buffer.putPadded("↑ \(hidden.above) more", x: x + width - 10, y: top, width: 10, style: more) }
-            if hidden.below > 0 { buffer.putPadded("↓ \(hidden.below) more", x: x + width - 10, y: bottom - 1, width: 10, style: more) }
+            func marker(_ text: String, y: Int) {
+                let w = min(width, max(10, DisplayWidth.of(text) + 1))
+                buffer.putPadded(text, x: x + width - w, y: y, width: w, style: more)
+            }
+            if hidden.above > 0 { marker("↑ \(hidden.above) more", y: top) }
+            if hidden.below > 0 { marker("↓ \(hidden.below) more", y: bottom - 1) }
         }
     }
 

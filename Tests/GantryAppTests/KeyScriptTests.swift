@@ -221,6 +221,22 @@ import TerminalUI
         #expect(h.screen[1].contains("Done"), "250 columns show the whole board")
     }
 
+    @Test func longColumnsSayInFullHowManyCardsAreOffScreen() throws {
+        let h = try AppHarness(width: 80, height: 24) { store in
+            try AppHarness.sample(store)
+            let p = try store.load()
+            let backlog = try p.column(named: "Backlog", on: try p.board(named: nil))
+            let cards = (0..<1_200).map { i in
+                Card(boardID: backlog.boardID, columnID: backlog.id, rank: 1_000_000 + Double(i), title: "Imported \(i)",
+                     enteredColumnAt: AppHarness.now, createdAt: AppHarness.now).creation()
+            }
+            try store.apply(Change(summary: "imported cards", edits: cards), actor: "x", at: AppHarness.now)
+        }
+        let hidden = 12 + 1_200 - BoardLayout(width: 80, height: 24, columnCount: 5).cardsPerColumn
+        #expect(h.screen[22].contains("↓ \(hidden) more"), "\(h.screen[22])")
+        #expect(h.screen.allSatisfy { DisplayWidth.of($0) == 80 })
+    }
+
     @Test func wideTitlesKeepBordersAligned() throws {
         let h = try AppHarness(width: 80, height: 24) { store in
             try AppHarness.sample(store)
