@@ -78,8 +78,12 @@ extension AppState {
             if calendar.isWorking(day) { remaining -= 1 }
         }
         if day < calendar.start { day = calendar.start }
-        return edit(task) { try $0.editTask(task, name: nil, duration: nil, startNoEarlier: .some(day), deadline: nil, progress: nil,
-                                            assignees: nil, actualStart: nil, actualFinish: nil) }
+        return edit(task) {
+            var change = try $0.editTask(task, name: nil, duration: nil, startNoEarlier: .some(day), deadline: nil, progress: nil,
+                                         assignees: nil, actualStart: nil, actualFinish: nil)
+            change.summary = "shifted \(task.key) to start no earlier than \(day)"
+            return change
+        }
     }
 
     /// `:dep T-3 [FS|SS|FF|SF] [lag]` and `:undep T-3` for the selected task.

@@ -28,7 +28,7 @@ extension ProjectSnapshot {
         guard let edit = card.update(Card.fieldNames.compactMap { name in
             name == "id" ? nil : (name, updated.fields[name] ?? .null)
         }) else { return Change(summary: "no change to \(card.key)", edits: []) }
-        return Change(summary: "edited \(card.key) (\(edit.fields.map(\.name).joined(separator: ", ")))", edits: [edit])
+        return Change.edited(card.key, edit)
     }
 
     public func moveCard(_ card: Card, to column: Column, at placement: Placement = .bottom, force: Bool = false, now: Date) throws -> Change {

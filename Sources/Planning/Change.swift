@@ -52,6 +52,21 @@ public struct EntityEdit: Hashable, Sendable {
     }
 
     public func field(_ name: String) -> FieldChange? { fields.first { $0.name == name } }
+
+    /// The changed fields as people say them ("start no earlier, blocked reason"), for the
+    /// sentence in the journal and the status line; JSON keeps the field names.
+    public var fieldWords: String {
+        fields.map { Self.words(of: $0.name) }.joined(separator: ", ")
+    }
+
+    static func words(of name: String) -> String {
+        let base = name.hasSuffix("ID") ? String(name.dropLast(2)) : name
+        var words = ""
+        for c in base {
+            if c.isUppercase { words += " " + c.lowercased() } else { words.append(c) }
+        }
+        return words
+    }
 }
 
 /// Every mutation of a project: a sentence for people and the edits that carry it out.
@@ -71,4 +86,9 @@ public struct Change: Hashable, Sendable {
     }
 
     public var isEmpty: Bool { edits.isEmpty }
+
+    /// "edited GAN-4 (title, blocked reason)": one entity's fields changed in place.
+    public static func edited(_ key: String, _ edit: EntityEdit) -> Change {
+        Change(summary: "edited \(key) (\(edit.fieldWords))", edits: [edit])
+    }
 }

@@ -84,6 +84,9 @@ import Testing
         #expect(change.edits.count == 1)
         let fields = change.edits[0].fields
         #expect(fields.map(\.name).sorted() == ["assignee", "title"])
+        #expect(change.summary == "edited \(card.key) (title, assignee)")
+        let blocked = try p.editCard(card, CardDraft(blockedReason: .some("Waiting on legal")))
+        #expect(blocked.summary == "edited \(card.key) (blocked reason)", "field names are said as words")
         #expect(fields.first { $0.name == "title" }?.from == .text("Old"))
         #expect(throws: PlanningError.self) { try p.editCard(card, CardDraft(assignee: .some("zed"))) }
     }

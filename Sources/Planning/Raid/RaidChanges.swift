@@ -21,7 +21,7 @@ extension ProjectSnapshot {
         guard let edit = item.update(RaidItem.fieldNames.compactMap { $0 == "id" ? nil : ($0, updated.fields[$0] ?? .null) }) else {
             return Change(summary: "no change to \(item.key)", edits: [])
         }
-        return Change(summary: "edited \(item.key) (\(edit.fields.map(\.name).joined(separator: ", ")))", edits: [edit])
+        return Change.edited(item.key, edit)
     }
 
     public func closeRaid(_ item: RaidItem, status: String? = nil, now: Date) throws -> Change {

@@ -47,7 +47,7 @@ extension ProjectSnapshot {
         guard let edit = task.update(PlanTask.fieldNames.compactMap { $0 == "id" ? nil : ($0, t.fields[$0] ?? .null) }) else {
             return Change(summary: "no change to \(task.key)", edits: [])
         }
-        return Change(summary: "edited \(task.key) (\(edit.fields.map(\.name).joined(separator: ", ")))", edits: [edit])
+        return Change.edited(task.key, edit)
     }
 
     public func removeTask(_ task: PlanTask) throws -> Change {
