@@ -138,6 +138,9 @@ extension AppState {
             filter = try CardFilter(try Query(trimmed), project: project, now: now, today: today, me: actor)
             filterText = trimmed
             refreshView()
+            // The selected card no longer shows and its column has no match: select the first
+            // match, so the next key acts on a card the user can see.
+            if selectedCardID == nil { selectFirstCard() }
             let shown = view.shown.reduce(0, +)
             message = .info("\(shown) card\(shown == 1 ? "" : "s") match \(trimmed).")
         } catch {

@@ -48,6 +48,7 @@ import TerminalUI
         #expect(!visible.isEmpty)
         #expect(visible.allSatisfy { $0.assignee == "chen" })
         #expect(h.text.contains("match assignee:chen"))
+        #expect(h.state.selectedCard?.assignee == "chen", "the backlog has none of chen's cards, so the first match is selected")
         h.press("esc")
         #expect(h.screen.last?.contains("filter:") == false)
         #expect(h.state.view.ids(inColumn: 0).count == 12)
