@@ -207,6 +207,12 @@ extension AppState {
                     change = try project.editCard(card, CardForm.restrict(draft, to: form.edited))
                 } else {
                     guard let board, let column = project.columns[form.columnID] else { return [] }
+                    if let refusal = wipRefusal(adding: column), !form.overLimitConfirmed {
+                        form.overLimitConfirmed = true
+                        mode = .form(form)
+                        message = .error(refusal + " Enter again adds it anyway; Esc cancels.")
+                        return []
+                    }
                     change = try project.addCard(draft, board: board, column: column, force: true, now: now)
                 }
                 mode = .board
@@ -217,6 +223,14 @@ extension AppState {
                 return []
             }
         }
+    }
+
+    /// The sentence for a new card in a column at its WIP limit (nil when there is room).
+    func wipRefusal(adding column: Column) -> String? {
+        guard let limit = column.wipLimit else { return nil }
+        let count = project.activeCount(inColumn: column.id)
+        guard count >= limit else { return nil }
+        return "\(column.name) is at its WIP limit (\(count) of \(limit)); a new card would make \(count + 1)."
     }
 
     // MARK: Board actions

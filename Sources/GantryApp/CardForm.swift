@@ -48,6 +48,8 @@ public struct CardForm: Sendable, Equatable {
 
     /// What the form knew of the card: saves send only the fields changed from it.
     public var base: FormBase
+    /// A new card's column is at its WIP limit and the user was told: the next save adds it anyway.
+    public var overLimitConfirmed = false
 
     public init(card: Card?, columnID: String, project: ProjectSnapshot) {
         cardID = card?.id

@@ -78,7 +78,11 @@ extension AppState {
                 return [.apply(try project.setWIPLimit(column, to: limit))]
             case "new":
                 guard let board, let column = view.columns[safe: selectedColumn] else { return [] }
-                return [.apply(try project.addCard(CardDraft(title: arg), board: board, column: column, force: true, now: now))]
+                if let refusal = wipRefusal(adding: column) {
+                    message = .error(refusal + " Finish something first, :wip N, or n to add it through the form anyway.")
+                    return []
+                }
+                return [.apply(try project.addCard(CardDraft(title: arg), board: board, column: column, now: now))]
             default:
                 message = .error("Unknown command :\(name). Try \(Commands.all.map(\.name).joined(separator: ", ")).")
             }

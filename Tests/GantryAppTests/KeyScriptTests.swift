@@ -41,6 +41,19 @@ import TerminalUI
         #expect(try h.store.load().columns.values.first { $0.name == "To do" }?.wipLimit == 9, ":wip sets the selected column")
     }
 
+    @Test func aNewCardInAFullColumnAsksBeforeBreakingTheLimit() throws {
+        let h = try AppHarness()
+        let before = try h.store.load().cards.count
+        h.press("l", ":", "new Quick fix", "enter")
+        #expect(h.state.message?.text == "To do is at its WIP limit (8 of 8); a new card would make 9. Finish something first, :wip N, or n to add it through the form anyway.")
+        h.press("n", "Call the vendor", "enter")
+        #expect(h.state.message?.text == "To do is at its WIP limit (8 of 8); a new card would make 9. Enter again adds it anyway; Esc cancels.")
+        #expect(try h.store.load().cards.count == before, "nothing is added until the user says so")
+        h.press("enter")
+        #expect(try h.column(of: "GAN-41") == "To do")
+        #expect(try h.store.load().cards.count == before + 1)
+    }
+
     @Test func filterByAssigneeShowsOnlyTheirCards() throws {
         let h = try AppHarness()
         h.press("/", "assignee:chen", "enter")
@@ -78,6 +91,8 @@ import TerminalUI
         h.press("C-u")
         h.type("bug")
         h.press("tab", "tab", "ben", "tab", "ui, mobile", "tab", "tab", "+2d", "enter")
+        #expect(h.state.message?.text.hasPrefix("To do is at its WIP limit (8 of 8)") == true)
+        h.press("enter")
         #expect(h.state.mode == .board)
         let card = try h.card("GAN-41")
         #expect(card.title == "Offline mode banner")
