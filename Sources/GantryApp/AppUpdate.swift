@@ -228,7 +228,8 @@ extension AppState {
     /// The sentence for a new card in a column at its WIP limit (nil when there is room).
     func wipRefusal(adding column: Column) -> String? {
         guard let limit = column.wipLimit else { return nil }
-        let count = project.activeCount(inColumn: column.id)
+        // The board's counts hold even while only a preview of the project is loaded.
+        let count = view.columns.firstIndex { $0.id == column.id }.map { view.counts[$0] } ?? project.activeCount(inColumn: column.id)
         guard count >= limit else { return nil }
         return "\(column.name) is at its WIP limit (\(count) of \(limit)); a new card would make \(count + 1)."
     }
