@@ -25,6 +25,9 @@ public final class AppRuntime {
     private var lastTimerSecond = -1
     /// Whether the stand-up's history is loaded (a follower loads it when the leader starts one).
     var standupHistoryLoaded = false
+    /// The journal position and day the RAID trends were read at; they are read again only
+    /// when either moved, not on every key.
+    private var trendsAsOf: (seq: Int64, day: Day)?
 
     /// With `preview`, the first frame is drawn from the top of each column and the rest of the
     /// project loads right after it, so a large project opens at once.
@@ -118,7 +121,7 @@ public final class AppRuntime {
         state.now = clock()
         let effects = state.handle(event, keymap: keymap, size: backend.size)
         for effect in effects { perform(effect) }
-        if state.screen == .raid { refreshTrends() }
+        refreshTrendsIfStale()
         redraw()
     }
 
@@ -131,7 +134,10 @@ public final class AppRuntime {
         let dayChanged = Day.containing(now) != Day.containing(state.now)
         state.now = now
         var dirty = changed || dayChanged
-        if changed { syncFromJournal() }
+        if changed {
+            syncFromJournal()
+            refreshTrendsIfStale()
+        }
         if let leader = state.sharing.following { dirty = mirror(leader) || dirty }
         // What this session shows goes out when the keys pause, so typing never waits for it.
         publish(force: now.timeIntervalSince(lastBeat ?? .distantPast) >= Presence.heartbeat)
@@ -219,6 +225,15 @@ public final class AppRuntime {
 
     static func activity(_ entry: JournalEntry) -> ActivityEntry {
         ActivityEntry(seq: entry.seq, at: entry.at, actor: entry.actor, summary: entry.change.summary, change: entry.change)
+    }
+
+    /// Reads the trends when the RAID screen shows and the journal or the day moved since.
+    func refreshTrendsIfStale() {
+        guard state.screen == .raid else { return }
+        let day = Day.containing(state.now)
+        if let asOf = trendsAsOf, asOf.seq == lastSeq, asOf.day == day { return }
+        refreshTrends()
+        trendsAsOf = (lastSeq, day)
     }
 
     /// Each open risk's trend from its journal history (the RAID table's arrow).

@@ -33,6 +33,19 @@ import TerminalUI
         #expect(h.state.message == nil, "nothing to tell: the board just shows it")
     }
 
+    @Test func anotherSessionsRiskEditTurnsItsTrendArrow() throws {
+        let h = try AppHarness()
+        h.press("2")
+        let p = try h.store.load()
+        let r1 = try p.raidItem(key: "R-1")
+        #expect(h.state.raid.trends[r1.id] != .falling)
+        var draft = RaidDraft()
+        draft.probability = 1
+        try h.store.apply(try p.editRaid(r1, draft, now: AppHarness.now), actor: "ben", at: AppHarness.now)
+        h.runtime.tick()
+        #expect(h.state.raid.trends[r1.id] == .falling, "read again when the journal moved, without a key")
+    }
+
     @Test func aFieldSomeoneElseChangedMergesIntoTheOpenForm() throws {
         let h = try AppHarness()
         let key = try #require(h.state.selectedCard?.key)
