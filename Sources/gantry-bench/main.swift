@@ -6,6 +6,7 @@ import PlanStore
 // Build and run in release:  swift run -c release gantry-bench [CARDS]
 // Keep a generated project:  swift run -c release gantry-bench generate FILE [CARDS]
 // Live sharing only:         swift run -c release gantry-bench sharing FILE
+// Memory of loading FILE:    swift run -c release gantry-bench memory FILE
 
 do {
     try runBenchmark(Array(CommandLine.arguments.dropFirst()))
