@@ -13,12 +13,11 @@ struct LogCommand: ParsableCommand {
     @OptionGroup var project: ProjectOption
 
     func run() throws {
-        let s = try project.open()
+        // Names of columns, boards and epics are all the log shows of the project's state.
+        let s = try project.open(cards: .epicsOnly)
         if let limit, limit < 1 { throw CLIError.usage("--limit: use a number of at least 1.") }
         let from = try since.map { try ArgumentValues.since($0, now: s.now, today: s.today) }
-        var entries = try s.store.journal(since: from)
-        if let actor { entries = entries.filter { $0.actor == actor } }
-        if let limit { entries = Array(entries.suffix(limit)) }
+        let entries = try s.store.journal(since: from, actor: actor, limit: limit)
         if json {
             JSON.stream(entries, to: s.context.output, JournalOutput.json)
             return

@@ -10,10 +10,13 @@ public struct ProjectOption: ParsableArguments {
 
     public init() {}
 
-    func open() throws -> Session {
+    /// Which cards a command reads: all of them, or only epics (for commands that show names).
+    enum Cards { case all, epicsOnly }
+
+    func open(cards: Cards = .all) throws -> Session {
         let context = CLIContext.current
         let path = try ProjectLocator.locate(explicit: project, context: context)
-        return try Session(store: ProjectStore.open(at: path), context: context)
+        return try Session(store: ProjectStore.open(at: path), context: context, cards: cards)
     }
 }
 
@@ -23,10 +26,10 @@ struct Session {
     let context: CLIContext
     var snapshot: ProjectSnapshot
 
-    init(store: ProjectStore, context: CLIContext) throws {
+    init(store: ProjectStore, context: CLIContext, cards: ProjectOption.Cards) throws {
         self.store = store
         self.context = context
-        self.snapshot = try store.load()
+        self.snapshot = cards == .all ? try store.load() : try store.loadStructure()
     }
 
     var now: Date { context.now() }

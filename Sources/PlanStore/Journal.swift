@@ -40,12 +40,15 @@ public struct JournalEntry: Sendable, Equatable {
 
 extension ProjectStore {
     /// Journal rows in order, optionally only those after `seq` or at/after `since`.
-    public func journal(after seq: Int64 = 0, since: Date? = nil, limit: Int? = nil) throws -> [JournalEntry] {
+    /// With `limit`, the newest that many (still oldest first); rows are filtered in SQLite, so
+    /// `gantry log --limit 5` decodes five changes however long the history.
+    public func journal(after seq: Int64 = 0, since: Date? = nil, actor: String? = nil, limit: Int? = nil) throws -> [JournalEntry] {
         try Self.translating(path) {
             try reader.read { db in
                 var sql = "SELECT * FROM journal WHERE seq > ?"
                 var args: [DatabaseValueConvertible] = [seq]
                 if let since { sql += " AND at >= ?"; args.append(since.timeIntervalSince1970) }
+                if let actor { sql += " AND actor = ?"; args.append(actor) }
                 sql += " ORDER BY seq"
                 if let limit { sql = "SELECT * FROM (\(sql.replacingOccurrences(of: "ORDER BY seq", with: "ORDER BY seq DESC")) LIMIT \(limit)) ORDER BY seq" }
                 return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).map(JournalEntry.init(row:))

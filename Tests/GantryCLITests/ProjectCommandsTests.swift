@@ -90,6 +90,8 @@ import Testing
         let fields = edits?.first?["fields"] as? [[String: Any]]
         #expect(fields?.first?["from"] as? String == "Login page")
         #expect(try h.expectOK("log", "--actor", "nobody") == "No changes.\n")
+        let anasLast = try h.expectOK("log", "--actor", "ana", "--limit", "1")
+        #expect(anasLast == "2026-11-26 12:00 UTC  ana  added GAN-1 \"Login page\" to To do\n", "ana's newest, though ben changed things since")
         #expect(h.run("log", "--since", "last tuesday").status == 2)
     }
 
