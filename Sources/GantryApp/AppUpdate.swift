@@ -225,13 +225,17 @@ extension AppState {
         }
     }
 
+    /// The column's active cards and WIP limit when it has no room for one more (nil otherwise).
+    /// Counts come from the board, which holds them even while only a preview is loaded.
+    func atWIPLimit(_ column: Column) -> (count: Int, limit: Int)? {
+        guard let limit = column.wipLimit else { return nil }
+        let count = view.columns.firstIndex { $0.id == column.id }.map { view.counts[$0] } ?? project.activeCount(inColumn: column.id)
+        return count >= limit ? (count, limit) : nil
+    }
+
     /// The sentence for a new card in a column at its WIP limit (nil when there is room).
     func wipRefusal(adding column: Column) -> String? {
-        guard let limit = column.wipLimit else { return nil }
-        // The board's counts hold even while only a preview of the project is loaded.
-        let count = view.columns.firstIndex { $0.id == column.id }.map { view.counts[$0] } ?? project.activeCount(inColumn: column.id)
-        guard count >= limit else { return nil }
-        return "\(column.name) is at its WIP limit (\(count) of \(limit)); a new card would make \(count + 1)."
+        atWIPLimit(column).map { "\(column.name) is at its WIP limit (\($0.count) of \($0.limit)); a new card would make \($0.count + 1)." }
     }
 
     // MARK: Board actions
@@ -269,8 +273,8 @@ extension AppState {
                 return []
             }
             let column = view.columns[target]
-            if let limit = column.wipLimit, view.counts[target] >= limit {
-                message = .error("\(column.name) is at its WIP limit (\(view.counts[target]) of \(limit)). Finish something first, or :wip N.")
+            if let full = atWIPLimit(column) {
+                message = .error("\(column.name) is at its WIP limit (\(full.count) of \(full.limit)). Finish something first, or :wip N.")
                 return []
             }
             do { return [.apply(try project.moveCard(card, to: column, at: .top, force: true, now: now))] } catch {
