@@ -10,7 +10,8 @@ public struct ProjectOption: ParsableArguments {
 
     public init() {}
 
-    /// Which cards a command reads: all of them, or only epics (for commands that show names).
+    /// Which cards a command reads: all of them, or only epics (for commands that show no cards
+    /// but epics' names, such as the log and the schedule).
     enum Cards { case all, epicsOnly }
 
     func open(cards: Cards = .all) throws -> Session {

@@ -135,7 +135,7 @@ struct TaskCommand: ParsableCommand {
         @OptionGroup var project: ProjectOption
 
         func run() throws {
-            let s = try project.open()
+            let s = try project.open(cards: .epicsOnly)
             let schedule = try Scheduler.schedule(s.snapshot, today: s.today)
             if json { JSON.stream(schedule.order.compactMap { schedule.tasks[$0] }, to: s.context.output, TimelineOutput.json); return }
             guard !schedule.order.isEmpty else { s.print("No tasks yet. Add one with: gantry task add NAME --duration 5"); return }
@@ -278,7 +278,7 @@ struct ScheduleCommand: ParsableCommand {
     @OptionGroup var project: ProjectOption
 
     func run() throws {
-        let s = try project.open()
+        let s = try project.open(cards: .epicsOnly)
         let schedule = try Scheduler.schedule(s.snapshot, today: s.today)
         let path = schedule.criticalPath.compactMap { schedule.tasks[$0]?.key }
         if json {
