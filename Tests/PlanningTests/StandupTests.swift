@@ -89,7 +89,7 @@ import Testing
     @Test func theSummaryIsMarkdownWithSpeakersMovesBlockersAndCaptures() throws {
         let p = try board()
         let start = Fixture.now
-        var clock = StandupClock(speakers: ["ana", "ben"], timebox: 60, now: start)
+        var clock = StandupClock(speakers: ["ana", "ben", "cy"], timebox: 60, now: start)
         clock.move(1, now: start.addingTimeInterval(50))
         let previous = start.addingTimeInterval(-86_400)
         let card = try p.card(key: "T-3")
@@ -113,6 +113,7 @@ import Testing
             |---|---:|---:|
             | ana | 0:50 |  |
             | ben | 1:20 | 0:20 |
+            | cy | not reached |  |
 
             ## Moved since the previous stand-up (since 2026-11-25 12:00 UTC)
 
@@ -130,6 +131,8 @@ import Testing
             """)
         let decoded = try #require(StandupRecord.decode(record.encoded()))
         #expect(decoded == record)
+        let saved = try JSONDecoder().decode(StandupRecord.Speaker.self, from: Data(#"{"name":"ana","seconds":50}"#.utf8))
+        #expect(saved.reached == nil, "records saved before 'reached' existed still read, as reached")
     }
 
     @Test func presenceExpiresTwentySecondsAfterTheLastHeartbeat() {

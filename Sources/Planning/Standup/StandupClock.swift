@@ -67,8 +67,8 @@ public struct StandupClock: Codable, Sendable, Equatable {
     }
 
     /// Every speaker with their time, in speaking order, the running turn included.
-    public func totals(now: Date) -> [(name: String, seconds: Double)] {
-        speakers.map { ($0, time(of: $0, now: now)) }
+    public func totals(now: Date) -> [(name: String, seconds: Double, reached: Bool)] {
+        speakers.map { ($0, time(of: $0, now: now), $0 == speaker || spoken[$0] != nil) }
     }
 
     private mutating func bank(now: Date) {

@@ -8,10 +8,13 @@ public struct StandupRecord: Codable, Sendable, Equatable {
     public struct Speaker: Codable, Sendable, Equatable {
         public var name: String
         public var seconds: Double
+        /// False for someone the meeting ended before; nil in records saved before this was kept.
+        public var reached: Bool?
 
-        public init(name: String, seconds: Double) {
+        public init(name: String, seconds: Double, reached: Bool = true) {
             self.name = name
             self.seconds = seconds
+            self.reached = reached
         }
     }
 
@@ -55,7 +58,7 @@ public struct StandupRecord: Codable, Sendable, Equatable {
         let captured = since.filter { $0.at >= clock.startedAt && isCapture($0.change) }.map { "\($0.actor) \($0.change.summary)" }
         return StandupRecord(day: Day.containing(clock.startedAt).description, facilitator: facilitator,
                              board: project.boards[boardID]?.name ?? "", startedAt: clock.startedAt, endedAt: now,
-                             timebox: clock.timebox, speakers: clock.totals(now: now).map { Speaker(name: $0.name, seconds: $0.seconds) },
+                             timebox: clock.timebox, speakers: clock.totals(now: now).map { Speaker(name: $0.name, seconds: $0.seconds, reached: $0.reached) },
                              previousEndedAt: previousEndedAt, moved: moved, blockers: blockers, captured: captured)
     }
 
@@ -82,6 +85,10 @@ public struct StandupRecord: Codable, Sendable, Equatable {
         lines.append("Facilitator: \(facilitator) · board \(board) · \(Self.clock(startedAt))–\(Self.clock(endedAt)) UTC (\(minutes) min) · timebox \(StandupClock.format(timebox)) per speaker")
         lines += ["", "## Speakers", "", "| Speaker | Time | Over |", "|---|---:|---:|"]
         for s in speakers {
+            guard s.reached ?? true else {
+                lines.append("| \(Self.cell(s.name)) | not reached |  |")
+                continue
+            }
             let over = s.seconds > timebox ? StandupClock.format(s.seconds - timebox) : ""
             lines.append("| \(Self.cell(s.name)) | \(StandupClock.format(s.seconds)) | \(over) |")
         }
