@@ -118,8 +118,8 @@ struct CardFieldOptions: ParsableArguments {
     @Option(help: "critical, high, medium or low.") var priority: String?
     @Option(help: "Member handle.") var assignee: String?
     @Option(name: .customLong("label"), help: "Label (repeat, or comma-separate).") var labels: [String] = []
-    @Option(help: "Estimate in points, 0–1000.") var estimate: String?
-    @Option(help: "Due date: YYYY-MM-DD, today, tomorrow, +3d, 2w.") var due: String?
+    @Option(parsing: .unconditional, help: "Estimate in points, 0–1000.") var estimate: String?
+    @Option(parsing: .unconditional, help: "Due date: YYYY-MM-DD, today, tomorrow, +3d, 2w.") var due: String?
     @Option(help: "Parent epic's key.") var epic: String?
 
     func draft(today: Day) throws -> CardDraft {

@@ -21,10 +21,10 @@ struct RaidFieldOptions: ParsableArguments {
     @Option(help: "Response actions.") var actions: String?
     @Option(help: "Risk: trigger.") var trigger: String?
     @Option(help: "Risk: contingency plan.") var contingency: String?
-    @Option(help: "Risk: when it could happen (date).") var proximity: String?
-    @Option(help: "Next review date.") var review: String?
+    @Option(parsing: .unconditional, help: "Risk: when it could happen (date).") var proximity: String?
+    @Option(parsing: .unconditional, help: "Next review date.") var review: String?
     @Option(help: "Issue: severity (low, medium, high, critical).") var severity: String?
-    @Option(help: "Issue: due; assumption: validate by; dependency: needed by (date).") var due: String?
+    @Option(parsing: .unconditional, help: "Issue: due; assumption: validate by; dependency: needed by (date).") var due: String?
     @Option(help: "Issue: resolution; assumption: how it was validated.") var resolution: String?
     @Option(help: "Dependency: on whom or what (team, vendor, system).") var on: String?
     @Option(name: .customLong("decided-by"), help: "Decision: who decided (member handle).") var decidedBy: String?

@@ -110,11 +110,11 @@ struct TaskCommand: ParsableCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add a task (duration 0 makes a milestone; a task with tasks under it is a phase).")
         @Argument var name: String
-        @Option(help: "Working days, 0–10000 (0: a milestone).") var duration: Int
+        @Option(parsing: .unconditional, help: "Working days, 0–10000 (0: a milestone).") var duration: Int
         @Option(help: "The phase it belongs to.") var phase: String?
         @Option(help: "Starts after this task finishes (FS; repeatable).") var after: [String] = []
-        @Option(name: .customLong("start-no-earlier"), help: "Start no earlier than this date.") var startNoEarlier: String?
-        @Option(help: "Finish no later than this date (flagged when broken).") var deadline: String?
+        @Option(name: .customLong("start-no-earlier"), parsing: .unconditional, help: "Start no earlier than this date.") var startNoEarlier: String?
+        @Option(parsing: .unconditional, help: "Finish no later than this date (flagged when broken).") var deadline: String?
         @Option(name: .customLong("assignee"), help: "Member handle (repeatable).") var assignees: [String] = []
         @OptionGroup var project: ProjectOption
 
@@ -179,12 +179,12 @@ struct TaskCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Change a task.")
         @Argument var key: String
         @Option(help: "New name.") var name: String?
-        @Option(help: "Working days.") var duration: Int?
-        @Option(help: "Percent done, 0–100.") var progress: Int?
-        @Option(name: .customLong("start-no-earlier"), help: "Date, or none.") var startNoEarlier: String?
-        @Option(help: "Date, or none.") var deadline: String?
-        @Option(name: .customLong("actual-start"), help: "Date, or none.") var actualStart: String?
-        @Option(name: .customLong("actual-finish"), help: "Date, or none.") var actualFinish: String?
+        @Option(parsing: .unconditional, help: "Working days.") var duration: Int?
+        @Option(parsing: .unconditional, help: "Percent done, 0–100.") var progress: Int?
+        @Option(name: .customLong("start-no-earlier"), parsing: .unconditional, help: "Date, or none.") var startNoEarlier: String?
+        @Option(parsing: .unconditional, help: "Date, or none.") var deadline: String?
+        @Option(name: .customLong("actual-start"), parsing: .unconditional, help: "Date, or none.") var actualStart: String?
+        @Option(name: .customLong("actual-finish"), parsing: .unconditional, help: "Date, or none.") var actualFinish: String?
         @Option(name: .customLong("assignee"), help: "Member handle (repeatable; replaces the list).") var assignees: [String] = []
         @OptionGroup var project: ProjectOption
 
@@ -219,7 +219,7 @@ struct TaskCommand: ParsableCommand {
         @Argument var pred: String
         @Argument var succ: String
         @Option(help: "FS, SS, FF or SF.") var type = "FS"
-        @Option(help: "Working days; negative for a lead.") var lag: Int = 0
+        @Option(parsing: .unconditional, help: "Working days; negative for a lead.") var lag: Int = 0
         @OptionGroup var project: ProjectOption
 
         func run() throws {
@@ -244,7 +244,7 @@ struct TaskCommand: ParsableCommand {
     struct Impact: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Which milestones move if a task slips, and by how much (nothing is saved).")
         @Argument var key: String
-        @Option(help: "Working days of slip.") var slip: Int
+        @Option(parsing: .unconditional, help: "Working days of slip.") var slip: Int
         @Flag(help: "Print JSON.") var json = false
         @OptionGroup var project: ProjectOption
 

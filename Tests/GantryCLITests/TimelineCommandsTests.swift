@@ -31,6 +31,18 @@ import Testing
         #expect(try h.expectOK("schedule").contains("Critical path: T-2 → T-1 → T-3 → T-4"))
     }
 
+    /// `--lag -2` is a lead and `--due -1w` a date last week: values, not unknown options.
+    @Test func negativeNumbersAndOffsetsAreValues() throws {
+        let h = try plan()
+        #expect(try h.expectOK("task", "link", "T-2", "T-3", "--type", "SS", "--lag", "-2") == "Linked T-2 → T-3 (SS -2)\n")
+        let tooShort = h.run("task", "add", "Oops", "--duration", "-3")
+        #expect(tooShort.status == 2)
+        #expect(tooShort.err == "gantry: duration: -3 is out of range; use 0 (a milestone) to 10000 working days\n")
+        try h.expectOK("card", "add", "Last week's", "--due", "-1w")
+        let card = try #require(try h.json("card", "show", "GAN-1", "--json") as? [String: Any])
+        #expect(card["due"] as? String == "2026-11-19")
+    }
+
     @Test func calendarWorkdaysAndHolidays() throws {
         let h = try plan()
         try h.expectOK("calendar", "workdays", "mon,tue,wed,thu")
