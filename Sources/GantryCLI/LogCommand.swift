@@ -92,7 +92,7 @@ enum JournalOutput {
     static let hidden: Set<String> = ["rank", "enteredColumnAt", "position"]
 
     static func fieldLabel(_ name: String) -> String {
-        ["columnID": "column", "boardID": "board", "parentID": "epic", "blockedReason": "blocked", "wipLimit": "WIP limit"][name] ?? name
+        ["parentID": "epic", "blockedReason": "blocked", "wipLimit": "WIP limit"][name] ?? FieldLabel.words(name)
     }
 
     static func display(_ v: Value, _ field: String, _ p: ProjectSnapshot) -> String {

@@ -116,7 +116,7 @@ struct RaidShow<Tag: RaidTag>: ParsableCommand {
             case .array(let list): if list.isEmpty { continue }; text = list.compactMap { if case .string(let k) = $0 { return k } else { return nil } }.joined(separator: ", ")
             default: text = value.rendered()
             }
-            lines.append("\(name): \(text)")
+            lines.append("\(Text.sentence(FieldLabel.words(name))): \(text)")
         }
         let history = try s.store.history(of: item.id, limit: 10).map { "  \(Timestamp.display($0.at))  \($0.actor)  \($0.change.summary)" }
         s.print(([ "\(item.key)  \(item.title)" ] + lines + (history.isEmpty ? [] : ["", "History:"] + history)).map(Sanitizer.cleanKeepingNewlines).joined(separator: "\n"))

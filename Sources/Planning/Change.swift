@@ -56,16 +56,7 @@ public struct EntityEdit: Hashable, Sendable {
     /// The changed fields as people say them ("start no earlier, blocked reason"), for the
     /// sentence in the journal and the status line; JSON keeps the field names.
     public var fieldWords: String {
-        fields.map { Self.words(of: $0.name) }.joined(separator: ", ")
-    }
-
-    static func words(of name: String) -> String {
-        let base = name.hasSuffix("ID") ? String(name.dropLast(2)) : name
-        var words = ""
-        for c in base {
-            if c.isUppercase { words += " " + c.lowercased() } else { words.append(c) }
-        }
-        return words
+        fields.map { FieldLabel.words($0.name) }.joined(separator: ", ")
     }
 }
 

@@ -18,6 +18,8 @@ import Testing
         #expect(json["links"] as? [String] == ["GAN-1"])
         #expect(json["reviewDate"] as? String == "2026-12-03")
         try h.expectOK("risk", "edit", "R-1", "--probability", "2")
+        let shown = try h.expectOK("risk", "show", "R-1")
+        #expect(shown.contains("\nReview date: 2026-12-03\n") && shown.contains("\nLinks: GAN-1\n"), "labels in words: \(shown)")
         #expect((try h.json("risk", "show", "R-1", "--json") as? [String: Any])?["trend"] as? String == "falling")
         let card = try #require(try h.json("card", "show", "GAN-1", "--json") as? [String: Any])
         #expect(card["raid"] as? [String] == ["R-1"])
