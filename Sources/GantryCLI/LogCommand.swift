@@ -96,6 +96,8 @@ enum JournalOutput {
     }
 
     static func display(_ v: Value, _ field: String, _ p: ProjectSnapshot) -> String {
+        // Times (closedAt, decidedAt…) are stored as seconds since 1970.
+        if field.hasSuffix("At"), v.string == nil, let seconds = v.double { return Timestamp.display(Date(timeIntervalSince1970: seconds)) }
         guard let s = v.string else { return v.description }
         switch field {
         case "columnID": return p.columns[s]?.name ?? "(removed column)"

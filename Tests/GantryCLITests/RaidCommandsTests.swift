@@ -58,6 +58,7 @@ import Testing
         #expect(issue["links"] as? [String] == ["GAN-1"])
         #expect(issue["severity"] as? String == "high")
         #expect(h.run("risk", "occur", "R-1").status == 1)
+        #expect(try h.expectOK("log", "--limit", "1").contains("R-1 closed at: none → 2026-11-26 12:00 UTC"), "times read as times")
         try h.expectOK("undo")
         #expect(h.run("issue", "show", "I-1").status == 2)
     }
