@@ -342,6 +342,10 @@ struct BaselineCommand: ParsableCommand {
                 }
                 return
             }
+            guard !slips.isEmpty else {
+                s.print("No tasks to compare: the plan has none yet. Add one with: gantry task add NAME --duration 5")
+                return
+            }
             var table = TextTable("KEY", "BASELINE", "NOW", "SLIP", "NAME")
             for sl in slips {
                 table.add([sl.key, sl.baselineFinish?.description ?? "new", sl.finish.description,

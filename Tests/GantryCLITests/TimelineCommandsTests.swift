@@ -31,6 +31,12 @@ import Testing
         #expect(try h.expectOK("schedule").contains("Critical path: T-2 → T-1 → T-3 → T-4"))
     }
 
+    @Test func comparingAnEmptyPlanSaysSo() throws {
+        let h = try CLIHarness.withProject()
+        try h.expectOK("baseline", "save", "Empty")
+        #expect(try h.expectOK("baseline", "compare", "Empty") == "No tasks to compare: the plan has none yet. Add one with: gantry task add NAME --duration 5\n")
+    }
+
     /// `--lag -2` is a lead and `--due -1w` a date last week: values, not unknown options.
     @Test func negativeNumbersAndOffsetsAreValues() throws {
         let h = try plan()
