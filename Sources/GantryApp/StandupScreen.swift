@@ -94,7 +94,7 @@ struct StandupScreen {
             var x = buffer.put(" \(mark) ", x: 0, y: y, style: mine ? theme.style("standup.timer") : base)
             x += buffer.put(card.key + " ", x: x, y: y, style: selected ? base : theme.style("board.card.key"))
             let days = card.daysInColumn(now: state.now)
-            var tail = "  @\(card.assignee ?? "nobody")  \(days)d"
+            var tail = "  " + (card.assignee.map { "@" + $0 } ?? "unassigned") + "  \(days)d"
             var tailStyle = "board.card.assignee"
             switch item.reason {
             case .blocked:

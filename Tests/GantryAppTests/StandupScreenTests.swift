@@ -19,6 +19,18 @@ import TerminalUI
         }
     }
 
+    @Test func anUnassignedCardSaysSoRatherThanNamingSomeone() throws {
+        let h = try AppHarness { store in
+            try AppHarness.sample(store)
+            let p = try store.load()
+            try store.apply(try p.editCard(try p.card(key: "GAN-6"), CardDraft(assignee: .some(nil))), actor: "x", at: AppHarness.now)
+        }
+        h.press("4")
+        let row = try #require(h.screen.first { $0.contains("GAN-6 ") })
+        #expect(row.contains("unassigned"), "\(row)")
+        #expect(!row.contains("@"))
+    }
+
     @Test func theWalkGoesRightToLeftBlockedThenAgeingThenTheRest() throws {
         let h = try AppHarness()
         h.press("4")
