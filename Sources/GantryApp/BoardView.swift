@@ -103,13 +103,19 @@ public struct BoardView: Sendable {
         }
         var next = self
         var touched = Set<Int>()
+        // Every changed card leaves first: a change that re-spaces a whole column moves many
+        // ranks at once, and inserting among cards still placed by their old ranks misorders them.
+        var leaving: [Int: Set<String>] = [:]
         for (id, old) in before {
             if let c = column(of: old) { next.counts[c] -= 1 }
             if let (c, _) = index[id] {
-                next.flattened[c].removeAll { $0 == id }
+                leaving[c, default: []].insert(id)
                 next.index[id] = nil
                 touched.insert(c)
             }
+        }
+        for (c, ids) in leaving { next.flattened[c].removeAll { ids.contains($0) } }
+        for id in before.keys {
             let now = project.cards[id]
             guard let c = column(of: now), let card = now else { continue }
             next.counts[c] += 1
