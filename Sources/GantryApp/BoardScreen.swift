@@ -51,10 +51,10 @@ struct BoardScreen {
         for item in geometry.items(column: index) {
             switch item {
             case .lane(let title, let row):
+                // The first visible column writes the lane's title across the whole board.
                 let y = top + row
-                guard y >= top, y < bottom else { continue }
-                let text = index == state.columnScroll ? "▸ " + title : ""
-                buffer.putPadded(text, x: x, y: y, width: width + 1, style: theme.style("board.swimlane"))
+                guard index == state.columnScroll, y >= top, y < bottom else { continue }
+                buffer.putPadded("▸ " + title, x: x, y: y, width: layout.width - layout.margin - x, style: theme.style("board.swimlane"))
             case .card(let card, let row):
                 let y = top + row
                 guard y >= top, y + BoardLayout.cardHeight - 1 <= bottom else { continue }

@@ -153,6 +153,9 @@ import TerminalUI
         #expect(h.text.contains("▸ Critical"))
         h.press("s")
         #expect(h.text.contains("▸ GAN-1 One-page checkout"))
+        h.terminal.size = (80, 60)
+        h.runtime.handle(.resize(width: 80, height: 60))
+        #expect(h.text.contains("▸ GAN-2 Saved payment methods"), "a lane's title runs across the board, not cut at the first column")
         h.press("s")
         #expect(h.state.swimlanes == .none)
     }
