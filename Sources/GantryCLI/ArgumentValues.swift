@@ -19,6 +19,15 @@ enum ArgumentValues {
         throw CLIError.usage("\(option): \"\(text)\" is not a number.")
     }
 
+    /// The words of a filter query as one query. The words are taken even when they start with
+    /// `-` (a negated term such as `-label:qa`); a word starting with `--` is a mistyped option.
+    static func query(_ words: [String], command: String) throws -> String {
+        if let option = words.first(where: { $0.hasPrefix("--") }) {
+            throw CLIError.usage("Unknown option '\(option)'. See 'gantry \(command) --help' for the options.")
+        }
+        return words.joined(separator: " ")
+    }
+
     static func labels(_ list: [String]) -> [String] {
         list.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }.filter { !$0.isEmpty }
     }

@@ -37,12 +37,13 @@ struct CardCommand: ParsableCommand {
                   is:blocked|unblocked|overdue|archived|unassigned  due<2026-12-20  due:none  age>=5
                   estimate>3  key:GAN-4  epic:GAN-1  "login page"
                 """)
-        @Argument(help: "Filter query, for example 'assignee:ana is:blocked due<+7d'.") var query: String = ""
+        @Argument(parsing: .allUnrecognized, help: "Filter query, for example 'assignee:ana is:blocked due<+7d' or -label:qa.") var words: [String] = []
         @Option(help: "Only cards of this board.") var board: String?
         @Flag(help: "Print JSON.") var json = false
         @OptionGroup var project: ProjectOption
 
         func run() throws {
+            let query = try ArgumentValues.query(words, command: "card list")
             let context = CLIContext.current
             let store = try ProjectStore.open(at: try ProjectLocator.locate(explicit: project.project, context: context))
             let structure = try store.loadStructure()

@@ -55,13 +55,14 @@ struct RaidList<Tag: RaidTag>: ParsableCommand {
         CommandConfiguration(commandName: "list", abstract: "List \(Tag.type.plural) (open ones unless the query says otherwise).",
                              discussion: "QUERY: owner:ana score>=10 band:high status:open is:overdue|near|closed|opportunity category:vendor review<+7d \"text\"")
     }
-    @Argument(help: "Filter query.") var query = ""
+    @Argument(parsing: .allUnrecognized, help: "Filter query, for example 'owner:ana score>=10' or -band:low.") var words: [String] = []
     @Option(help: "Sort by: score, proximity, review, owner or key (default: score for risks, key otherwise).") var sort: String?
     @Flag(help: "Include closed items.") var all = false
     @Flag(help: "Print JSON.") var json = false
     @OptionGroup var project: ProjectOption
 
     func run() throws {
+        let query = try ArgumentValues.query(words, command: "\(Tag.type.rawValue) list")
         let s = try project.open()
         let q = try Query(query)
         let filter = try RaidFilter(q, project: s.snapshot, today: s.today, me: s.context.actor)

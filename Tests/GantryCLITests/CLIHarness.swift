@@ -61,7 +61,9 @@ final class CLIHarness {
         return "\(try store.latestSeq())|\(p.members.count)|\(p.columns.values.map(\.fields).count)|\(cards)"
     }
 
-    func json(_ args: String...) throws -> Any {
+    func json(_ args: String...) throws -> Any { try json(args) }
+
+    func json(_ args: [String]) throws -> Any {
         let r = run(args)
         #expect(r.status == 0, "\(r.err)")
         return try JSONSerialization.jsonObject(with: Data(r.out.utf8))

@@ -132,6 +132,22 @@ import TerminalUI
         #expect(r.err.hasSuffix("  label:backend asignee:ana\n                ^^^^^^^^^^^\n"))
     }
 
+    /// A query may start with a negated term, and may come as several words.
+    @Test func aQueryCanStartWithANegation() throws {
+        let h = try CLIHarness.withProject()
+        try h.expectOK("card", "add", "Backend job", "--label", "backend", "--assignee", "ana")
+        try h.expectOK("card", "add", "Frontend page", "--label", "frontend", "--assignee", "ana")
+        try h.expectOK("card", "add", "Ben's page", "--label", "frontend", "--assignee", "ben")
+        func keys(_ args: String...) throws -> [String] {
+            (try h.json(["card", "list"] + args + ["--json"]) as? [[String: Any]])?.compactMap { $0["key"] as? String } ?? []
+        }
+        #expect(try keys("-label:backend") == ["GAN-2", "GAN-3"])
+        #expect(try keys("-label:backend", "assignee:ana") == ["GAN-2"], "words add up to one query")
+        let typo = h.run("card", "list", "--asignee", "ana")
+        #expect(typo.status == 2)
+        #expect(typo.err == "gantry: Unknown option '--asignee'. See 'gantry card list --help' for the options.\n")
+    }
+
     @Test func hostileTextIsStoredButPrintedHarmlessly() throws {
         let h = try CLIHarness.withProject()
         try h.expectOK("card", "add", "Evil \u{1B}]52;c;aGk=\u{07} \u{1B}[2J title")

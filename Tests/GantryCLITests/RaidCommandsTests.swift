@@ -12,6 +12,8 @@ import Testing
         let list = try h.expectOK("risk", "list")
         #expect(list.contains("R-1  20 (4×5)  critical  →      ben"))
         #expect(list.split(separator: "\n")[1].hasPrefix("R-1"), "highest score first")
+        let notCritical = try h.expectOK("risk", "list", "-band:critical")
+        #expect(notCritical.contains("R-2") && !notCritical.contains("R-1 "), "a query may start with a negated term")
         let json = try #require(try h.json("risk", "show", "R-1", "--json") as? [String: Any])
         #expect(json["score"] as? Int == 20)
         #expect(json["band"] as? String == "critical")
