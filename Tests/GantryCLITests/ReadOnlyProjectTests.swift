@@ -22,7 +22,10 @@ import Testing
             if getuid() == 0 {
                 let copy = NSTemporaryDirectory() + "gantry-reader-" + UUID().uuidString
                 try FileManager.default.createDirectory(atPath: copy, withIntermediateDirectories: true)
-                try FileManager.default.copyItem(atPath: BinaryHarness.gantryPath, toPath: copy + "/gantry")
+                // Copied by cp, not in this process: a child that another test spawns meanwhile
+                // would inherit our write descriptor and make running the copy fail ("Text file busy").
+                let cp = try BinaryHarness.shell("cp \"$GANTRY\" '\(copy)/gantry'", in: copy)
+                precondition(cp.status == 0, cp.err)
                 for path in [copy, copy + "/gantry", h.dir] { chmod(path, 0o755) }
                 chmod(project, 0o644)
                 binaryCopy = copy
