@@ -25,6 +25,9 @@ struct InitCommand: ParsableCommand {
         let prefix = try Limits.keyPrefix(key ?? ProjectSetup.keyPrefix(from: projectName))
         let boardName = try Limits.line(board, field: "board", length: Limits.nameLength)
         if FileManager.default.fileExists(atPath: path) {
+            do { try ProjectStore.check(path) } catch let error as StoreError {
+                throw CLIError.refused("\(error) Move it away to start a project here.")
+            }
             throw CLIError.refused("A Gantry project already exists at \(path); nothing was changed.")
         }
         try ProjectStore.prepareDirectory(for: path)

@@ -38,6 +38,12 @@ public final class ProjectStore: Sendable {
         get throws { try writer.pool() }
     }
 
+    /// Checks, reading the header only, that `path` holds a Gantry project this version can open;
+    /// throws the reason otherwise.
+    public static func check(_ path: String) throws {
+        try ProjectFile.inspect(path)
+    }
+
     /// Opens an existing project, refusing (and leaving untouched) files that are not Gantry
     /// projects, are damaged, or come from a newer Gantry.
     /// `environment` is where `GANTRY_NETWORK_FS` is looked up (see `Filesystem`).

@@ -11,6 +11,11 @@ import Testing
         let again = h.run("init")
         #expect(again.status == 1)
         #expect(again.err == "gantry: A Gantry project already exists at \(h.projectPath); nothing was changed.\n")
+        try "notes\n".write(toFile: h.projectPath, atomically: true, encoding: .utf8)
+        let overText = h.run("init")
+        #expect(overText.status == 1)
+        #expect(overText.err == "gantry: \(h.projectPath) is not a Gantry project (not a SQLite database). It was left untouched. Move it away to start a project here.\n")
+        #expect(try String(contentsOfFile: h.projectPath, encoding: .utf8) == "notes\n")
     }
 
     @Test func discoveryLooksUpwardThenEnvironmentThenFlag() throws {
