@@ -52,12 +52,6 @@ public struct EntityEdit: Hashable, Sendable {
     }
 
     public func field(_ name: String) -> FieldChange? { fields.first { $0.name == name } }
-
-    /// The changed fields as people say them ("start no earlier, blocked reason"), for the
-    /// sentence in the journal and the status line; JSON keeps the field names.
-    public var fieldWords: String {
-        fields.map { FieldLabel.words($0.name) }.joined(separator: ", ")
-    }
 }
 
 /// Every mutation of a project: a sentence for people and the edits that carry it out.
@@ -78,8 +72,9 @@ public struct Change: Hashable, Sendable {
 
     public var isEmpty: Bool { edits.isEmpty }
 
-    /// "edited GAN-4 (title, blocked reason)": one entity's fields changed in place.
+    /// "edited GAN-4 (title, blocked reason)": one entity's fields changed in place, named as
+    /// people say them (JSON keeps the field names).
     public static func edited(_ key: String, _ edit: EntityEdit) -> Change {
-        Change(summary: "edited \(key) (\(edit.fieldWords))", edits: [edit])
+        Change(summary: "edited \(key) (\(edit.fields.map { FieldLabel.words($0.name) }.joined(separator: ", ")))", edits: [edit])
     }
 }
