@@ -191,6 +191,8 @@ public final class CursesBackend: TerminalBackend {
         endwin()
         defer {
             reset_prog_mode()
+            // Whatever the terminal answered the editor's queries with is not a key of ours.
+            flushinp()
             previous = nil
             clearok(gantry_stdscr(), true)
             refresh()

@@ -23,17 +23,56 @@ public struct DescriptionEditor: Sendable {
         guard FileManager.default.createFile(atPath: file, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
             throw EditorError("Could not write a temporary file for the editor.")
         }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = command + [file]
-        do { try p.run() } catch { throw EditorError("Could not start \(command.joined(separator: " ")): \(error). Set $VISUAL or $EDITOR.") }
-        p.waitUntilExit()
-        guard p.terminationStatus == 0 else {
-            throw EditorError("\(command.first ?? "The editor") exited with status \(p.terminationStatus); the description was not changed.")
+        let status = try Self.runInForeground(command + [file])
+        if status == 127 {
+            throw EditorError("Could not start \(command.joined(separator: " ")): no such program. Set $VISUAL or $EDITOR.")
+        }
+        guard status == 0 else {
+            throw EditorError("\(command.first ?? "The editor") exited with status \(status); the description was not changed.")
         }
         var edited = try String(contentsOfFile: file, encoding: .utf8)
         while edited.hasSuffix("\n") { edited.removeLast() }
         return edited
+    }
+}
+
+extension DescriptionEditor {
+    /// Runs the editor as the shell would run a foreground job of ours: in our process group (so it
+    /// owns the terminal whenever we do, and job-control shells never stop it for touching the
+    /// terminal), with every signal at its default and none blocked. While it runs we ignore
+    /// interrupt and quit, as `system(3)` does: Ctrl-C inside the editor is the editor's.
+    static func runInForeground(_ argv: [String]) throws -> Int32 {
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t(), defaults = sigset_t()
+        sigemptyset(&none)
+        sigfillset(&defaults)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+
+        var ignore = sigaction(), savedInt = sigaction(), savedQuit = sigaction()
+        ignore.__sigaction_handler.sa_handler = SIG_IGN
+        sigemptyset(&ignore.sa_mask)
+        sigaction(SIGINT, &ignore, &savedInt)
+        sigaction(SIGQUIT, &ignore, &savedQuit)
+        defer {
+            sigaction(SIGINT, &savedInt, nil)
+            sigaction(SIGQUIT, &savedQuit, nil)
+        }
+
+        let cArgs = (["/usr/bin/env"] + argv).map { strdup($0) } + [nil]
+        defer { cArgs.forEach { free($0) } }
+        var pid = pid_t()
+        let spawned = posix_spawn(&pid, "/usr/bin/env", nil, &attributes, cArgs, environ)
+        guard spawned == 0 else {
+            throw EditorError("Could not start \(argv.dropLast().joined(separator: " ")): \(String(cString: strerror(spawned))). Set $VISUAL or $EDITOR.")
+        }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let exited = status & 0x7f == 0
+        return exited ? (status >> 8) & 0xff : 128 + (status & 0x7f)
     }
 }
 

@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+
+/// `$EDITOR` from the board, in a real terminal: the editor runs in the terminal's foreground
+/// process group (so a shell with job control does not stop it), and Gantry comes back redrawn.
+@Suite struct EditorEndToEndTests {
+    /// An editor script that changes the terminal's modes (as every real editor does: `stty`
+    /// is a tcsetattr, which stops a background process) and then writes the file.
+    static func scriptEditor(in dir: String) throws -> String {
+        let path = dir + "/editor.sh"
+        try "#!/bin/sh\nstty sane\nprintf 'Written by the editor script\\n' > \"$1\"\n"
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        chmod(path, 0o755)
+        return path
+    }
+
+    /// An interactive shell with job control (as a person's login shell is) runs gantry.
+    static func interactiveShell(_ scene: EndToEndTests.Scene, editor: String) throws -> TmuxSession {
+        let tmux = try TmuxSession(width: 100, height: 30, command: "exec bash --norc --noprofile -i",
+                                   environment: ["GANTRY_USER": "ana", "EDITOR": editor, "VISUAL": ""])
+        #expect(tmux.waitFor { $0.contains("$") || $0.contains("#") })
+        tmux.type("$GANTRY --project \(scene.project)")
+        tmux.send("Enter")
+        #expect(tmux.waitFor("Backlog"))
+        return tmux
+    }
+
+    static func lastLog(_ scene: EndToEndTests.Scene) throws -> String {
+        try BinaryHarness.shell("$GANTRY log --limit 1 --project \(scene.project)", in: scene.h.dir).out
+    }
+
+    @Test func anEditorThatSetsTerminalModesIsNotStoppedUnderJobControl() throws {
+        let scene = try EndToEndTests.Scene()
+        let editor = try Self.scriptEditor(in: scene.h.dir)
+        let tmux = try Self.interactiveShell(scene, editor: editor)
+        tmux.send("E")
+        #expect(tmux.waitFor(timeout: 10) { $0.contains("Backlog") && $0.contains("description") && !$0.contains("Stopped") },
+                "the editor finished and the board came back: \(tmux.capture())")
+        #expect(try Self.lastLog(scene).contains("(description)"))
+        tmux.send("q")
+        #expect(tmux.waitFor { !$0.contains("? help") })
+        #expect(tmux.display("#{alternate_on}") == "0")
+    }
+
+    @Test func viEditsTheDescriptionAndTheBoardIsRedrawn() throws {
+        let scene = try EndToEndTests.Scene()
+        let tmux = try Self.interactiveShell(scene, editor: "vi")
+        let board = tmux.capture()
+        tmux.send("E")
+        #expect(tmux.waitFor { $0.contains("description.md") || $0.contains("~") && !$0.contains("Backlog") }, "vi is on screen")
+        tmux.send("g", "g", "O")
+        tmux.type("Typed in vi")
+        tmux.send("Escape")
+        tmux.type(":wq")
+        tmux.send("Enter")
+        #expect(tmux.waitFor(timeout: 10) { $0.contains("Backlog") && $0.contains("(description)") }, "\(tmux.capture())")
+        #expect(try Self.lastLog(scene).contains("(description)"))
+        // The whole board is back, not only the cells that changed while vi was up.
+        let after = tmux.capture().split(separator: "\n").dropLast(2)
+        let before = board.split(separator: "\n").dropLast(2)
+        #expect(Array(after.prefix(20)) == Array(before.prefix(20)))
+        // Ctrl-C in the editor is the editor's, not a signal that ends Gantry later.
+        tmux.send("E")
+        #expect(tmux.waitFor { !$0.contains("Backlog") })
+        tmux.send("C-c")
+        tmux.type(":q!")
+        tmux.send("Enter")
+        #expect(tmux.waitFor("Backlog"))
+        tmux.send("j")
+        usleep(300_000)
+        #expect(tmux.display("#{alternate_on}") == "1", "still running after Ctrl-C inside vi")
+        tmux.send("q")
+        #expect(tmux.waitFor { !$0.contains("? help") })
+    }
+}
