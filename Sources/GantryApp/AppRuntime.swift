@@ -28,6 +28,7 @@ public final class AppRuntime {
     /// The journal position and day the RAID trends were read at; they are read again only
     /// when either moved, not on every key.
     private var trendsAsOf: (seq: Int64, day: Day)?
+    private var fileReplacedNoticed = false
 
     /// With `preview`, the first frame is drawn from the top of each column and the rest of the
     /// project loads right after it, so a large project opens at once.
@@ -141,12 +142,23 @@ public final class AppRuntime {
         if let leader = state.sharing.following { dirty = mirror(leader) || dirty }
         // What this session shows goes out when the keys pause, so typing never waits for it.
         publish(force: now.timeIntervalSince(lastBeat ?? .distantPast) >= Presence.heartbeat)
-        if changed || now.timeIntervalSince(lastPresenceRead) >= 1 { dirty = readPresence() || dirty }
+        if changed || now.timeIntervalSince(lastPresenceRead) >= 1 {
+            dirty = noticeReplacedFile() || dirty
+            dirty = readPresence() || dirty
+        }
         if state.screen == .standup, state.standup.clock != nil {
             let second = Int(now.timeIntervalSince1970)
             if second != lastTimerSecond { lastTimerSecond = second; dirty = true }
         }
         if dirty { redraw() }
+    }
+
+    /// Says once, and stays said, that the project file was replaced on disk under this session.
+    private func noticeReplacedFile() -> Bool {
+        guard !fileReplacedNoticed, store.wasReplaced else { return false }
+        fileReplacedNoticed = true
+        state.message = .error("The project file was replaced or removed on disk since you opened it; nothing more can be saved here. Quit and open it again.")
+        return true
     }
 
     public func redraw() {

@@ -17,10 +17,18 @@ struct InitCommand: ParsableCommand {
     @Option(help: "Name of the first board.")
     var board = "Board"
 
+    /// `--project FILE` (else $GANTRY_PROJECT) names the file to create.
+    @OptionGroup var location: ProjectOption
+
     func run() throws {
         let context = CLIContext.current
-        let folder = (context.currentDirectory as NSString).appendingPathComponent(ProjectLocator.folderName)
-        let path = (folder as NSString).appendingPathComponent(ProjectLocator.fileName)
+        let path: String
+        if let explicit = location.project ?? context.environment["GANTRY_PROJECT"].flatMap({ $0.isEmpty ? nil : $0 }) {
+            path = context.absolute(explicit)
+        } else {
+            let folder = (context.currentDirectory as NSString).appendingPathComponent(ProjectLocator.folderName)
+            path = (folder as NSString).appendingPathComponent(ProjectLocator.fileName)
+        }
         let projectName = try Limits.line(name ?? (context.currentDirectory as NSString).lastPathComponent, field: "name", length: Limits.nameLength)
         let prefix = try Limits.keyPrefix(key ?? ProjectSetup.keyPrefix(from: projectName))
         let boardName = try Limits.line(board, field: "board", length: Limits.nameLength)
@@ -31,8 +39,9 @@ struct InitCommand: ParsableCommand {
             throw CLIError.refused("A Gantry project already exists at \(path); nothing was changed.")
         }
         try ProjectStore.prepareDirectory(for: path)
-        let store = try ProjectStore.create(at: path)
-        try store.apply(ProjectSetup.newProject(name: projectName, keyPrefix: prefix, board: boardName), actor: context.actor, at: context.now())
+        try ProjectStore.build(at: path) { store in
+            try store.apply(ProjectSetup.newProject(name: projectName, keyPrefix: prefix, board: boardName), actor: context.actor, at: context.now())
+        }
         context.output.print("Created project \(projectName) at \(path) (card keys \(prefix)-1, \(prefix)-2, …).")
         context.output.print("Next: gantry member add \(context.actor), then gantry card add \"First card\".")
     }
@@ -47,7 +56,7 @@ struct DemoCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write the sample here instead, and do not open it.", valueName: "file"))
     var output: String?
 
-    @Flag(help: "Replace --output if it is an existing Gantry project.")
+    @Flag(help: "Replace --output if it is an existing Gantry project; it is moved aside to FILE.bak-<time>.")
     var force = false
 
     @OptionGroup var screen: ScreenOptions
@@ -55,22 +64,25 @@ struct DemoCommand: ParsableCommand {
     func run() throws {
         let context = CLIContext.current
         let path: String
+        var movedAside: String?
         if let output {
             path = context.absolute(output)
             if FileManager.default.fileExists(atPath: path) {
-                guard force else { throw CLIError.refused("\(path) already exists; use --force to replace it.") }
-                _ = try ProjectStore.open(at: path)
-                try Self.remove(path)
+                guard force else { throw CLIError.refused("\(path) already exists; use --force to replace it (it is moved aside first).") }
+                movedAside = try ProjectStore.moveAside(path, now: context.now())
             }
         } else {
             path = Self.defaultPath(context)
             try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try Self.remove(path)
+            // The previous sample's own -wal and -shm must not be taken for the new file's.
+            for suffix in ["-wal", "-shm"] { unlink(path + suffix) }
         }
-        let store = try ProjectStore.create(at: path)
-        for change in SampleProject.changes(now: context.now()) {
-            try store.apply(change, actor: context.actor, at: context.now())
+        try ProjectStore.build(at: path, replacing: output == nil) { store in
+            for change in SampleProject.changes(now: context.now()) {
+                try store.apply(change, actor: context.actor, at: context.now())
+            }
         }
+        if let movedAside { context.output.print("Moved the previous \(path) aside to \(movedAside).") }
         if output == nil, context.launchInteractive != nil {
             try screen.launch(path, context)
             return
@@ -83,11 +95,5 @@ struct DemoCommand: ParsableCommand {
         let base = context.environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? ((context.environment["HOME"] ?? NSHomeDirectory()) as NSString).appendingPathComponent(".local/share")
         return (base as NSString).appendingPathComponent("gantry/demo.sqlite")
-    }
-
-    static func remove(_ path: String) throws {
-        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
-            try FileManager.default.removeItem(atPath: path + suffix)
-        }
     }
 }

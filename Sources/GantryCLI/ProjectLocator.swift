@@ -10,12 +10,15 @@ public enum ProjectLocator {
     public static func locate(explicit: String?, context: CLIContext) throws -> String {
         if let explicit, !explicit.isEmpty {
             let path = context.absolute(explicit)
-            guard FileManager.default.fileExists(atPath: path) else { throw StoreError.notFound(path: path) }
+            // A link that loops or points nowhere is named as such by the store, not "no project".
+            var link = stat()
+            guard lstat(path, &link) == 0 else { throw StoreError.notFound(path: path) }
             return path
         }
         if let env = context.environment["GANTRY_PROJECT"], !env.isEmpty {
             let path = context.absolute(env)
-            guard FileManager.default.fileExists(atPath: path) else {
+            var link = stat()
+            guard lstat(path, &link) == 0 else {
                 throw CLIError.refused("GANTRY_PROJECT names \(path), which does not exist. Unset it, or create a project with `gantry init`.")
             }
             return path

@@ -18,6 +18,7 @@ extension ProjectStore {
     /// read-then-write never fails half-way when another process writes at the same moment.
     func immediateTransaction<T>(_ body: (Database) throws -> T) throws -> T {
         guard !isReadOnly else { throw StoreError.readOnly(path: path) }
+        guard !wasReplaced else { throw StoreError.replaced(path: path) }
         return try Self.translating(path) {
             try pool.writeWithoutTransaction { db in
                 var result: [T] = []

@@ -20,6 +20,13 @@ public enum Filesystem {
         return networkTypes.contains(type) ? type : nil
     }
 
+    /// Bytes an unprivileged user may still write in `path`'s folder (nil when unknown).
+    static func bytesFree(for path: String) -> UInt64? {
+        var st = statvfs()
+        guard statvfs(ProjectFile.directory(of: path), &st) == 0 else { return nil }
+        return UInt64(st.f_bavail) * UInt64(st.f_frsize)
+    }
+
     /// The type of the mount that holds `path`: the longest mount point that is a prefix of it.
     /// `mounts` is in the format of /proc/mounts (octal escapes in mount points).
     static func mountType(of path: String, mounts: String) -> String? {

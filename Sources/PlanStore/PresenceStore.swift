@@ -6,7 +6,8 @@ import Planning
 /// sees who else has it open, with no server. Rows are not journalled (they are not work) and
 /// are written outside the change path: a heartbeat never conflicts with an edit.
 extension ProjectStore {
-    /// Records that `session` is alive now (and what it shows); clears rows long expired.
+    /// Records that `session` is alive now (and what it shows), and deletes the rows of sessions
+    /// that stopped beating (killed, connection dropped) as soon as they count as gone.
     public func beat(_ session: PresenceSession) throws {
         guard !isReadOnly else { return }
         try Self.translating(path) {
@@ -18,7 +19,7 @@ extension ProjectStore {
                                      session.since.timeIntervalSince1970, session.seen.timeIntervalSince1970,
                                      session.view?.encoded() ?? ""])
                 try db.execute(sql: "DELETE FROM presence WHERE seen < ?",
-                               arguments: [session.seen.timeIntervalSince1970 - 10 * Presence.expiry])
+                               arguments: [session.seen.timeIntervalSince1970 - Presence.expiry])
             }
         }
     }

@@ -4,7 +4,15 @@ import Planning
 /// Checks a file before SQLite touches it, from the 100-byte SQLite header alone, so that a file
 /// which is not ours, or is from a newer Gantry, is refused without a single byte written.
 enum ProjectFile {
-    static func inspect(_ path: String) throws {
+    /// What the header says beyond "this is ours".
+    struct Header {
+        /// Bytes 18 and 19 are 2 in WAL mode.
+        let isWAL: Bool
+    }
+
+    @discardableResult
+    static func inspect(_ path: String) throws -> Header {
+        try checkKind(path)
         guard let handle = FileHandle(forReadingAtPath: path) else {
             if FileManager.default.fileExists(atPath: path) {
                 throw StoreError.io("Cannot read \(path): permission denied. Ask the project's owner for group read access.")
@@ -26,6 +34,40 @@ enum ProjectFile {
         if userVersion > Schema.supportedVersion {
             throw StoreError.newerSchema(path: path, found: userVersion, supported: Schema.supportedVersion)
         }
+        return Header(isWAL: header[18] == 2 || header[19] == 2)
+    }
+
+    /// Refuses what is not a regular file before anything opens it: a FIFO would block the open
+    /// forever, a folder or a device is never a project, and a broken link deserves its own words.
+    static func checkKind(_ path: String) throws {
+        var st = stat()
+        guard stat(path, &st) == 0 else {
+            switch errno {
+            case ELOOP:
+                throw StoreError.notAProject(path: path, reason: "a symbolic link that loops back on itself; fix or remove the link")
+            case ENOENT:
+                var link = stat()
+                if lstat(path, &link) == 0 {
+                    let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
+                    throw StoreError.notAProject(path: path, reason: "a symbolic link to \(target), which does not exist")
+                }
+                throw StoreError.notFound(path: path)
+            case EACCES:
+                throw StoreError.io("Cannot read \(path): permission denied on a folder on its way. Ask the project's owner for group access.")
+            default:
+                throw StoreError.io("Cannot read \(path): \(String(cString: strerror(errno))).")
+            }
+        }
+        let kind: String?
+        switch st.st_mode & S_IFMT {
+        case S_IFREG: kind = nil
+        case S_IFDIR: kind = "a folder; name the project file in it, such as \(path)/.gantry/project.sqlite"
+        case S_IFIFO: kind = "a FIFO (named pipe)"
+        case S_IFSOCK: kind = "a socket"
+        case S_IFCHR, S_IFBLK: kind = "a device"
+        default: kind = "not a regular file"
+        }
+        if let kind { throw StoreError.notAProject(path: path, reason: kind) }
     }
 
     private static func bigEndian32(_ data: Data, at offset: Int) -> Int32 {

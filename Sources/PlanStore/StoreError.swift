@@ -10,6 +10,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case damaged(path: String, detail: String)
     case newerSchema(path: String, found: Int, supported: Int)
     case readOnly(path: String)
+    case replaced(path: String)
+    case diskFull(path: String)
     case conflict(Conflict)
     case io(String)
 
@@ -27,6 +29,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(path) was written by a newer Gantry (schema \(found); this one knows up to \(supported)). Upgrade Gantry to open it; the file was left untouched."
         case .readOnly(let path):
             return "\(path) is read-only for you, so this change was not saved. Ask the project's owner for group write access."
+        case .diskFull(let path):
+            return "The disk holding \(path) is full, so this change was not saved. Free some space and try again; the project is intact and can still be read."
+        case .replaced(let path):
+            return "Not saved: the project file was replaced or removed on disk since you opened it. Quit and open it again (\(path))."
         case .conflict(let c):
             return c.description
         case .io(let message):

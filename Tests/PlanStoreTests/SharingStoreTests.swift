@@ -25,6 +25,17 @@ import Planning
         #expect(try t.store.presence(now: t0.addingTimeInterval(16)).map(\.actor) == ["ana"])
     }
 
+    @Test func rowsOfKilledSessionsArePrunedOnceTheyCountAsGone() throws {
+        let t = try TempProject()
+        let t0 = TempProject.now
+        try t.store.beat(session("killed", "ana", seen: t0))
+        try t.store.beat(session("alive", "ben", seen: t0.addingTimeInterval(Presence.expiry - 1)))
+        func rows() throws -> [String] { try t.store.pool.read { db in try String.fetchAll(db, sql: "SELECT session FROM presence ORDER BY session") } }
+        #expect(try rows() == ["alive", "killed"])
+        try t.store.beat(session("alive", "ben", seen: t0.addingTimeInterval(Presence.expiry + 1)))
+        #expect(try rows() == ["alive"], "a killed session's row does not stay in the file")
+    }
+
     @Test func heartbeatsAreNotJournalledAndDoNotTouchTheWork() throws {
         let t = try TempProject()
         let seq = try t.store.latestSeq()

@@ -6,6 +6,8 @@ import Foundation
 public enum SampleProject {
     public static let name = "Checkout Revamp"
     public static let keyPrefix = "GAN"
+    /// How many cards the sample holds (tests check a sample is whole).
+    public static var cardCount: Int { cards.count }
 
     /// The changes that build the sample, in order, as if typed by the team.
     public static func changes(now: Date) -> [Change] {
