@@ -11,7 +11,7 @@ enum ArgumentValues {
 
     static func day(_ text: String, _ option: String, today: Day) throws -> Day {
         if let d = Day.parse(text, today: today) { return d }
-        throw CLIError.usage("\(option): \"\(text)\" is not a date; use YYYY-MM-DD (for example \(today)), today, tomorrow, or an offset like +3d or 2w.")
+        throw CLIError.usage("\(option): \"\(Quote.cut(text))\" is not a date Gantry accepts; use YYYY-MM-DD from \(Day.supported.lowerBound) to \(Day.supported.upperBound) (for example \(today)), today, tomorrow, or an offset like +3d or 2w.")
     }
 
     static func number(_ text: String, _ option: String) throws -> Double {
@@ -23,7 +23,9 @@ enum ArgumentValues {
     /// `-` (a negated term such as `-label:qa`); a word starting with `--` is a mistyped option.
     static func query(_ words: [String], command: String) throws -> String {
         if let option = words.first(where: { $0.hasPrefix("--") }) {
-            throw CLIError.usage("Unknown option '\(option)'. See 'gantry \(command) --help' for the options.")
+            let known = UsageReport.optionNames(of: UsageReport.commandPath(command.split(separator: " ").map(String.init)).1)
+            let hint = UsageReport.nearest(option, in: known).map { " Did you mean '\($0)'?" } ?? ""
+            throw CLIError.usage("Unknown option '\(Quote.cut(option))'.\(hint) See 'gantry \(command) --help' for the options.")
         }
         return words.joined(separator: " ")
     }

@@ -1,6 +1,7 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
+import TerminalUI
 #endif
 
 /// Everything a command needs from the outside world, passed as a task-local value so the same
@@ -80,7 +81,10 @@ public final class OutputSink: @unchecked Sendable {
     public func print(_ text: String) { write(text + "\n", error: false) }
     public func printError(_ text: String) { write(text + "\n", error: true) }
 
+    /// Every line Gantry prints passes here, and stored or typed text may hold anything: control
+    /// characters other than newline and tab are shown as visible symbols, never sent raw.
     public func write(_ text: String, error: Bool) {
+        let text = Sanitizer.cleanKeepingLayout(text)
         if capture {
             lock.lock()
             if error { err += text } else { out += text }

@@ -10,7 +10,7 @@ struct CardCommand: ParsableCommand {
                       CardBlock.self, CardUnblock.self, CardArchive.self, CardRemove.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a card (to the first column after Backlog unless --column).")
+        static let configuration = CommandConfiguration(abstract: "Add a card (to the board's first column unless --column).")
         @Argument(help: "Title, 1–200 characters.") var title: String
         @OptionGroup var fields: CardFieldOptions
         @Option(help: "Board name (default: the first board).") var board: String?

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import Planning
+import PlanStore
 
 /// `gantry`: with no subcommand it opens the interactive board; subcommands script everything.
 public struct GantryCommand: ParsableCommand {
@@ -46,8 +48,10 @@ public enum GantryCLI {
                 try command.run()
                 return 0
             } catch let error where ErrorReport.isGantryError(error) {
+                // A file found damaged keeps nothing of ours beside it (every store is closed by now).
+                if case StoreError.damaged(let path, _)? = error as? StoreError { ProjectStore.removeUnusedSharedFiles(path) }
                 let (message, status) = ErrorReport.describe(error)
-                context.output.printError("gantry: \(message)")
+                context.output.printError("gantry: \(Quote.cutQuoted(message))")
                 return status
             } catch {
                 let code = GantryCommand.exitCode(for: error)
@@ -57,7 +61,7 @@ public enum GantryCLI {
                     return 0
                 }
                 if code == .validationFailure {
-                    context.output.printError(message)
+                    context.output.printError("gantry: " + UsageReport.sentence(for: error, arguments: arguments))
                     return 2
                 }
                 if !message.isEmpty { context.output.printError("gantry: \(message)") }

@@ -80,8 +80,7 @@ public struct Card: Entity, Hashable {
 
     public var isBlocked: Bool { blockedReason != nil }
     /// Stands for the key until the store allocates one; the store puts the key in its place.
-    public static let unallocatedLabel = "new card"
-    public var label: String { key.isEmpty ? Card.unallocatedLabel : key }
+    public var label: String { key.isEmpty ? EntityEdit.pendingKey(id) : key }
 
     /// Whole days the card has spent in its current column at `now`.
     public func daysInColumn(now: Date) -> Int {

@@ -13,7 +13,7 @@ extension ProjectSnapshot {
     public func addCard(_ draft: CardDraft, board: Board, column: Column? = nil, force: Bool = false, now: Date) throws -> Change {
         guard draft.title != nil else { throw PlanningError.invalid(field: "title", message: "must not be empty") }
         let cols = columns(of: board.id)
-        guard let target = column ?? cols.first(where: { $0.category != .backlog }) ?? cols.first else {
+        guard let target = column ?? cols.first else {
             throw PlanningError.refused("Board \(board.name) has no columns. Add one with: gantry column add NAME")
         }
         try checkWIP(target, adding: 1, force: force, cardLabel: "a new card")

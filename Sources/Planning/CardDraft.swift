@@ -33,10 +33,7 @@ public struct CardDraft: Sendable, Equatable {
         var c = card
         if let title { c.title = try Limits.line(title, field: "title", length: Limits.titleLength) }
         if let description {
-            guard description.count <= Limits.descriptionLength.upperBound else {
-                throw PlanningError.invalid(field: "description", message: "is \(description.count) characters; the limit is \(Limits.descriptionLength.upperBound)")
-            }
-            c.description = description
+            c.description = try Limits.text(description, field: "description", length: Limits.descriptionLength)
         }
         if let type { c.type = type }
         if let priority { c.priority = priority }

@@ -52,6 +52,11 @@ public struct EntityEdit: Hashable, Sendable {
     }
 
     public func field(_ name: String) -> FieldChange? { fields.first { $0.name == name } }
+
+    /// Stands for the key of a new entity in a change's summary until the store allocates it.
+    /// Made of the entity's id between control characters, which no title or name may hold
+    /// (`Limits` refuses them), so filling it in can never touch what a person typed.
+    public static func pendingKey(_ id: String) -> String { "\u{1}key:\(id)\u{1}" }
 }
 
 /// Every mutation of a project: a sentence for people and the edits that carry it out.

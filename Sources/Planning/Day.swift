@@ -95,6 +95,15 @@ extension Day {
     /// Parses what people type for a day: `YYYY-MM-DD`, `today`, `tomorrow`, `yesterday`,
     /// or an offset such as `+3d`, `-2w`, `10d` relative to `today`.
     public static func parse(_ text: String, today: Day) -> Day? {
+        guard let day = parseUnbounded(text, today: today), supported.contains(day) else { return nil }
+        return day
+    }
+
+    /// The days Gantry accepts: far enough back for any history, far enough ahead for any plan,
+    /// and never a year a schedule could push past four digits.
+    public static let supported = Day(year: 1970, month: 1, day: 1)!...Day(year: 2200, month: 12, day: 31)!
+
+    private static func parseUnbounded(_ text: String, today: Day) -> Day? {
         let t = text.trimmingCharacters(in: .whitespaces).lowercased()
         switch t {
         case "today": return today

@@ -15,6 +15,7 @@ public enum Limits {
     /// Trims and validates a one-line text (title, name): newlines and tabs become spaces,
     /// other control characters are refused.
     public static func line(_ text: String, field: String, length: ClosedRange<Int>) throws -> String {
+        try refuseControls(text, field: field, allowing: [0x09, 0x0A, 0x0D])
         let flattened = String(text.map { $0 == "\n" || $0 == "\r\n" || $0 == "\t" || $0 == "\r" ? " " : $0 })
             .trimmingCharacters(in: .whitespaces)
         if flattened.isEmpty && length.lowerBound > 0 {
@@ -24,6 +25,26 @@ public enum Limits {
             throw PlanningError.invalid(field: field, message: "is \(flattened.count) characters; the limit is \(length.upperBound)")
         }
         return flattened
+    }
+
+    /// Validates a multi-line text (a description): tabs and newlines are kept, other control
+    /// characters refused.
+    public static func text(_ text: String, field: String, length: ClosedRange<Int>) throws -> String {
+        try refuseControls(text, field: field, allowing: [0x09, 0x0A, 0x0D])
+        guard text.count <= length.upperBound else {
+            throw PlanningError.invalid(field: field, message: "is \(text.count) characters; the limit is \(length.upperBound)")
+        }
+        return text
+    }
+
+    /// C0 and C1 control characters and DEL drive terminals (an escape sequence in a title would
+    /// reach every teammate's screen and shell); Gantry stores none of them.
+    static func refuseControls(_ text: String, field: String, allowing: Set<UInt32>) throws {
+        guard let bad = text.unicodeScalars.first(where: { s in
+            (s.value < 0x20 && !allowing.contains(s.value)) || (0x7F..<0xA0).contains(s.value)
+        }) else { return }
+        let code = String(bad.value, radix: 16, uppercase: true)
+        throw PlanningError.invalid(field: field, message: "contains the control character U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code); remove it (escape sequences are not allowed in Gantry text)")
     }
 
     public static func handle(_ text: String) throws -> String {

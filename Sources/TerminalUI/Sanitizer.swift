@@ -18,6 +18,14 @@ public enum Sanitizer {
         return String(out)
     }
 
+    /// For printed output (stdout, stderr): like `clean`, but newlines and tabs keep their meaning.
+    public static func cleanKeepingLayout(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { needsCleaning($0) && $0 != "\n" && $0 != "\t" }) else { return text }
+        return text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { line in line.split(separator: "\t", omittingEmptySubsequences: false).map { clean(String($0)) }.joined(separator: "\t") }
+            .joined(separator: "\n")
+    }
+
     private static func needsCleaning(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         return v < 0x20 || (0x7F..<0xA0).contains(v) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)

@@ -282,7 +282,11 @@ import TerminalUI
         let h = try AppHarness(width: 80, height: 24) { store in
             try AppHarness.sample(store)
             let p = try store.load()
-            try store.apply(try p.editCard(try p.card(key: "GAN-2"), CardDraft(title: "x\u{1B}]52;c;aGk=\u{07}\u{1B}[2J")), actor: "x", at: AppHarness.now)
+            // Stored before input refused control characters (or written by another tool).
+            let card = try p.card(key: "GAN-2")
+            try store.apply(Change(summary: "old", edits: [EntityEdit(kind: .card, id: card.id, label: card.key, operation: .update,
+                                                                      fields: [FieldChange(name: "title", from: .text(card.title), to: .text("x\u{1B}]52;c;aGk=\u{07}\u{1B}[2J"))])]),
+                            actor: "x", at: AppHarness.now)
         }
         #expect(h.screen[3].contains("x␛]52;c;aGk=␇␛[2J"))
         #expect(!(h.terminal.screen?.cells.contains { $0.text.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F } } ?? true))

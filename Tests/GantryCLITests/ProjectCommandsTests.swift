@@ -85,7 +85,7 @@ import Testing
         try h.expectOK("card", "move", "GAN-1", "In progress")
         try h.expectOK("card", "edit", "GAN-1", "--title", "Login page v2")
         let log = try h.expectOK("log", "--since", "2026-11-26")
-        #expect(log.contains("2026-11-26 12:00 UTC  ben  moved GAN-1 To do → In progress\n    GAN-1 column: To do → In progress"))
+        #expect(log.contains("2026-11-26 12:00 UTC  ben  moved GAN-1 Backlog → In progress\n    GAN-1 column: Backlog → In progress"))
         #expect(log.contains("GAN-1 title: \"Login page\" → \"Login page v2\""))
         let json = try h.json("log", "--json", "--limit", "1") as? [[String: Any]]
         #expect(json?.count == 1)
@@ -96,7 +96,7 @@ import Testing
         #expect(fields?.first?["from"] as? String == "Login page")
         #expect(try h.expectOK("log", "--actor", "nobody") == "No changes.\n")
         let anasLast = try h.expectOK("log", "--actor", "ana", "--limit", "1")
-        #expect(anasLast == "2026-11-26 12:00 UTC  ana  added GAN-1 \"Login page\" to To do\n", "ana's newest, though ben changed things since")
+        #expect(anasLast == "2026-11-26 12:00 UTC  ana  added GAN-1 \"Login page\" to Backlog\n", "ana's newest, though ben changed things since")
         #expect(h.run("log", "--since", "last tuesday").status == 2)
     }
 
@@ -106,7 +106,7 @@ import Testing
         h.actor = "ben"
         try h.expectOK("card", "add", "Ben's")
         h.actor = "ana"
-        #expect(try h.expectOK("undo") == "Undid: added GAN-1 \"Mine\" to To do\n")
+        #expect(try h.expectOK("undo") == "Undid: added GAN-1 \"Mine\" to Backlog\n")
         let keys = try h.json("card", "list", "--json") as? [[String: Any]]
         #expect(keys?.map { $0["key"] as? String } == ["GAN-2"])
         #expect(try h.expectOK("redo").hasPrefix("Redid: added GAN-1"))

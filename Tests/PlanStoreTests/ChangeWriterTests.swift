@@ -11,7 +11,19 @@ import Planning
         let p = try t.store.load()
         try t.store.apply(p.deleteCard(b), actor: "ana", at: TempProject.now)
         #expect(try t.addCard("C").key == "GAN-3")
-        #expect(try t.store.journal().last?.change.summary == "added GAN-3 \"C\" to To do")
+        #expect(try t.store.journal().last?.change.summary == "added GAN-3 \"C\" to Backlog")
+    }
+
+    /// The journal is permanent: the allocated key is filled in where the summary names the new
+    /// entity, never by replacing words in what the user typed.
+    @Test func allocatedKeysNeverRewriteTitles() throws {
+        let t = try TempProject()
+        _ = try t.addCard("Fix new card layout")
+        #expect(try t.store.journal().last?.change.summary == "added GAN-1 \"Fix new card layout\" to Backlog")
+        let p = try t.store.load()
+        try t.store.apply(try p.addTask(name: "Plan new task intake", duration: 2, phase: nil, after: [], startNoEarlier: nil, deadline: nil, assignees: [], now: TempProject.now),
+                          actor: "ana", at: TempProject.now)
+        #expect(try t.store.journal().last?.change.summary == "added T-1 \"Plan new task intake\"")
     }
 
     @Test func keysStayUniqueWithConcurrentWritersOnSeparateConnections() async throws {

@@ -57,15 +57,15 @@ import Planning
         let mark = try t.store.latestSeq()
         _ = try t.addCard("A")
         let entries = try t.store.journal(after: mark)
-        #expect(entries.map(\.change.summary) == ["added GAN-1 \"A\" to To do"])
+        #expect(entries.map(\.change.summary) == ["added GAN-1 \"A\" to Backlog"])
         #expect(try t.store.journal(since: TempProject.now.addingTimeInterval(1)).isEmpty)
         #expect(try t.store.history(of: try t.store.load().card(key: "GAN-1").id).count == 1)
         _ = try t.addCard("B")
         let p = try t.store.load()
         try t.store.apply(try p.editCard(try p.card(key: "GAN-1"), CardDraft(title: "A2")), actor: "ben", at: TempProject.now)
-        #expect(try t.store.journal(after: mark, limit: 2).map(\.change.summary) == ["added GAN-2 \"B\" to To do", "edited GAN-1 (title)"])
+        #expect(try t.store.journal(after: mark, limit: 2).map(\.change.summary) == ["added GAN-2 \"B\" to Backlog", "edited GAN-1 (title)"])
         let actor = try #require(try t.store.journal(after: mark).first?.actor)
-        #expect(try t.store.journal(after: mark, actor: actor, limit: 1).map(\.change.summary) == ["added GAN-2 \"B\" to To do"])
+        #expect(try t.store.journal(after: mark, actor: actor, limit: 1).map(\.change.summary) == ["added GAN-2 \"B\" to Backlog"])
         #expect(try t.store.journal(after: mark, actor: "ben").count == 1)
     }
 

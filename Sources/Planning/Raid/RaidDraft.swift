@@ -56,10 +56,7 @@ public struct RaidDraft: Sendable, Equatable {
         }
         if let title { r.title = try Limits.line(title, field: "title", length: Limits.titleLength) }
         if let description {
-            guard description.count <= Limits.descriptionLength.upperBound else {
-                throw PlanningError.invalid(field: "description", message: "is \(description.count) characters; the limit is \(Limits.descriptionLength.upperBound)")
-            }
-            r.description = description
+            r.description = try Limits.text(description, field: "description", length: Limits.descriptionLength)
         }
         if let owner { r.owner = try owner.map { try project.member(handle: $0).handle } }
         if let status {
@@ -76,8 +73,7 @@ public struct RaidDraft: Sendable, Equatable {
                                      (dependsOn, \RaidItem.dependsOn, "on"), (rationale, \RaidItem.rationale, "rationale"),
                                      (alternatives, \RaidItem.alternatives, "alternatives")] {
             if let value {
-                guard value.count <= 2000 else { throw PlanningError.invalid(field: name, message: "is \(value.count) characters; the limit is 2000") }
-                r[keyPath: field] = value
+                r[keyPath: field] = try Limits.text(value, field: name, length: 0...2000)
             }
         }
         for (value, field, name) in [(probability, \RaidItem.probability, "probability"), (impact, \RaidItem.impact, "impact"),

@@ -140,7 +140,7 @@ public struct RaidItem: Entity, Hashable {
         self.createdAt = createdAt
     }
 
-    public var label: String { key.isEmpty ? "new \(type.rawValue)" : key }
+    public var label: String { key.isEmpty ? EntityEdit.pendingKey(id) : key }
     public var isClosed: Bool { type.closedStatuses.contains(status) }
 
     /// Inherent score: probability × impact (nil unless both are set).

@@ -36,7 +36,7 @@ public struct PlanTask: Entity, Hashable {
         self.createdAt = createdAt
     }
 
-    public var label: String { key.isEmpty ? "new task" : key }
+    public var label: String { key.isEmpty ? EntityEdit.pendingKey(id) : key }
     public var isMilestone: Bool { duration == 0 }
 
     public var fields: [String: Value] {

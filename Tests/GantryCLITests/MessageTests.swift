@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+import Planning
+@testable import GantryCLI
+
+/// Error messages are one line, repeat at most a short cut of what was typed, and point at the
+/// nearest command or option when a word is a typo.
+@Suite struct MessageTests {
+    @Test func typosGetOneSentenceWithTheNearestName() throws {
+        let h = try CLIHarness.withProject()
+        let crad = h.run("crad", "list")
+        #expect(crad.status == 2)
+        #expect(crad.err == "gantry: Unknown command 'crad' for gantry. Did you mean 'card'? See 'gantry --help'.\n")
+        let lsit = h.run("card", "lsit")
+        #expect(lsit.err == "gantry: Unknown command 'lsit' for gantry card. Did you mean 'list'? See 'gantry card --help'.\n")
+        let missing = h.run("task", "add", "Build")
+        #expect(missing.status == 2)
+        #expect(missing.err == "gantry: Missing expected argument '--duration <duration>'. See 'gantry task add --help'.\n")
+        let option = h.run("card", "add", "x", "--colum", "Done")
+        #expect(option.err.split(separator: "\n").count == 1)
+        #expect(option.err.contains("Did you mean '--column'?"))
+    }
+
+    @Test func longInputIsCutInMessages() throws {
+        let h = try CLIHarness.withProject()
+        try h.expectOK("card", "add", "A")
+        let huge = String(repeating: "line of text\n", count: 10_000)
+        let r = h.run("card", "move", "GAN-1", huge)
+        #expect(r.status != 0)
+        #expect(r.err.split(separator: "\n").count == 1, "one line")
+        #expect(r.err.count < 300, "\(r.err.count) characters")
+        #expect(r.err.contains("…"))
+    }
+
+    @Test(arguments: ["9999-12-31", "0001-01-01", "+100000d"])
+    func datesOutsideTheSupportedRangeAreRefusedWithTheRange(date: String) throws {
+        let h = try CLIHarness.withProject()
+        let r = h.run("task", "add", "Far", "--duration", "2", "--start-no-earlier", date)
+        #expect(r.status == 2)
+        #expect(r.err.contains("from 1970-01-01 to 2200-12-31"), "\(r.err)")
+    }
+
+    @Test func quoteCutsEachQuotedSpan() {
+        #expect(Quote.cutQuoted("No column named \"\(String(repeating: "x", count: 100))\".") == "No column named \"\(String(repeating: "x", count: 60))…\".")
+        #expect(Quote.cutQuoted("ana's card \"short\"") == "ana's card \"short\"")
+    }
+}
