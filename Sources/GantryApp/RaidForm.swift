@@ -31,7 +31,7 @@ public struct RaidForm: Sendable, Equatable, FormRows {
             case .owner, .decidedBy: return "member handle, empty for none"
             case .proximity, .review, .due, .decidedOn: return "YYYY-MM-DD, today, +14d, empty for none"
             case .severity: return "low medium high critical"
-            case .links: return "card keys, comma separated"
+            case .links: return "card or task keys, comma separated"
             default: return "free text"
             }
         }
@@ -71,7 +71,7 @@ public struct RaidForm: Sendable, Equatable, FormRows {
     static func values(_ item: RaidItem?, type: RaidType, fields: [Field], project: ProjectSnapshot) -> [String] {
         let i = item
         func n(_ v: Int?) -> String { v.map(String.init) ?? "" }
-        let links = i.map { project.linkedCards(of: $0).map(\.key).joined(separator: ", ") } ?? ""
+        let links = i.map { project.linkTargets(of: $0).map(\.key).joined(separator: ", ") } ?? ""
         return fields.map { f -> String in
             let v: String
             switch f {
@@ -202,22 +202,23 @@ public struct RaidForm: Sendable, Equatable, FormRows {
         d.decidedOn = day(.decidedOn)
         d.severity = optional(.severity)
         d.decidedBy = optional(.decidedBy)
-        var cards: [Card] = []
+        var targets: [LinkTarget] = []
         for key in (text(.links) ?? "").split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !key.isEmpty {
-            if let card = try? project.card(key: key) { cards.append(card) } else { errors[.links] = "no card \(key)" }
+            do { targets.append(try project.linkTarget(key: key)) } catch { errors[.links] = "no card or task \(Quote.cut(key, limit: 20))" }
         }
         guard errors.isEmpty else { return .failure(RaidFormErrors(errors: errors)) }
         do {
             if let id = itemID, let item = project.raidItems[id] {
                 var change = try project.editRaid(item, d, now: now)
-                let before = Set(project.linkedCards(of: item).map(\.id))
-                let after = touched(.links) ? Set(cards.map(\.id)) : before
-                for card in cards where touched(.links) && !before.contains(card.id) { change.edits += try project.link(item, to: card).edits }
-                for card in project.linkedCards(of: item) where !after.contains(card.id) { change.edits += try project.unlink(item, from: card).edits }
+                let current = project.linkTargets(of: item)
+                let before = Set(current.map(\.id))
+                let after = touched(.links) ? Set(targets.map(\.id)) : before
+                for target in targets where touched(.links) && !before.contains(target.id) { change.edits += try project.link(item, to: target).edits }
+                for target in current where !after.contains(target.id) { change.edits += try project.unlink(item, from: target).edits }
                 if change.summary.hasPrefix("no change"), !change.edits.isEmpty { change.summary = "relinked \(item.key)" }
                 return .success(change)
             }
-            return .success(try project.addRaid(type, d, links: cards, now: now))
+            return .success(try project.addRaid(type, d, links: targets, now: now))
         } catch let e as PlanningError {
             var errors: [Field: String] = [:]
             if case .invalid(let field, let message) = e {

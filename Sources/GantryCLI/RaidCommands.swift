@@ -38,15 +38,15 @@ struct RaidAdd<Tag: RaidTag>: ParsableCommand {
     static var configuration: CommandConfiguration { CommandConfiguration(commandName: "add", abstract: "Add a \(Tag.type.rawValue).") }
     @Argument(help: "Title, 1–200 characters.") var title: String
     @OptionGroup var fields: RaidFieldOptions
-    @Option(name: .customLong("link"), help: "A card this concerns (repeatable).") var links: [String] = []
+    @Option(name: .customLong("link"), help: "A card or task this concerns, by key (repeatable).") var links: [String] = []
     @OptionGroup var project: ProjectOption
 
     func run() throws {
         let s = try project.open()
         var draft = try fields.draft(today: s.today)
         draft.title = title
-        let cards = try links.map { try s.snapshot.card(key: $0) }
-        try s.commit(try s.snapshot.addRaid(Tag.type, draft, links: cards, now: s.now))
+        let targets = try links.map { try s.snapshot.linkTarget(key: $0) }
+        try s.commit(try s.snapshot.addRaid(Tag.type, draft, links: targets, now: s.now))
     }
 }
 
@@ -190,11 +190,7 @@ struct RaidCommand: ParsableCommand {
         func run() throws {
             let s = try project.open()
             let item = try s.snapshot.raidItem(key: key)
-            if let task = try? s.snapshot.task(key: target) {
-                try s.commit(try s.snapshot.link(item, toTask: task))
-            } else {
-                try s.commit(try s.snapshot.link(item, to: try s.snapshot.card(key: target)))
-            }
+            try s.commit(try s.snapshot.link(item, to: try s.snapshot.linkTarget(key: target)))
         }
     }
 
@@ -207,11 +203,7 @@ struct RaidCommand: ParsableCommand {
         func run() throws {
             let s = try project.open()
             let item = try s.snapshot.raidItem(key: key)
-            if let task = try? s.snapshot.task(key: target) {
-                try s.commit(try s.snapshot.unlink(item, fromTask: task))
-            } else {
-                try s.commit(try s.snapshot.unlink(item, from: try s.snapshot.card(key: target)))
-            }
+            try s.commit(try s.snapshot.unlink(item, from: try s.snapshot.linkTarget(key: target)))
         }
     }
 

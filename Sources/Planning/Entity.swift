@@ -23,13 +23,17 @@ public enum EntityKind: String, Sendable, CaseIterable, Codable {
 
     /// How the store names a new entity of this kind: the sequence its number comes from and
     /// the key prefix (nil: the project's own, as in `GAN-42`). Nil for kinds without keys.
+    /// Prefixes that other kinds' keys use; a project's card prefix may be none of them, so a
+    /// key always names one thing.
+    public static var reservedPrefixes: [String] { [PlanTask.keyPrefix] + RaidType.allCases.map(\.prefix) }
+
     public func keyScheme(_ fields: [String: Value]) -> (sequence: String, prefix: String?)? {
         switch self {
         case .card: return ("card", nil)
         case .raid:
             let type = RaidType(rawValue: fields["type"]?.string ?? "") ?? .risk
             return ("raid.\(type.rawValue)", type.prefix)
-        case .task: return ("task", "T")
+        case .task: return ("task", PlanTask.keyPrefix)
         default: return nil
         }
     }

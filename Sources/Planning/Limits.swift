@@ -70,7 +70,10 @@ public enum Limits {
     public static func keyPrefix(_ text: String) throws -> String {
         let p = text.uppercased()
         guard keyPrefixLength.contains(p.count), p.unicodeScalars.allSatisfy({ $0.isASCII && $0.properties.isUppercase }) else {
-            throw PlanningError.invalid(field: "key prefix", message: "\"\(text)\" must be 1–8 letters A–Z")
+            throw PlanningError.invalid(field: "key prefix", message: "\"\(Quote.cut(text))\" must be 1–8 letters A–Z")
+        }
+        guard !EntityKind.reservedPrefixes.contains(p) else {
+            throw PlanningError.invalid(field: "key prefix", message: "\(p) is taken by \(p == PlanTask.keyPrefix ? "task" : "RAID") keys (\(p)-1); choose another, such as \(ProjectSetup.unreserved(p))")
         }
         return p
     }

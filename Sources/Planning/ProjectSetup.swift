@@ -14,6 +14,13 @@ public enum ProjectSetup {
     public static func keyPrefix(from name: String) -> String {
         let letters = name.uppercased().unicodeScalars.filter { $0.value < 0x80 && $0.properties.isUppercase }
         let prefix = String(String.UnicodeScalarView(letters.prefix(3)))
-        return prefix.isEmpty ? "GAN" : prefix
+        return unreserved(prefix.isEmpty ? "GAN" : prefix)
+    }
+
+    /// `prefix`, or one letter longer when tasks or the RAID log use it ("T" → "TK").
+    public static func unreserved(_ prefix: String) -> String {
+        var p = prefix
+        while EntityKind.reservedPrefixes.contains(p) { p += "K" }
+        return p
     }
 }

@@ -14,37 +14,28 @@ public struct ThemeError: Error, Equatable, Sendable, CustomStringConvertible {
 
 /// Finds and reads TOML themes: `[palette]` names colours, `[roles]` maps roles to
 /// `{ fg, bg, bold, dim, italic, underline, reverse, mono }`, and `inherits` names a theme whose
-/// palette and roles this one extends. User themes come first, then the shipped `themes/` folder.
+/// palette and roles this one extends. User themes come first, then those built into the binary.
 public struct ThemeLoader: Sendable {
     public let searchPaths: [String]
+    /// Themes by name that need no file (the shipped ones); a file of the same name wins.
+    public let builtIn: [String: String]
 
-    public init(searchPaths: [String]) {
+    public init(searchPaths: [String], builtIn: [String: String] = ShippedThemes.files) {
         self.searchPaths = searchPaths
+        self.builtIn = builtIn
     }
 
-    /// The usual places: `$XDG_CONFIG_HOME/gantry/themes`, the installed `share/gantry/themes`
-    /// next to the executable, and the checkout's `themes/` (found upward from the executable).
-    public static func standard(environment: [String: String], executablePath: String) -> ThemeLoader {
-        var paths: [String] = []
+    /// The user's `$XDG_CONFIG_HOME/gantry/themes` (default `~/.config/gantry/themes`), then the
+    /// themes built into the binary.
+    public static func standard(environment: [String: String]) -> ThemeLoader {
         let config = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? ((environment["HOME"] ?? NSHomeDirectory()) as NSString).appendingPathComponent(".config")
-        paths.append((config as NSString).appendingPathComponent("gantry/themes"))
-        var dir = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath().deletingLastPathComponent()
-        paths.append(dir.appendingPathComponent("../share/gantry/themes").standardizedFileURL.path)
-        for _ in 0..<6 {
-            let candidate = dir.appendingPathComponent("themes")
-            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("default.toml").path) {
-                paths.append(candidate.path)
-                break
-            }
-            dir = dir.deletingLastPathComponent()
-        }
-        return ThemeLoader(searchPaths: paths)
+        return ThemeLoader(searchPaths: [(config as NSString).appendingPathComponent("gantry/themes")])
     }
 
-    /// Theme names found in the search paths.
+    /// Theme names found in the search paths and built in.
     public func available() -> [String] {
-        var names = Set<String>()
+        var names = Set(builtIn.keys)
         for dir in searchPaths {
             for f in (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [] where f.hasSuffix(".toml") {
                 names.insert(String(f.dropLast(5)))
@@ -110,18 +101,24 @@ public struct ThemeLoader: Sendable {
     }
 
     private func read(_ name: String, chain: [String]) throws -> RawTheme {
-        guard let file = path(of: name) else {
-            let names = available()
-            throw ThemeError(file: "\(name).toml", line: nil, message: names.isEmpty
-                ? "no theme files found (looked in \(searchPaths.joined(separator: ", ")))"
-                : "no such theme; available: \(names.joined(separator: ", "))")
-        }
-        guard !chain.contains(name), chain.count < 8 else {
-            throw ThemeError(file: file, line: nil, message: "inherits in a loop (\((chain + [name]).joined(separator: " → ")))")
-        }
+        let file: String
         let text: String
-        do { text = try String(contentsOfFile: file, encoding: .utf8) } catch {
-            throw ThemeError(file: file, line: nil, message: "cannot be read as UTF-8 text")
+        if let path = path(of: name) {
+            file = path
+            guard !chain.contains(name), chain.count < 8 else {
+                throw ThemeError(file: file, line: nil, message: "inherits in a loop (\((chain + [name]).joined(separator: " → ")))")
+            }
+            do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
+                throw ThemeError(file: file, line: nil, message: "cannot be read as UTF-8 text")
+            }
+        } else if let shipped = builtIn[name] {
+            file = "\(name).toml (built in)"
+            guard !chain.contains(name), chain.count < 8 else {
+                throw ThemeError(file: file, line: nil, message: "inherits in a loop (\((chain + [name]).joined(separator: " → ")))")
+            }
+            text = shipped
+        } else {
+            throw ThemeError(file: "\(name).toml", line: nil, message: "no such theme; available: \(available().joined(separator: ", ")) (yours go in \(searchPaths.first ?? "~/.config/gantry/themes"))")
         }
         let table: TOMLTable
         do { table = try TOMLTable(string: text) } catch let e as TOMLParseError {

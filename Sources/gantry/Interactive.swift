@@ -19,7 +19,7 @@ enum Interactive {
             throw CLIError.refused(e.description)
         }
         defer { backend.stop() }
-        let loader = ThemeLoader.standard(environment: environment, executablePath: CommandLine.arguments[0])
+        let loader = ThemeLoader.standard(environment: environment)
         let themeName = request.options["theme"] ?? config.theme ?? defaultTheme(for: backend.depth)
         let (theme, themeError) = loader.load(themeName, depth: backend.depth)
         var keymap = AppAction.defaultKeyMap

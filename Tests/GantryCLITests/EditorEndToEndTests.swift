@@ -73,3 +73,39 @@ import Testing
         #expect(tmux.waitFor { !$0.contains("? help") })
     }
 }
+
+/// A `gantry` binary copied anywhere (a server's /usr/local/bin) has its themes inside it.
+@Suite struct CopiedBinaryTests {
+    @Test(arguments: ["light", "mono", "ansi16"])
+    func aCopiedBinaryHasItsThemes(theme: String) throws {
+        let scene = try EndToEndTests.Scene()
+        let bin = scene.h.dir + "/bin"
+        let cp = try BinaryHarness.shell("mkdir -p \(bin) && cp \"$GANTRY\" \(bin)/gantry", in: scene.h.dir)
+        #expect(cp.status == 0)
+        let tmux = try TmuxSession(width: 120, height: 30, command: "cd / && HOME=\(scene.h.dir) XDG_CONFIG_HOME= \(bin)/gantry --project \(scene.project) --theme \(theme); sleep 600")
+        #expect(tmux.waitFor("Backlog"))
+        #expect(!tmux.capture().contains("Theme"), "\(tmux.capture())")
+        tmux.send("q")
+    }
+}
+
+/// `make install-files` (what `make install` runs after its release build and man page):
+/// a stripped binary that starts with any shipped theme, the theme files and completions.
+@Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/make") && FileManager.default.isExecutableFile(atPath: "/usr/bin/strip")))
+struct InstallTests {
+    @Test func installFilesPutsEverythingUnderThePrefix() throws {
+        let h = try CLIHarness()
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardizedFileURL.path
+        let prefix = h.dir + "/prefix"
+        let r = try BinaryHarness.shell("make -s -C \(root) install-files PREFIX=\(prefix) BIN=\"$GANTRY\" MANPAGE=", in: h.dir)
+        #expect(r.status == 0, "\(r.err)")
+        for file in ["bin/gantry", "share/gantry/themes/default.toml", "share/gantry/themes/light.toml",
+                     "share/bash-completion/completions/gantry", "share/zsh/site-functions/_gantry", "share/fish/vendor_completions.d/gantry.fish"] {
+            #expect(FileManager.default.fileExists(atPath: prefix + "/" + file), "\(file)")
+        }
+        let symbols = try BinaryHarness.shell("nm \(prefix)/bin/gantry 2>&1 | head -1", in: h.dir)
+        #expect(symbols.out.contains("no symbols"), "stripped: \(symbols.out)")
+        let completion = try String(contentsOfFile: prefix + "/share/bash-completion/completions/gantry", encoding: .utf8)
+        #expect(completion.contains("card"))
+    }
+}

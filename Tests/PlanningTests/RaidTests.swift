@@ -16,7 +16,7 @@ import Testing
         var d = RaidDraft()
         d.title = title
         build(&d)
-        var change = try p.addRaid(type, d, links: links, now: Fixture.now)
+        var change = try p.addRaid(type, d, links: links.map(LinkTarget.card), now: Fixture.now)
         let n = p.raidItems.values.filter { $0.type == type }.count + 1
         change.edits[0].fields += [FieldChange(name: "key", from: .null, to: .text("\(type.prefix)-\(n)")), FieldChange(name: "number", from: .null, to: .int(Int64(n)))]
         try p.apply(change)
@@ -97,12 +97,12 @@ import Testing
         var p = try project()
         let a = try p.card(key: "T-1"), b = try p.card(key: "T-2")
         let dep = try add(.dependency, "API keys", to: &p) { $0.dependsOn = "Vendor" }
-        try p.apply(try p.link(dep, to: a))
-        try p.apply(try p.link(dep, to: b))
-        #expect(throws: PlanningError.self) { try p.link(dep, to: a) }
+        try p.apply(try p.link(dep, to: .card(a)))
+        try p.apply(try p.link(dep, to: .card(b)))
+        #expect(throws: PlanningError.self) { try p.link(dep, to: .card(a)) }
         #expect(p.linkedCards(of: dep).map(\.key) == ["T-1", "T-2"])
         #expect(p.raidItems(linkedTo: b).map(\.key) == ["D-1"])
-        try p.apply(try p.unlink(dep, from: a))
+        try p.apply(try p.unlink(dep, from: .card(a)))
         #expect(p.linkedCards(of: dep).map(\.key) == ["T-2"])
         try p.apply(p.deleteRaid(dep))
         #expect(p.raidLinks.isEmpty)

@@ -32,6 +32,28 @@ import Testing
         #expect(Theme(name: "t", roles: roles, depth: .ansi16).style("board.card.blocked").foreground == .ansi(9))
     }
 
+    /// The themes built into the binary are the files under themes/, byte for byte
+    /// (run scripts/embed-themes after editing a theme).
+    @Test func builtInThemesMatchTheThemesFolder() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.shippedThemes).filter { $0.hasSuffix(".toml") }
+        #expect(Set(files.map { String($0.dropLast(5)) }) == Set(ShippedThemes.files.keys))
+        for file in files {
+            var text = try String(contentsOfFile: Self.shippedThemes + "/" + file, encoding: .utf8)
+            if text.hasSuffix("\n") { text.removeLast() }
+            #expect(ShippedThemes.files[String(file.dropLast(5))] == text, "\(file) differs from the built-in copy: run scripts/embed-themes")
+        }
+    }
+
+    @Test func builtInThemesLoadWithNoFilesAnywhere() {
+        let loader = ThemeLoader(searchPaths: ["/nonexistent"])
+        #expect(loader.available() == ["ansi16", "default", "light", "mono"])
+        for name in loader.available() {
+            let (theme, error) = loader.load(name, depth: .ansi256)
+            #expect(error == nil, "\(name): \(String(describing: error))")
+            #expect(theme.name == name)
+        }
+    }
+
     @Test func everyShippedThemeLoadsCleanly() {
         let loader = ThemeLoader(searchPaths: [Self.shippedThemes])
         #expect(loader.available() == ["ansi16", "default", "light", "mono"])
@@ -76,11 +98,11 @@ import Testing
         try "inherits = \"loop2\"\n".write(toFile: dir + "/loop1.toml", atomically: true, encoding: .utf8)
         try "inherits = \"loop1\"\n".write(toFile: dir + "/loop2.toml", atomically: true, encoding: .utf8)
         #expect(ThemeLoader(searchPaths: [dir]).load("loop1", depth: .ansi256).1?.message.contains("loop") == true)
-        #expect(ThemeLoader(searchPaths: [dir]).load("missing", depth: .ansi256).1?.message.contains("no such theme; available: bad, colour, loop1, loop2") == true)
+        #expect(ThemeLoader(searchPaths: [dir], builtIn: [:]).load("missing", depth: .ansi256).1?.message.contains("no such theme; available: bad, colour, loop1, loop2") == true)
         let empty = try tempDir()
-        let (fallback, none) = ThemeLoader(searchPaths: [empty]).load("default", depth: .ansi256)
-        #expect(fallback.name == "builtin")
-        #expect(none?.message == "no theme files found (looked in \(empty))")
+        let (shipped, none) = ThemeLoader(searchPaths: [empty]).load("default", depth: .ansi256)
+        #expect(shipped.name == "default", "no theme files anywhere: the built-in copy loads")
+        #expect(none == nil)
     }
 
     @Test func userThemesComeFirstAndCanExtendShippedOnes() throws {
@@ -88,12 +110,12 @@ import Testing
         let userDir = home + "/gantry/themes"
         try FileManager.default.createDirectory(atPath: userDir, withIntermediateDirectories: true)
         try "inherits = \"default\"\n[roles]\n\"board.card.blocked\" = { fg = \"#00ff00\" }\n".write(toFile: userDir + "/mine.toml", atomically: true, encoding: .utf8)
-        let loader = ThemeLoader(searchPaths: [userDir, Self.shippedThemes])
+        let loader = ThemeLoader(searchPaths: [userDir])
         let (theme, error) = loader.load("mine", depth: .truecolor)
         #expect(error == nil)
         #expect(theme.style("board.card.blocked").foreground == .rgb(0, 255, 0))
         #expect(theme.style("board.card.blocked").attributes == .bold)
-        let standard = ThemeLoader.standard(environment: ["XDG_CONFIG_HOME": home], executablePath: "/nonexistent/bin/gantry")
+        let standard = ThemeLoader.standard(environment: ["XDG_CONFIG_HOME": home])
         #expect(standard.searchPaths.first == userDir)
     }
 

@@ -8,7 +8,7 @@ extension ProjectSnapshot {
         throw PlanningError.notFound(what: "RAID item", name: key, hint: "List them with: gantry raid summary, or gantry risk list")
     }
 
-    public func addRaid(_ type: RaidType, _ draft: RaidDraft, links: [Card] = [], now: Date) throws -> Change {
+    public func addRaid(_ type: RaidType, _ draft: RaidDraft, links: [LinkTarget] = [], now: Date) throws -> Change {
         guard draft.title != nil else { throw PlanningError.invalid(field: "title", message: "must not be empty") }
         let item = try draft.applied(to: RaidItem(type: type, title: "", createdAt: now), in: self)
         let linkEdits = links.map { RaidLink(itemID: item.id, targetID: $0.id).creation() }
@@ -58,24 +58,6 @@ extension ProjectSnapshot {
         let links = raidLinks.values.filter { $0.itemID == risk.id }.sorted { $0.id < $1.id }
             .map { RaidLink(itemID: issue.id, targetID: $0.targetID).creation() }
         return Change(summary: "\(risk.key) occurred: opened \(issue.label) \"\(issue.title)\"", edits: closing.edits + [issue.creation()] + links)
-    }
-
-    public func link(_ item: RaidItem, to card: Card) throws -> Change { try link(item, targetID: card.id, key: card.key) }
-    public func link(_ item: RaidItem, toTask task: PlanTask) throws -> Change { try link(item, targetID: task.id, key: task.key) }
-    public func unlink(_ item: RaidItem, from card: Card) throws -> Change { try unlink(item, targetID: card.id, key: card.key) }
-    public func unlink(_ item: RaidItem, fromTask task: PlanTask) throws -> Change { try unlink(item, targetID: task.id, key: task.key) }
-
-    private func link(_ item: RaidItem, targetID: String, key: String) throws -> Change {
-        let link = RaidLink(itemID: item.id, targetID: targetID)
-        guard raidLinks[link.id] == nil else { throw PlanningError.refused("\(item.key) is already linked to \(key).") }
-        return Change(summary: "linked \(item.key) to \(key)", edits: [link.creation()])
-    }
-
-    private func unlink(_ item: RaidItem, targetID: String, key: String) throws -> Change {
-        guard let link = raidLinks[RaidLink(itemID: item.id, targetID: targetID).id] else {
-            throw PlanningError.refused("\(item.key) is not linked to \(key).")
-        }
-        return Change(summary: "unlinked \(item.key) from \(key)", edits: [link.deletion()])
     }
 
     /// Timeline tasks a RAID item concerns.

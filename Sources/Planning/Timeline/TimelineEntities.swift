@@ -37,6 +37,8 @@ public struct PlanTask: Entity, Hashable {
     }
 
     public var label: String { key.isEmpty ? EntityEdit.pendingKey(id) : key }
+    /// Task keys: T-1, T-2, …
+    public static let keyPrefix = "T"
     public var isMilestone: Bool { duration == 0 }
 
     public var fields: [String: Value] {
