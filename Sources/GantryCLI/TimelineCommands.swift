@@ -281,15 +281,19 @@ struct ScheduleCommand: ParsableCommand {
         let s = try project.open(cards: .epicsOnly)
         let schedule = try Scheduler.schedule(s.snapshot, today: s.today)
         let path = schedule.criticalPath.compactMap { schedule.tasks[$0]?.key }
+        let chains = schedule.criticalChains().map { $0.compactMap { schedule.tasks[$0]?.key } }
         if json {
             s.print(JSON.object([("projectStart", .string(s.snapshot.calendar(today: s.today).start.description)),
                                  ("projectFinish", .string(schedule.finish.description)),
                                  ("criticalPath", .array(path.map(JSON.string))),
+                                 ("criticalChains", .array(chains.map { .array($0.map(JSON.string)) })),
                                  ("tasks", .array(schedule.order.compactMap { schedule.tasks[$0] }.map(TimelineOutput.json)))]).rendered())
             return
         }
         guard !schedule.order.isEmpty else { s.print("No tasks yet. Add one with: gantry task add NAME --duration 5"); return }
-        s.print(TimelineOutput.table(schedule) + "\n\nProject finish: \(schedule.finish)\nCritical path: \(path.joined(separator: " → "))")
+        let lines = chains.map { $0.joined(separator: " → ") }
+        let critical = lines.count == 1 ? "Critical path: \(lines[0])" : "Critical paths:\n" + lines.map { "  " + $0 }.joined(separator: "\n")
+        s.print(TimelineOutput.table(schedule) + "\n\nProject finish: \(schedule.finish)\n" + critical)
     }
 }
 

@@ -14,6 +14,20 @@ import Testing
         return h
     }
 
+    /// Two parallel critical tasks feeding a third are two chains, never one invented chain.
+    @Test func parallelCriticalTasksPrintAsSeparateChains() throws {
+        let h = try CLIHarness.withProject()
+        try h.expectOK("project", "set", "--start", "2026-11-30")
+        try h.expectOK("task", "add", "Backend", "--duration", "3")
+        try h.expectOK("task", "add", "Frontend", "--duration", "3")
+        try h.expectOK("task", "add", "Launch", "--duration", "2", "--after", "T-1", "--after", "T-2")
+        let text = try h.expectOK("schedule")
+        #expect(text.hasSuffix("Critical paths:\n  T-1 → T-3\n  T-2 → T-3\n"), "\(text)")
+        #expect(!text.contains("T-1 → T-2"))
+        let json = try #require(try h.json("schedule", "--json") as? [String: Any])
+        #expect(json["criticalChains"] as? [[String]] == [["T-1", "T-3"], ["T-2", "T-3"]])
+    }
+
     @Test func scheduleJSONHasDatesSlackAndTheCriticalPath() throws {
         let h = try plan()
         try h.expectOK("calendar", "holiday", "add", "2026-12-08", "--name", "Holiday")

@@ -163,8 +163,24 @@ public struct ScheduleNetwork: Sendable {
         var tasks = ScheduledTasks(network: self, duration: duration, es: es, ef: ef, ls: ls, lf: lf, free: free, table: table)
         tasks.rollUpPhases()
         let critical = (0..<n).filter { ls[$0] - es[$0] <= 0 }.sorted { (es[$0], ef[$0], leaves[$0].number) < (es[$1], ef[$1], leaves[$1].number) }
+        // A link is critical when it joins two critical tasks and drives the later one (no gap).
+        var criticalLinks: [(Int, Int)] = []
+        for t in critical {
+            for e in succStart[t]..<succStart[t + 1] where ls[succTo[e]] - es[succTo[e]] <= 0 {
+                let to = succTo[e], lag = succLag[e]
+                let gap: Int
+                switch succType[e] {
+                case .fs: gap = es[to] - (ef[t] + lag)
+                case .ss: gap = es[to] - (es[t] + lag)
+                case .ff: gap = ef[to] - (ef[t] + lag)
+                case .sf: gap = ef[to] - (es[t] + lag)
+                }
+                if gap == 0 { criticalLinks.append((t, to)) }
+            }
+        }
         return Schedule(tasks: tasks, order: outline, finishIndex: finishIndex, finish: n == 0 ? calendar.start : table[max(0, finishIndex - 1)],
-                        criticalPath: critical.map { leaves[$0].id })
+                        criticalPath: critical.map { leaves[$0].id },
+                        criticalLinks: criticalLinks.map { (leaves[$0.0].id, leaves[$0.1].id) })
     }
 }
 

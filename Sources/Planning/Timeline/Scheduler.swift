@@ -27,8 +27,32 @@ public struct Schedule: Sendable {
     public let order: [String]
     public let finishIndex: Int
     public let finish: Day
-    /// Critical tasks in order of their early start.
+    /// Critical tasks in order of their early start (several chains may run side by side).
     public let criticalPath: [String]
+    /// Links between critical tasks that drive the later one: the critical network as it is.
+    public let criticalLinks: [(from: String, to: String)]
+
+    /// The critical chains: every path through the critical links from a task nothing critical
+    /// drives to one that drives nothing critical, in early-start order (at most `limit`).
+    /// Parallel critical tasks make several chains; none is joined to another that it does not touch.
+    public func criticalChains(limit: Int = 20) -> [[String]] {
+        var next: [String: [String]] = [:]
+        var driven = Set<String>()
+        for link in criticalLinks {
+            next[link.from, default: []].append(link.to)
+            driven.insert(link.to)
+        }
+        let rank = Dictionary(criticalPath.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        for key in next.keys { next[key]?.sort { rank[$0, default: 0] < rank[$1, default: 0] } }
+        var chains: [[String]] = []
+        func walk(_ chain: [String]) {
+            guard chains.count < limit, let last = chain.last else { return }
+            guard let successors = next[last], !successors.isEmpty else { chains.append(chain); return }
+            for s in successors { walk(chain + [s]) }
+        }
+        for start in criticalPath where !driven.contains(start) { walk([start]) }
+        return chains
+    }
 }
 
 /// Critical-path method over a working calendar: a forward pass for early dates, a backward
