@@ -13,6 +13,7 @@ public enum Mode: Sendable, Equatable {
     case raidForm(RaidForm)
     case confirmDeleteRaid(itemID: String)
     case confirmEndStandup
+    case confirm(Confirmation)
     case help(scroll: Int)
 }
 

@@ -98,6 +98,8 @@ extension AppState {
                     return []
                 }
                 return [.endStandup]
+            case .confirm(let confirmation):
+                return answer(confirmation, with: key)
             case .confirmDeleteRaid(let id):
                 mode = .board
                 guard key == .char("y") || key == .char("Y"), let item = project.raidItems[id] else {
@@ -318,7 +320,7 @@ extension AppState {
         case .redo: return [.redo]
         case .help: mode = .help(scroll: 0)
         case .command: mode = .commandPrompt(TextField())
-        case .quit: return [.quit]
+        case .quit: return requestQuit()
         case .showBoard: break
         case .showRaid: return show(.raid)
         case .showTimeline: return show(.timeline)

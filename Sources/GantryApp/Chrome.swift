@@ -52,6 +52,9 @@ struct Chrome {
             buffer.putPadded(" Delete \(item?.key ?? "") \"\(item?.title ?? "")\"? y deletes (u undoes) · any other key keeps it",
                              x: 0, y: y, width: width, style: theme.style("ui.statusbar.error"))
             return nil
+        case .confirm(let confirmation):
+            buffer.putPadded(confirmation.prompt, x: 0, y: y, width: width, style: theme.style("ui.statusbar.error"))
+            return nil
         case .confirmEndStandup:
             buffer.putPadded(" End the stand-up and save its summary? y ends it · any other key goes on",
                              x: 0, y: y, width: width, style: theme.style("ui.statusbar.error"))

@@ -80,15 +80,26 @@ extension AppState {
             mode = .confirmDeleteRaid(itemID: item.id)
         case .closeItem:
             guard let item = selectedRaidItem else { return [] }
-            do { return [.apply(try project.closeRaid(item, now: now))] } catch { message = .error("\(error)") }
+            do {
+                // An assumption closes one of two ways, and the log must say which.
+                let outcomes = item.type == .assumption ? [("v", "validated"), ("i", "invalid")] : [("y", item.type.closeStatus)]
+                let choices = try outcomes.map { key, status in
+                    Confirmation.Choice(key: Character(key), label: "closes it as \(status)", effects: [.apply(try project.closeRaid(item, status: status, now: now))])
+                }
+                mode = .confirm(Confirmation(question: "Close \(item.key) \"\(item.title)\"?", choices: choices, declined: "\(item.key) stays open."))
+            } catch { message = .error("\(error)") }
         case .occurRisk:
             guard let item = selectedRaidItem else { return [] }
-            do { return [.apply(try project.occur(item, now: now))] } catch { message = .error("\(error)") }
+            do {
+                let change = try project.occur(item, now: now)
+                mode = .confirm(.yes("\(item.key) happened?", "marks it occurred and opens an issue with its links", [.apply(change)],
+                                     declined: "\(item.key) is unchanged."))
+            } catch { message = .error("\(error)") }
         case .undo: return [.undo]
         case .redo: return [.redo]
         case .help: mode = .help(scroll: 0)
         case .command: mode = .commandPrompt(TextField())
-        case .quit: return [.quit]
+        case .quit: return requestQuit()
         case .moveCardLeft, .moveCardRight, .moveCardUp, .moveCardDown, .toggleBlocked, .editDescription:
             message = .info("That key works on the board; press 1 to go back to it.")
         case .showStandup, .nextSpeaker, .previousSpeaker, .shuffleSpeakers, .standupOrder, .captureAction, .captureRisk,

@@ -76,7 +76,7 @@ extension AppState {
         case .redo: return [.redo]
         case .help: mode = .help(scroll: 0)
         case .command: mode = .commandPrompt(TextField())
-        case .quit: return [.quit]
+        case .quit: return requestQuit()
         case .showBoard: return show(.board)
         case .showRaid: return show(.raid)
         case .showTimeline: return show(.timeline)

@@ -47,10 +47,12 @@ extension AppState {
         case .redo: return [.redo]
         case .help: mode = .help(scroll: 0)
         case .command: mode = .commandPrompt(TextField())
-        case .quit: return [.quit]
+        case .quit: return requestQuit()
         case .deleteCard:
             guard let task = selectedTask else { return [] }
-            return edit(task) { try $0.removeTask(task) }
+            let effects = edit(task) { try $0.removeTask(task) }
+            guard !effects.isEmpty else { return [] }
+            mode = .confirm(.yes("Delete \(task.key) \"\(task.name)\"?", "deletes it (u undoes)", effects, declined: "Nothing deleted."))
         default:
             message = .info("On the timeline: j/k select, H/L shift, +/- length, p progress, z zoom, space fold; :dep T-n [FS|SS|FF|SF] [lag], :undep T-n.")
         }

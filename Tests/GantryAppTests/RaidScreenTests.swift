@@ -111,10 +111,10 @@ import TerminalUI
 
     @Test func occurAndCloseFromTheScreen() throws {
         let h = try AppHarness()
-        h.press("2", "O")
+        h.press("2", "O", "y")
         #expect(h.state.message?.text == "R-1 occurred: opened I-2 \"Payment provider v3 API slips past our launch\"")
         #expect(h.state.raidRows.map(\.key).contains("R-1") == false)
-        h.press("c")
+        h.press("c", "y")
         #expect(try h.store.load().raidItem(key: "R-4").status == "closed")
         h.press("u")
         #expect(try h.store.load().raidItem(key: "R-4").status == "open")
