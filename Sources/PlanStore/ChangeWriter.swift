@@ -118,13 +118,32 @@ extension ProjectStore {
         for entry in try Self.history(of: edit.id, limit: 200, db) {
             for e in entry.change.edits where e.id == edit.id {
                 if let field, let f = e.field(field) {
-                    return Conflict(entity: edit.label, field: field, byActor: entry.actor, at: entry.at, currentValue: f.to.description)
+                    return Conflict(entity: edit.label, field: field, byActor: entry.actor, at: entry.at,
+                                    currentValue: try Self.display(f.to, of: field, db))
                 }
                 if field == nil {
                     return Conflict(entity: edit.label, field: nil, byActor: entry.actor, at: entry.at, currentValue: nil)
                 }
             }
         }
-        return Conflict(entity: edit.label, field: field, byActor: nil, at: nil, currentValue: now?.description)
+        return Conflict(entity: edit.label, field: field, byActor: nil, at: nil,
+                        currentValue: try now.flatMap { v in try field.flatMap { try Self.display(v, of: $0, db) } })
+    }
+
+    /// A stored value as people know it: a column, board, epic or phase by name or key rather than
+    /// its id, a time as a time; nil where the number means nothing to a person (a rank).
+    static func display(_ value: Value, of field: String, _ db: Database) throws -> String? {
+        guard value != .null else { return "nothing" }
+        switch field {
+        case "rank", "position": return nil
+        case "columnID": return try String.fetchOne(db, sql: "SELECT name FROM \(Schema.table(for: .column)) WHERE id = ?", arguments: [value.string])
+        case "boardID": return try String.fetchOne(db, sql: "SELECT name FROM \(Schema.table(for: .board)) WHERE id = ?", arguments: [value.string])
+        case "parentID":
+            return try String.fetchOne(db, sql: "SELECT key FROM \(Schema.table(for: .card)) WHERE id = ? UNION ALL SELECT key FROM \(Schema.table(for: .task)) WHERE id = ?",
+                                       arguments: [value.string, value.string])
+        default:
+            if field.hasSuffix("At"), let seconds = value.double { return Timestamp.display(Date(timeIntervalSince1970: seconds)) }
+            return value.description
+        }
     }
 }

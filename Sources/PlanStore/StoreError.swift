@@ -52,11 +52,17 @@ public struct Conflict: Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         let who = byActor.map { " by \($0)" } ?? " by someone else"
         let when = at.map { " at \(Timestamp.display($0))" } ?? ""
-        guard let field else {
-            return "\(entity) was changed\(who)\(when) since you looked at it. Nothing was saved; look again and retry."
+        let retry = " since you looked at it. Nothing was saved; look again and retry."
+        guard let field else { return "\(entity) was changed\(who)\(when)\(retry)" }
+        switch field {
+        case "columnID":
+            return "\(entity) was moved\(currentValue.map { " to \($0)" } ?? "")\(who)\(when)\(retry)"
+        case "rank", "enteredColumnAt":
+            return "\(entity) was moved\(who)\(when)\(retry)"
+        default:
+            let now = currentValue.map { " (now \"\($0)\")" } ?? ""
+            return "\(entity)'s \(FieldLabel.words(field)) was changed\(who)\(when)\(now)\(retry)"
         }
-        let now = currentValue.map { " (now \"\($0)\")" } ?? ""
-        return "\(entity)'s \(field) was changed\(who)\(when)\(now) since you looked at it. Nothing was saved; look again and retry."
     }
 }
 

@@ -68,6 +68,24 @@ import Planning
         #expect(try t.store.load().card(key: "GAN-1").title == "Ben's title")
     }
 
+    /// A conflicting move is told in words: where the card went, who moved it, when; never a
+    /// column id, a rank or a time as seconds since 1970.
+    @Test func aConflictingMoveSaysWhereTheCardWentInWords() throws {
+        let t = try TempProject()
+        let card = try t.addCard("Card")
+        let seenByBen = try t.store.load(), seenByCara = try t.store.load()
+        let board = try seenByBen.board(named: nil)
+        try t.store.apply(try seenByBen.moveCard(card, to: try seenByBen.column(named: "In progress", on: board), now: TempProject.now),
+                          actor: "ben", at: TempProject.now.addingTimeInterval(60))
+        do {
+            try t.store.apply(try seenByCara.moveCard(card, to: try seenByCara.column(named: "Review", on: board), now: TempProject.now),
+                              actor: "cara", at: TempProject.now.addingTimeInterval(120))
+            Issue.record("expected a conflict")
+        } catch let StoreError.conflict(c) {
+            #expect(c.description == "GAN-1 was moved to In progress by ben at 2026-11-26 12:01 UTC since you looked at it. Nothing was saved; look again and retry.")
+        }
+    }
+
     @Test func editsOfDifferentFieldsBothApply() throws {
         let t = try TempProject()
         let card = try t.addCard("Original")
