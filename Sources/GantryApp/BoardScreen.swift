@@ -103,33 +103,41 @@ struct BoardScreen {
             guard cut || DisplayWidth.of(text) <= room else { return }
             cx += buffer.put(text, x: cx, y: y, style: role(name), maxWidth: room)
         }
+        // What matters most is cut last: blocked, the key, priority (critical, high, low), then type.
         if card.isBlocked { part("⊘ ", "board.card.blocked", cut: true) }
         part(card.key, "board.card.key", cut: true)
-        part(" " + card.type.rawValue, "board.card.type")
         if card.priority != .medium { part(" " + card.priority.rawValue, "board.card.priority.\(card.priority.rawValue)") }
+        part(" " + card.type.rawValue, "board.card.type")
         // Line 2: title.
         buffer.putPadded(card.title, x: x + 1, y: y + 1, width: width - 2, style: role("board.card"))
-        // Line 3: blocked reason, or assignee, due date and labels.
+        // Line 3, most important first: overdue, assignee, the blocked reason, open RAID items,
+        // a due date still ahead, labels; each whole or not at all, but the reason and labels
+        // are cut to fit.
         let limit = x + width - 1
-        if let reason = card.blockedReason {
-            buffer.putPadded("blocked: " + reason, x: x + 1, y: y + 2, width: width - 2, style: role("board.card.blocked"))
-        } else {
-            var lx = x + 1
-            if let a = card.assignee { lx += buffer.put("@" + a + " ", x: lx, y: y + 2, style: role("board.card.assignee"), maxWidth: limit - lx) }
-            // Open RAID items that concern the card, as many whole keys as fit.
-            for item in state.project.raidItems(linkedTo: card) where !item.isClosed && DisplayWidth.of(item.key) + 1 <= limit - lx {
-                lx += buffer.put(item.key + " ", x: lx, y: y + 2, style: role("board.card.raid"))
+        var lx = x + 1
+        let overdue = card.due.map { $0 < state.today && column.category != .done } ?? false
+        func due() {
+            guard let day = card.due else { return }
+            let text = (overdue ? "overdue " : "due ") + Self.shortDate(day, today: state.today) + " "
+            if DisplayWidth.of(text) <= limit - lx {
+                lx += buffer.put(text, x: lx, y: y + 2, style: role(overdue ? "board.card.overdue" : "ui.muted"))
             }
-            if let due = card.due {
-                let overdue = due < state.today && column.category != .done
-                let text = (overdue ? "overdue " : "due ") + Self.shortDate(due, today: state.today) + " "
-                if DisplayWidth.of(text) <= limit - lx {
-                    lx += buffer.put(text, x: lx, y: y + 2, style: role(overdue ? "board.card.overdue" : "ui.muted"))
-                }
-            }
-            let labels = card.labels.map { "#" + $0 }.joined(separator: " ")
-            if lx < limit { buffer.putPadded(labels, x: lx, y: y + 2, width: limit - lx, style: role("board.card.label")) }
         }
+        if overdue { due() }
+        if let a = card.assignee, DisplayWidth.of(a) + 2 <= limit - lx {
+            lx += buffer.put("@" + a + " ", x: lx, y: y + 2, style: role("board.card.assignee"))
+        }
+        if let reason = card.blockedReason {
+            buffer.putPadded("blocked: " + reason, x: lx, y: y + 2, width: limit - lx, style: role("board.card.blocked"))
+            return
+        }
+        // Open RAID items that concern the card, as many whole keys as fit.
+        for item in state.project.raidItems(linkedTo: card) where !item.isClosed && DisplayWidth.of(item.key) + 1 <= limit - lx {
+            lx += buffer.put(item.key + " ", x: lx, y: y + 2, style: role("board.card.raid"))
+        }
+        if !overdue { due() }
+        let labels = card.labels.map { "#" + $0 }.joined(separator: " ")
+        if lx < limit { buffer.putPadded(labels, x: lx, y: y + 2, width: limit - lx, style: role("board.card.label")) }
     }
 
     /// `12-20` this year, `2027-01-05` otherwise.

@@ -61,3 +61,28 @@ import TerminalUI
         #expect(try h.store.standups().count == 1, "its summary was saved")
     }
 }
+
+/// A card header that does not fit keeps what matters most to a TPM: blocked, overdue, critical,
+/// assignee; type and labels go first.
+@Suite struct CardHeaderTests {
+    @Test func aNarrowCardKeepsBlockedOverdueCriticalAndAssignee() throws {
+        let h = try AppHarness(width: 120, height: 40) { store in
+            try AppHarness.sample(store)
+            let p = try store.load()
+            var d = CardDraft()
+            d.priority = .critical
+            d.assignee = .some("ana")
+            d.due = .some(Day.containing(AppHarness.now).adding(days: -3))
+            d.labels = ["payments", "security"]
+            try store.apply(try p.editCard(try p.card(key: "GAN-5"), d), actor: "x", at: AppHarness.now)
+        }
+        let lines = h.screen
+        let header = try #require(lines.firstIndex { $0.contains("⊘ GAN-5") })
+        let column = lines[header].distance(from: lines[header].startIndex, to: lines[header].range(of: "⊘ GAN-5")!.lowerBound)
+        func card(_ row: Int) -> String { String(lines[row].dropFirst(column).prefix(22)) }
+        #expect(card(header).contains("critical"), "\(card(header))")
+        #expect(card(header + 2).contains("overdue"), "\(card(header + 2))")
+        #expect(card(header + 2).contains("@ana"), "\(card(header + 2))")
+        #expect(card(header + 2).contains("@ana b"), "the blocked reason starts where it fits: \(card(header + 2))")
+    }
+}
