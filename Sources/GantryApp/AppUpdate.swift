@@ -237,7 +237,7 @@ extension AppState {
 
     /// The sentence for a new card in a column at its WIP limit (nil when there is room).
     func wipRefusal(adding column: Column) -> String? {
-        atWIPLimit(column).map { "\(column.name) is at its WIP limit (\($0.count) of \($0.limit)); a new card would make \($0.count + 1)." }
+        atWIPLimit(column).map { "\(column.name) \(ProjectSnapshot.WIPState.phrase(count: $0.count, limit: $0.limit)); a new card would make \($0.count + 1)." }
     }
 
     // MARK: Board actions
@@ -276,7 +276,7 @@ extension AppState {
             }
             let column = view.columns[target]
             if let full = atWIPLimit(column) {
-                message = .error("\(column.name) is at its WIP limit (\(full.count) of \(full.limit)). Finish something first, or :wip N.")
+                message = .error("\(column.name) \(ProjectSnapshot.WIPState.phrase(count: full.count, limit: full.limit)). Finish something first, or :wip N.")
                 return []
             }
             do { return [.apply(try project.moveCard(card, to: column, at: .top, force: true, now: now))] } catch {

@@ -69,6 +69,12 @@ extension AppRuntime {
             state.message = .error("You cannot follow yourself; name someone else (:follow NAME).")
             return
         }
+        let present = (try? store.presence(now: clock()))?.contains { $0.actor == leader } ?? false
+        guard present || state.project.members.values.contains(where: { $0.handle == leader }) else {
+            let members = state.project.members.values.map(\.handle).sorted().joined(separator: ", ")
+            state.message = .error("Nobody called \(Quote.cut(leader, limit: 32)) is a member or has this project open; members: \(members).")
+            return
+        }
         state.sharing.following = leader
         state.mode = .board
         state.message = .info("Following \(leader): read-only. F or Esc stops following.")

@@ -14,6 +14,17 @@ enum ArgumentValues {
         throw CLIError.usage("\(option): \"\(Quote.cut(text))\" is not a date Gantry accepts; use YYYY-MM-DD from \(Day.supported.lowerBound) to \(Day.supported.upperBound) (for example \(today)), today, tomorrow, or an offset like +3d or 2w.")
     }
 
+    /// A share as people write it: `0.8`, `80%` or `80` (a number above 1 is a percentage), as
+    /// `member list` shows it back.
+    static func share(_ text: String, _ option: String) throws -> Double {
+        let t = text.filter { !$0.isWhitespace }
+        let percent = t.hasSuffix("%")
+        guard let n = Double(percent ? String(t.dropLast()) : t), n.isFinite, n >= 0 else {
+            throw CLIError.usage("\(option): \"\(Quote.cut(text))\" is not a share; write 0.8, 80% or 80.")
+        }
+        return percent || n > 1 ? n / 100 : n
+    }
+
     static func number(_ text: String, _ option: String) throws -> Double {
         if let d = Double(text), d.isFinite { return d }
         throw CLIError.usage("\(option): \"\(text)\" is not a number.")

@@ -11,13 +11,13 @@ struct MemberCommand: ParsableCommand {
         @Argument(help: "Handle: 1–32 of a–z, 0–9, _ . - (usually the Unix user name).") var handle: String
         @Option(help: "Display name.") var name: String?
         @Option(help: "Role, for example \"Backend engineer\".") var role: String?
-        @Option(help: "Share of a full-time week, 0–1.") var capacity: Double?
+        @Option(help: "Share of a full-time week: 0.8, 80% or 80.") var capacity: String?
         @Option(help: "Cost per hour.") var rate: Double?
         @OptionGroup var project: ProjectOption
 
         func run() throws {
             let s = try project.open()
-            try s.commit(try s.snapshot.addMember(handle: handle, name: name, role: role, capacity: capacity, costRate: rate))
+            try s.commit(try s.snapshot.addMember(handle: handle, name: name, role: role, capacity: try capacity.map { try ArgumentValues.share($0, "--capacity") }, costRate: rate))
         }
     }
 
@@ -51,7 +51,7 @@ struct MemberCommand: ParsableCommand {
         @Argument var handle: String
         @Option var name: String?
         @Option var role: String?
-        @Option var capacity: Double?
+        @Option(help: "Share of a full-time week: 0.8, 80% or 80.") var capacity: String?
         @Option(help: "Cost per hour; 'none' clears it.") var rate: String?
         @OptionGroup var project: ProjectOption
 
@@ -59,7 +59,7 @@ struct MemberCommand: ParsableCommand {
             let s = try project.open()
             let member = try s.snapshot.member(handle: handle)
             let costRate: Double?? = try rate.map { $0 == "none" ? .none : try ArgumentValues.number($0, "--rate") }
-            try s.commit(try s.snapshot.editMember(member, name: name, role: role, capacity: capacity, costRate: costRate))
+            try s.commit(try s.snapshot.editMember(member, name: name, role: role, capacity: try capacity.map { try ArgumentValues.share($0, "--capacity") }, costRate: costRate))
         }
     }
 

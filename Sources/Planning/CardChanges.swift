@@ -86,11 +86,19 @@ extension ProjectSnapshot {
         return Change(summary: "deleted \(card.key) \"\(card.title)\"", edits: detach + [card.deletion()])
     }
 
+    /// How full a column is, in one wording for every front end.
+    public enum WIPState {
+        /// "is at its WIP limit (4 of 4)", or "is over its WIP limit (5, limit 4)".
+        public static func phrase(count: Int, limit: Int) -> String {
+            count > limit ? "is over its WIP limit (\(count), limit \(limit))" : "is at its WIP limit (\(count) of \(limit))"
+        }
+    }
+
     func checkWIP(_ column: Column, adding: Int, force: Bool, cardLabel: String) throws {
         guard let limit = column.wipLimit, !force else { return }
         let count = activeCount(inColumn: column.id)
         if count + adding > limit {
-            throw PlanningError.refused("\(column.name) is at its WIP limit (\(count) of \(limit)); moving \(cardLabel) there would make \(count + adding). Use --force to do it anyway.")
+            throw PlanningError.refused("\(column.name) \(WIPState.phrase(count: count, limit: limit)); moving \(cardLabel) there would make \(count + adding). Use --force to do it anyway.")
         }
     }
 

@@ -86,3 +86,14 @@ import TerminalUI
         #expect(card(header + 2).contains("@ana b"), "the blocked reason starts where it fits: \(card(header + 2))")
     }
 }
+
+@Suite struct FollowTests {
+    @Test func followingSomeoneWhoIsNeitherAMemberNorHereIsRefused() throws {
+        let h = try AppHarness()
+        h.runtime.follow("nobody")
+        #expect(h.state.sharing.following == nil)
+        #expect(h.state.message?.text.hasPrefix("Nobody called nobody is a member or has this project open") == true)
+        h.runtime.follow("ben")
+        #expect(h.state.sharing.following == "ben")
+    }
+}

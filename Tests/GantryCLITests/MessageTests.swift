@@ -45,3 +45,22 @@ import Planning
         #expect(Quote.cutQuoted("ana's card \"short\"") == "ana's card \"short\"")
     }
 }
+
+/// Smaller defects from the new-user trial.
+@Suite struct SmallDefectTests {
+    @Test(arguments: [("0.8", 80), ("80%", 80), ("80", 80), ("1", 100), ("50 %", 50)])
+    func capacityIsTakenAsItIsShown(input: String, percent: Int) throws {
+        let h = try CLIHarness.withProject()
+        try h.expectOK("member", "add", "zoe", "--capacity", input)
+        #expect(try h.expectOK("member", "list").contains("zoe ") && h.run("member", "list").out.contains("\(percent)%"), "\(input)")
+    }
+
+    @Test func overAWIPLimitIsSaidAsOver() throws {
+        let h = try CLIHarness.withProject()
+        try h.expectOK("column", "wip", "Review", "2")
+        for i in 1...3 { try h.expectOK("card", "add", "C\(i)", "--column", "Review", "--force") }
+        let r = h.run("card", "add", "C4", "--column", "Review")
+        #expect(r.err.contains("Review is over its WIP limit (3, limit 2)"), "\(r.err)")
+        #expect(!r.err.contains("3 of 2"))
+    }
+}
