@@ -16,7 +16,7 @@ install:
 	$(MAKE) install-files
 
 man:
-	swift package --allow-writing-to-package-directory generate-manual --multi-page=false -o .build/man
+	swift package --allow-writing-to-package-directory generate-manual -o .build/man
 
 install-files:
 	install -d $(DEST)/bin $(DEST)/share/gantry/themes $(DEST)/share/man/man1 \

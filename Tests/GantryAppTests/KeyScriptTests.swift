@@ -35,7 +35,7 @@ import TerminalUI
     @Test func wipLimitRefusesAMoveWithTheNumbers() throws {
         let h = try AppHarness()
         h.press("l", "j", "j", "L")
-        #expect(h.state.message?.text == "In progress is at its WIP limit (5 of 4). Finish something first, or :wip N.")
+        #expect(h.state.message?.text == "In progress is over its WIP limit (5, limit 4). Finish something first, or :wip N.")
         #expect(try h.column(of: "GAN-12") == "To do")
         h.press(":", "wip 9", "enter")
         #expect(try h.store.load().columns.values.first { $0.name == "To do" }?.wipLimit == 9, ":wip sets the selected column")

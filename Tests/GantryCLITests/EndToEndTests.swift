@@ -96,6 +96,8 @@ import PlanStore
         b.send("L")
         #expect(b.waitFor("Following ana: read-only. F or Esc stops following."))
         a.send("q")
+        #expect(a.waitFor("A stand-up is running."))
+        a.send("n")
         try scene.expectRestored(a, status: 0)
         b.send("q")
     }
