@@ -43,17 +43,23 @@ enum SharedFiles {
         let fd = open(path, O_RDWR | O_CLOEXEC)
         guard fd >= 0 else { return false }
         defer { close(fd) }
-        var lock = flock()
-        lock.l_type = Int16(F_WRLCK)
-        lock.l_whence = Int16(SEEK_SET)
-        lock.l_start = 0x4000_0002  // SQLite's shared-lock range: PENDING_BYTE + 2, 510 bytes
-        lock.l_len = 510
+        // SQLite's shared-lock range: PENDING_BYTE + 2, 510 bytes.
+        var lock = writeLock(start: 0x4000_0002, length: 510)
         guard fcntl(fd, F_SETLK, &lock) == 0 else { return false }
         if fileSize(path + "-wal") == 0 {
             unlink(path + "-wal")
             unlink(path + "-shm")
         }
         return !exist(path)
+    }
+
+    private static func writeLock(start: Int, length: Int) -> flock {
+        var lock = flock()
+        lock.l_type = Int16(F_WRLCK)
+        lock.l_whence = Int16(SEEK_SET)
+        lock.l_start = start
+        lock.l_len = length
+        return lock
     }
 
     private static func fileSize(_ path: String) -> Int64 {
@@ -78,11 +84,7 @@ enum SharedFiles {
         let fd = open(shm, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
-        var lock = flock()
-        lock.l_type = Int16(F_WRLCK)
-        lock.l_whence = Int16(SEEK_SET)
-        lock.l_start = 128
-        lock.l_len = 1
+        var lock = writeLock(start: 128, length: 1)
         guard fcntl(fd, F_GETLK, &lock) == 0, lock.l_type != Int16(F_UNLCK) else { return nil }
         var st = stat()
         let who = stat("/proc/\(lock.l_pid)", &st) == 0 ? userName(st.st_uid) + "'s" : "another"
