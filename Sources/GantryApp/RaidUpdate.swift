@@ -86,7 +86,7 @@ extension AppState {
                 let choices = try outcomes.map { key, status in
                     Confirmation.Choice(key: Character(key), label: "closes it as \(status)", effects: [.apply(try project.closeRaid(item, status: status, now: now))])
                 }
-                mode = .confirm(Confirmation(question: "Close \(item.key) \"\(item.title)\"?", choices: choices, declined: "\(item.key) stays open."))
+                mode = .confirm(Confirmation(question: "Close \(item.key)?", choices: choices, declined: "\(item.key) stays open."))
             } catch { message = .error("\(error)") }
         case .occurRisk:
             guard let item = selectedRaidItem else { return [] }
