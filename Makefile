@@ -16,7 +16,8 @@ install:
 	$(MAKE) install-files
 
 man:
-	swift package --allow-writing-to-package-directory generate-manual -o .build/man
+	mkdir -p $(CURDIR)/.build/man
+	swift package --allow-writing-to-package-directory generate-manual -o $(CURDIR)/.build/man
 
 install-files:
 	install -d $(DEST)/bin $(DEST)/share/gantry/themes $(DEST)/share/man/man1 \
