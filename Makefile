@@ -12,8 +12,7 @@ DEST = $(DESTDIR)$(PREFIX)
 
 install:
 	swift build -c release --product gantry
-	$(MAKE) man
-	$(MAKE) install-files
+	$(MAKE) install-files MANPAGE=
 
 man:
 	mkdir -p $(CURDIR)/.build/man
