@@ -42,7 +42,7 @@ let package = Package(
                           swiftSettings: staticRuntimeModules, linkerSettings: selfContainedRelease),
         .testTarget(name: "PlanningTests", dependencies: ["Planning"]),
         .testTarget(name: "PlanStoreTests", dependencies: ["Planning", "PlanStore"]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Planning"]),
         .testTarget(name: "GantryAppTests", dependencies: ["GantryApp", "Planning", "PlanStore", "TerminalUI"],
                     exclude: ["Snapshots"]),
         .testTarget(name: "GantryCLITests", dependencies: ["Planning", "PlanStore", "GantryCLI", "TerminalUI", "gantry"]),

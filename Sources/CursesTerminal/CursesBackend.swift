@@ -89,13 +89,8 @@ public final class CursesBackend: TerminalBackend {
     public func draw(_ buffer: Buffer, cursor: (x: Int, y: Int)?) {
         let full = previous.map { $0.width != buffer.width || $0.height != buffer.height } ?? true
         if full { erase() }
-        for y in 0..<buffer.height {
-            for x in 0..<buffer.width {
-                let cell = buffer[x, y]
-                if cell.isContinuation { continue }
-                if !full, let previous, previous[x, y] == cell, x + 1 >= buffer.width || previous[x + 1, y] == buffer[x + 1, y] { continue }
-                put(cell, x: x, y: y)
-            }
+        for run in buffer.diff(from: full ? nil : previous) {
+            for (i, cell) in run.cells.enumerated() where !cell.isContinuation { put(cell, x: run.x + i, y: run.y) }
         }
         previous = buffer
         if let cursor {

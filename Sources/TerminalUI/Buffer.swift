@@ -69,14 +69,15 @@ public struct Buffer: Sendable, Equatable {
             let w = DisplayWidth.of(ch)
             if w == 0 { continue }
             if col + w > limit { break }
-            if col >= 0 {
-                clearWide(at: col, y)
-                self[col, y] = Cell(String(ch), style: style, width: UInt8(w))
-                if w == 2 {
-                    if col + 1 < width { clearWide(at: col + 1, y); self[col + 1, y] = Cell("", style: style, width: 0) }
-                }
+            if ch.unicodeScalars.count == 1 {
+                if col >= 0 { place(String(ch), width: w, x: col, y: y, style: style) }
+                col += w
+                continue
             }
-            col += w
+            for part in DisplayWidth.cells(of: ch) {
+                if col >= 0 { place(part.text, width: part.width, x: col, y: y, style: style) }
+                col += part.width
+            }
         }
         return col - x
     }
@@ -93,6 +94,17 @@ public struct Buffer: Sendable, Equatable {
     public mutating func restyle(_ rect: Rect, _ transform: (Style) -> Style) {
         for y in stride(from: max(0, rect.y), to: min(height, rect.maxY), by: 1) {
             for x in stride(from: max(0, rect.x), to: min(width, rect.maxX), by: 1) { self[x, y].style = transform(self[x, y].style) }
+        }
+    }
+
+    /// One cell (and its continuation when wide); overwriting half of a wide character blanks the
+    /// other half.
+    private mutating func place(_ text: String, width w: Int, x: Int, y: Int, style: Style) {
+        clearWide(at: x, y)
+        self[x, y] = Cell(text, style: style, width: UInt8(w))
+        if w == 2, x + 1 < width {
+            clearWide(at: x + 1, y)
+            self[x + 1, y] = Cell("", style: style, width: 0)
         }
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import TerminalUI
 
@@ -10,7 +11,35 @@ import Testing
         #expect(DisplayWidth.of("🎉") == 2)
         #expect(DisplayWidth.of("e\u{301}") == 1, "e + combining acute is one cell")
         #expect(DisplayWidth.of("\u{200B}") == 0)
-        #expect(DisplayWidth.of("❤️") == 2, "VS16 makes emoji presentation")
+        #expect(DisplayWidth.of("❤️") == 1, "VS16 after a text-style symbol is left out: ncurses counts one cell")
+    }
+
+    @Test func clustersTerminalsDisagreeOnAreDrawnInAFormTheyAgreeOn() {
+        let family = DisplayWidth.cells(of: "👩‍👩‍👧‍👦")
+        #expect(family.map(\.text) == ["👩", "👩", "👧", "👦"], "a ZWJ sequence is its emoji side by side")
+        #expect(DisplayWidth.of("👩‍👩‍👧‍👦") == 8)
+        #expect(DisplayWidth.cells(of: "🇺🇦").map(\.width) == [1, 1], "a flag is two regional indicators")
+        #expect(DisplayWidth.cells(of: "👍🏽").map(\.text) == ["👍"], "a skin tone is left out")
+        #expect(DisplayWidth.cells(of: "e\u{301}").map(\.text) == ["e\u{301}"], "combining marks stay on their letter")
+        #expect(DisplayWidth.of("🎉\u{FE0F}") == 2)
+    }
+
+    /// ncurses places characters by the C library's wcwidth, and tmux and xterm draw by it: a
+    /// scalar measured differently here would shift every cell after it on the row.
+    @Test func everyScalarMeasuresAsTheCLibraryDoes() throws {
+        typealias WidthFunction = @convention(c) (Int32) -> Int32
+        let symbol = try #require(dlsym(dlopen(nil, RTLD_NOW), "wcwidth"))
+        let wcwidth = unsafeBitCast(symbol, to: WidthFunction.self)
+        let saved = String(cString: setlocale(LC_CTYPE, nil))
+        defer { setlocale(LC_CTYPE, saved) }
+        try #require(setlocale(LC_CTYPE, "C.UTF-8") != nil)
+        var differences: [String] = []
+        for v in UInt32(0x20)...0x3FFFF {
+            guard let s = Unicode.Scalar(v), s.properties.generalCategory != .unassigned else { continue }
+            let expected = Int(wcwidth(Int32(bitPattern: v)))
+            if expected >= 0 && DisplayWidth.of(s) != expected { differences.append("U+\(String(v, radix: 16, uppercase: true))") }
+        }
+        #expect(differences.isEmpty, "measured differently from wcwidth: \(differences.prefix(20))")
     }
 
     @Test func truncatesByCellsWithoutSplittingCharacters() {
