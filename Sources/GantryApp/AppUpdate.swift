@@ -216,6 +216,8 @@ extension AppState {
                         return []
                     }
                     change = try project.addCard(draft, board: board, column: column, force: true, now: now)
+                    // Selected once the store has it, as in every board tool.
+                    selectedCardID = change.edits.first { $0.kind == .card && $0.operation == .create }?.id ?? selectedCardID
                 }
                 mode = .board
                 return change.isEmpty ? [] : [.apply(change)]
@@ -227,18 +229,17 @@ extension AppState {
         }
     }
 
-    /// The column's active cards and WIP limit when it has no room for one more (nil otherwise).
-    /// Counts come from the board, which holds them even while only a preview is loaded.
-    func atWIPLimit(_ column: Column) -> (count: Int, limit: Int)? {
+    /// Why `card` (nil: a new card) may not go into `column`, or nil when it has room. Counts
+    /// come from the board, which holds them even while only a preview is loaded.
+    func wipRefusal(adding column: Column, card: String? = nil) -> String? {
         guard let limit = column.wipLimit else { return nil }
         let count = view.columns.firstIndex { $0.id == column.id }.map { view.counts[$0] } ?? project.activeCount(inColumn: column.id)
-        return count >= limit ? (count, limit) : nil
+        guard count >= limit else { return nil }
+        return PlanningError.wipLimitReached(column: column.name, count: count, limit: limit, card: card).description
     }
 
-    /// The sentence for a new card in a column at its WIP limit (nil when there is room).
-    func wipRefusal(adding column: Column) -> String? {
-        atWIPLimit(column).map { "\(column.name) \(ProjectSnapshot.WIPState.phrase(count: $0.count, limit: $0.limit)); a new card would make \($0.count + 1)." }
-    }
+    /// What the app says when a move is refused at a WIP limit: the rule, then the way out.
+    static let wipWayOut = " Finish something first, or :wip N."
 
     // MARK: Board actions
 
@@ -275,8 +276,8 @@ extension AppState {
                 return []
             }
             let column = view.columns[target]
-            if let full = atWIPLimit(column) {
-                message = .error("\(column.name) \(ProjectSnapshot.WIPState.phrase(count: full.count, limit: full.limit)). Finish something first, or :wip N.")
+            if let refusal = wipRefusal(adding: column, card: card.key) {
+                message = .error(refusal + Self.wipWayOut)
                 return []
             }
             do { return [.apply(try project.moveCard(card, to: column, at: .top, force: true, now: now))] } catch {
@@ -308,7 +309,7 @@ extension AppState {
             } else {
                 mode = .blockPrompt(cardID: card.id, TextField())
             }
-        case .filter: mode = .filterPrompt(TextField(filterText))
+        case .filter: mode = .filterPrompt(TextField(filterText, selected: true))
         case .clearFilter:
             if filter != nil { _ = submitFilter("") }
         case .cycleSwimlanes:

@@ -22,13 +22,16 @@ struct BoardScreen {
             let index = state.columnScroll + slot
             guard state.view.columns.indices.contains(index) else { break }
             let (x, width) = layout.column(slot)
-            drawHeader(index, x: x, width: width, into: &buffer)
+            let above = state.swimlanes == .none ? geometry.hidden(column: index).above : 0
+            drawHeader(index, x: x, width: width, hiddenAbove: above, into: &buffer)
             drawCards(index, x: x, width: width, geometry: geometry, into: &buffer)
         }
         drawColumnMarkers(into: &buffer)
     }
 
-    private func drawHeader(_ index: Int, x: Int, width: Int, into buffer: inout Buffer) {
+    /// The column's name and count; "↑ N" before the count when cards are scrolled off the top,
+    /// so the marker never covers the first visible card.
+    private func drawHeader(_ index: Int, x: Int, width: Int, hiddenAbove: Int, into buffer: inout Buffer) {
         let column = state.view.columns[index]
         let count = state.view.counts[index]
         var countText = "\(count)"
@@ -44,6 +47,11 @@ struct BoardScreen {
         underline.attributes.insert(.underline)
         buffer.restyle(Rect(x: x, y: 1, width: max(0, width - countWidth), height: 1)) { _ in underline }
         buffer.putPadded(" " + countText + " ", x: x + width - countWidth, y: 1, width: countWidth, style: theme.style(countRole))
+        if hiddenAbove > 0 {
+            let text = "↑ \(hiddenAbove) "
+            let w = DisplayWidth.of(text)
+            if width - countWidth - w > 4 { buffer.put(text, x: x + width - countWidth - w, y: 1, style: theme.style("board.more")) }
+        }
     }
 
     private func drawCards(_ index: Int, x: Int, width: Int, geometry: BoardGeometry, into buffer: inout Buffer) {
@@ -62,14 +70,11 @@ struct BoardScreen {
             }
         }
         if state.swimlanes == .none {
-            let hidden = geometry.hidden(column: index)
-            let more = theme.style("board.more")
-            func marker(_ text: String, y: Int) {
-                let w = min(width, max(10, DisplayWidth.of(text) + 1))
-                buffer.putPadded(text, x: x + width - w, y: y, width: w, style: more)
-            }
-            if hidden.above > 0 { marker("↑ \(hidden.above) more", y: top) }
-            if hidden.below > 0 { marker("↓ \(hidden.below) more", y: bottom - 1) }
+            let below = geometry.hidden(column: index).below
+            guard below > 0 else { return }
+            let text = "↓ \(below) more"
+            let w = min(width, max(10, DisplayWidth.of(text) + 1))
+            buffer.putPadded(text, x: x + width - w, y: bottom - 1, width: w, style: theme.style("board.more"))
         }
     }
 

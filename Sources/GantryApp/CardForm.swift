@@ -55,7 +55,7 @@ public struct CardForm: Sendable, Equatable {
         cardID = card?.id
         self.columnID = columnID
         base = FormBase(Self.values(card, project: project))
-        fields = base.values.map(TextField.init)
+        fields = base.values.map { TextField($0) }
     }
 
     /// A card's fields as the form shows them (defaults for a new card).
@@ -176,6 +176,7 @@ public struct CardFormErrors: Error, Sendable {
         case .invalid(_, let m): return m
         case .notFound(let what, let name, _): return "no \(what) \(name)"
         case .refused(let m), .corrupt(let m): return m
+        case .wipLimitReached: return e.description
         }
     }
 }

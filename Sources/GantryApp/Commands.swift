@@ -67,7 +67,11 @@ extension AppState {
             case "move":
                 guard let card = selectedCard, let board else { message = .error("No card selected."); return [] }
                 let column = try project.column(named: arg, on: board)
-                return [.apply(try project.moveCard(card, to: column, at: .top, now: now))]
+                if let refusal = wipRefusal(adding: column, card: card.key) {
+                    message = .error(refusal + Self.wipWayOut)
+                    return []
+                }
+                return [.apply(try project.moveCard(card, to: column, at: .top, force: true, now: now))]
             case "wip":
                 guard let column = view.columns[safe: selectedColumn] else { return [] }
                 let limit: Int? = arg.lowercased() == "none" ? nil : Int(arg)

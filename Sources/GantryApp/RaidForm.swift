@@ -64,7 +64,7 @@ public struct RaidForm: Sendable, Equatable, FormRows {
         self.type = type
         fields = Self.fields(for: type)
         base = FormBase(Self.values(item, type: type, fields: fields, project: project))
-        inputs = base.values.map(TextField.init)
+        inputs = base.values.map { TextField($0) }
     }
 
     /// An item's fields as the form shows them (defaults for a new item).

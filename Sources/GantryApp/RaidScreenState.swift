@@ -15,7 +15,7 @@ public struct HeatCell: Sendable, Equatable {
 /// The RAID screen's own state: which log, sort, filter, selection, and the heat map's focus.
 public struct RaidScreenState: Sendable {
     public var log: RaidType = .risk
-    public var sort = "score"
+    public var sort = RaidOrder.score
     public var filterText = ""
     public var filter: RaidFilter?
     public var selectedID: String?
@@ -25,8 +25,6 @@ public struct RaidScreenState: Sendable {
     public var residual = false
     public var scroll = 0
     public var trends: [String: RiskTrend] = [:]
-
-    public static let sorts = ["score", "proximity", "review", "owner", "key"]
 }
 
 extension AppState {
@@ -39,7 +37,7 @@ extension AppState {
             item.type == r.log && (mentionsStatus || !item.isClosed) && (r.filter?.matches(item) ?? true)
                 && (r.cell.map { c in heatPosition(item) == c } ?? true)
         }
-        return Self.sortRaid(items, by: r.sort)
+        return r.sort.sorted(items, residual: r.residual)
     }
 
     /// Where a risk sits on the heat map in the current view (inherent or residual).
@@ -58,15 +56,6 @@ extension AppState {
         return counts
     }
 
-    static func sortRaid(_ items: [RaidItem], by key: String) -> [RaidItem] {
-        switch key {
-        case "score": return items.sorted { ($0.score ?? 0, -$0.number) > ($1.score ?? 0, -$1.number) }
-        case "proximity": return items.sorted { ($0.proximity?.ordinal ?? .max, $0.number) < ($1.proximity?.ordinal ?? .max, $1.number) }
-        case "review": return items.sorted { ($0.reviewDate?.ordinal ?? .max, $0.number) < ($1.reviewDate?.ordinal ?? .max, $1.number) }
-        case "owner": return items.sorted { ($0.owner ?? "~", $0.number) < ($1.owner ?? "~", $1.number) }
-        default: return items.sorted { $0.number < $1.number }
-        }
-    }
 
     public var selectedRaidItem: RaidItem? { raid.selectedID.flatMap { project.raidItems[$0] } }
 

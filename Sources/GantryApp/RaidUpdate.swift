@@ -61,7 +61,7 @@ extension AppState {
             keepRaidSelection()
             message = .info(raid.residual ? "Heat map and scores after the response (residual)." : "Heat map and scores before the response (inherent).")
         case .cycleSort, .cycleSwimlanes:
-            let sorts = RaidScreenState.sorts
+            let sorts = RaidOrder.allCases
             raid.sort = sorts[((sorts.firstIndex(of: raid.sort) ?? 0) + 1) % sorts.count]
             message = .info("Sorted by \(raid.sort).")
         case .clearFilter:

@@ -29,6 +29,7 @@ enum ErrorReport {
             switch e {
             case .invalid, .notFound: return (e.description, 2)
             case .refused, .corrupt: return (e.description, 1)
+            case .wipLimitReached: return (e.description + " Use --force to do it anyway.", 1)
             }
         case let e as QueryError: return (e.description, 2)
         case let e as StoreError: return (e.description, 1)

@@ -83,17 +83,13 @@ enum JournalOutput {
         var lines = ["\(Timestamp.display(e.at))  \(e.actor)  \(e.change.summary)"]
         for edit in e.change.edits where edit.operation == .update {
             for f in edit.fields where !hidden.contains(f.name) {
-                lines.append("    \(edit.label) \(fieldLabel(f.name)): \(display(f.from, f.name, p)) → \(display(f.to, f.name, p))")
+                lines.append("    \(edit.label) \(FieldLabel.words(f.name, of: edit.kind)): \(display(f.from, f.name, p)) → \(display(f.to, f.name, p))")
             }
         }
         return lines.map(Sanitizer.clean).joined(separator: "\n")
     }
 
     static let hidden: Set<String> = ["rank", "enteredColumnAt", "position"]
-
-    static func fieldLabel(_ name: String) -> String {
-        ["parentID": "epic", "blockedReason": "blocked", "wipLimit": "WIP limit"][name] ?? FieldLabel.words(name)
-    }
 
     static func display(_ v: Value, _ field: String, _ p: ProjectSnapshot) -> String {
         // Times (closedAt, decidedAt…) are stored as seconds since 1970.

@@ -35,7 +35,7 @@ func raidItem(_ key: String, of type: RaidType, in p: ProjectSnapshot) throws ->
 }
 
 struct RaidAdd<Tag: RaidTag>: ParsableCommand {
-    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "add", abstract: "Add a \(Tag.type.rawValue).") }
+    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "add", abstract: "Add \(Tag.type.withArticle).") }
     @Argument(help: "Title, 1–200 characters.") var title: String
     @OptionGroup var fields: RaidFieldOptions
     @Option(name: .customLong("link"), help: "A card or task this concerns, by key (repeatable).") var links: [String] = []
@@ -57,6 +57,7 @@ struct RaidList<Tag: RaidTag>: ParsableCommand {
     }
     @Argument(parsing: .allUnrecognized, help: "Filter query, for example 'owner:ana score>=10' or -band:low.") var words: [String] = []
     @Option(help: "Sort by: score, proximity, review, owner or key (default: score for risks, key otherwise).") var sort: String?
+    @Flag(help: "Risks: sort by the score after the response (residual).") var residual = false
     @Flag(help: "Include closed items.") var all = false
     @Flag(help: "Print JSON.") var json = false
     @OptionGroup var project: ProjectOption
@@ -68,7 +69,11 @@ struct RaidList<Tag: RaidTag>: ParsableCommand {
         let filter = try RaidFilter(q, project: s.snapshot, today: s.today, me: s.context.actor)
         let mentionsStatus = q.terms.contains { $0.field == "status" || ($0.field == "is" && $0.values.contains("closed")) }
         var items = s.snapshot.raidItems.values.filter { $0.type == Tag.type && filter.matches($0) && (all || mentionsStatus || !$0.isClosed) }
-        items = try RaidSort.sorted(items, by: sort ?? (Tag.type == .risk ? "score" : "key"))
+        let sortName = sort ?? (Tag.type == .risk ? "score" : "key")
+        guard let order = RaidOrder(rawValue: sortName.lowercased()) else {
+            throw CLIError.usage("--sort: \"\(Quote.cut(sortName))\" is not valid; use \(RaidOrder.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
+        items = order.sorted(items, residual: residual)
         let trends = try RaidOutput.trends(items, store: s.store, now: s.now)
         if json {
             JSON.stream(items, to: s.context.output) { RaidOutput.json($0, s.snapshot, trend: trends[$0.id]) }
@@ -76,19 +81,6 @@ struct RaidList<Tag: RaidTag>: ParsableCommand {
             s.print("No \(Tag.type.plural)\(query.isEmpty ? "" : " match \(query)"). Add one with: gantry \(Tag.type.rawValue) add \"Title\"")
         } else {
             s.print(RaidOutput.table(items, type: Tag.type, s.snapshot, trends: trends))
-        }
-    }
-}
-
-enum RaidSort {
-    static func sorted(_ items: [RaidItem], by key: String) throws -> [RaidItem] {
-        switch key.lowercased() {
-        case "score": return items.sorted { ($0.score ?? 0, -$0.number) > ($1.score ?? 0, -$1.number) }
-        case "proximity": return items.sorted { ($0.proximity?.ordinal ?? .max, $0.number) < ($1.proximity?.ordinal ?? .max, $1.number) }
-        case "review": return items.sorted { ($0.reviewDate?.ordinal ?? .max, $0.number) < ($1.reviewDate?.ordinal ?? .max, $1.number) }
-        case "owner": return items.sorted { ($0.owner ?? "~", $0.number) < ($1.owner ?? "~", $1.number) }
-        case "key": return items.sorted { $0.number < $1.number }
-        default: throw CLIError.usage("--sort: \"\(key)\" is not valid; use score, proximity, review, owner or key.")
         }
     }
 }
@@ -125,7 +117,7 @@ struct RaidShow<Tag: RaidTag>: ParsableCommand {
 }
 
 struct RaidEdit<Tag: RaidTag>: ParsableCommand {
-    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "edit", abstract: "Change a \(Tag.type.rawValue)'s fields.") }
+    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "edit", abstract: "Change \(Tag.type.withArticle)'s fields.") }
     @Argument var key: String
     @Option(help: "New title.") var title: String?
     @OptionGroup var fields: RaidFieldOptions
@@ -142,7 +134,7 @@ struct RaidEdit<Tag: RaidTag>: ParsableCommand {
 
 struct RaidClose<Tag: RaidTag>: ParsableCommand {
     static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: "close", abstract: "Close a \(Tag.type.rawValue) (as \(Tag.type.closeStatus) unless --as).")
+        CommandConfiguration(commandName: "close", abstract: "Close \(Tag.type.withArticle) (as \(Tag.type.closeStatus) unless --as).")
     }
     @Argument var key: String
     @Option(name: .customLong("as"), help: "The closing status: \(Tag.type.closedStatuses.sorted().joined(separator: ", ")).") var status: String?
@@ -155,7 +147,7 @@ struct RaidClose<Tag: RaidTag>: ParsableCommand {
 }
 
 struct RaidRemove<Tag: RaidTag>: ParsableCommand {
-    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "rm", abstract: "Delete a \(Tag.type.rawValue) (gantry undo brings it back).") }
+    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "rm", abstract: "Delete \(Tag.type.withArticle) (gantry undo brings it back).") }
     @Argument var key: String
     @OptionGroup var project: ProjectOption
 
@@ -230,7 +222,7 @@ struct RaidCommand: ParsableCommand {
             let items = s.snapshot.raidItems.values
             let bands = s.snapshot.info.bands
             let openRisks = items.filter { $0.type == .risk && !$0.isClosed }
-            let top = Array(try RaidSort.sorted(openRisks, by: "score").prefix(5))
+            let top = Array(RaidOrder.score.sorted(openRisks).prefix(5))
             var byType: [(String, JSON)] = []
             for type in RaidType.allCases {
                 let ofType = items.filter { $0.type == type }

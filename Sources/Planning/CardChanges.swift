@@ -16,7 +16,7 @@ extension ProjectSnapshot {
         guard let target = column ?? cols.first else {
             throw PlanningError.refused("Board \(board.name) has no columns. Add one with: gantry column add NAME")
         }
-        try checkWIP(target, adding: 1, force: force, cardLabel: "a new card")
+        try checkWIP(target, force: force, card: nil)
         let placed = ranked(into: target, excluding: nil, at: .bottom)
         let blank = Card(boardID: board.id, columnID: target.id, rank: placed.rank, title: "", enteredColumnAt: now, createdAt: now)
         let card = try draft.applied(to: blank, in: self)
@@ -39,7 +39,7 @@ extension ProjectSnapshot {
         if column.id == card.columnID {
             return try rankCard(card, at: placement)
         }
-        try checkWIP(column, adding: 1, force: force, cardLabel: card.key)
+        try checkWIP(column, force: force, card: card.key)
         let placed = ranked(into: column, excluding: card.id, at: placement)
         let edit = card.update([("columnID", .text(column.id)), ("rank", .real(placed.rank)),
                                 ("enteredColumnAt", .real(now.timeIntervalSince1970))])
@@ -94,12 +94,10 @@ extension ProjectSnapshot {
         }
     }
 
-    func checkWIP(_ column: Column, adding: Int, force: Bool, cardLabel: String) throws {
+    func checkWIP(_ column: Column, force: Bool, card: String?) throws {
         guard let limit = column.wipLimit, !force else { return }
         let count = activeCount(inColumn: column.id)
-        if count + adding > limit {
-            throw PlanningError.refused("\(column.name) \(WIPState.phrase(count: count, limit: limit)); moving \(cardLabel) there would make \(count + adding). Use --force to do it anyway.")
-        }
+        if count + 1 > limit { throw PlanningError.wipLimitReached(column: column.name, count: count, limit: limit, card: card) }
     }
 
     /// The rank for a card placed in `column`, plus edits that re-space the column's ranks when

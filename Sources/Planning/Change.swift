@@ -80,6 +80,6 @@ public struct Change: Hashable, Sendable {
     /// "edited GAN-4 (title, blocked reason)": one entity's fields changed in place, named as
     /// people say them (JSON keeps the field names).
     public static func edited(_ key: String, _ edit: EntityEdit) -> Change {
-        Change(summary: "edited \(key) (\(edit.fields.map { FieldLabel.words($0.name) }.joined(separator: ", ")))", edits: [edit])
+        Change(summary: "edited \(key) (\(edit.fields.map { FieldLabel.words($0.name, of: edit.kind) }.joined(separator: ", ")))", edits: [edit])
     }
 }

@@ -7,6 +7,9 @@ public enum PlanningError: Error, Equatable, Sendable, CustomStringConvertible {
     case notFound(what: String, name: String, hint: String)
     /// The request is well-formed but a rule forbids it (WIP limit, duplicate name, …).
     case refused(String)
+    /// A column has no room under its WIP limit for `card` (nil: a new card). Each front end adds
+    /// how to go ahead anyway (`--force`, or the app's keys).
+    case wipLimitReached(column: String, count: Int, limit: Int, card: String?)
     /// Stored data that the domain cannot read.
     case corrupt(String)
 
@@ -15,6 +18,9 @@ public enum PlanningError: Error, Equatable, Sendable, CustomStringConvertible {
         case .invalid(let field, let message): return "\(field): \(message)"
         case .notFound(let what, let name, let hint): return "No \(what) named \"\(name)\". \(hint)"
         case .refused(let message): return message
+        case .wipLimitReached(let column, let count, let limit, let card):
+            let what = card.map { "moving \($0) there" } ?? "a new card"
+            return "\(column) \(ProjectSnapshot.WIPState.phrase(count: count, limit: limit)); \(what) would make \(count + 1)."
         case .corrupt(let message): return "The project holds data Gantry cannot read (\(message))."
         }
     }

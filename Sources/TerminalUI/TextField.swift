@@ -4,10 +4,14 @@
 public struct TextField: Sendable, Equatable {
     public private(set) var text: [Character]
     public private(set) var cursor: Int
+    /// The whole text is selected, as when a prompt reopens with its previous answer: typing or
+    /// deleting replaces it, moving the cursor keeps it.
+    public private(set) var selected: Bool
 
-    public init(_ text: String = "") {
+    public init(_ text: String = "", selected: Bool = false) {
         self.text = Array(text)
         cursor = self.text.count
+        self.selected = selected && !text.isEmpty
     }
 
     public var value: String { String(text) }
@@ -19,6 +23,17 @@ public struct TextField: Sendable, Equatable {
 
     /// Applies an editing key; returns false when the key is not an editing key.
     public mutating func handle(_ key: Key) -> Bool {
+        if selected {
+            selected = false
+            switch key {
+            case .char, .backspace, .ctrl("h"), .delete, .ctrl("d"), .ctrl("u"), .ctrl("w"), .ctrl("k"):
+                text = []
+                cursor = 0
+                if case .char = key { break }
+                return true
+            default: break
+            }
+        }
         switch key {
         case .char(let c):
             text.insert(c, at: cursor)
@@ -63,6 +78,11 @@ public struct TextField: Sendable, Equatable {
             start += 1
         }
         buffer.putPadded(String(clean[start...]), x: x, y: y, width: width, style: style)
+        if selected { buffer.restyle(Rect(x: x, y: y, width: min(width, DisplayWidth.of(String(clean[start...]))), height: 1)) { style in
+            var s = style
+            s.attributes.insert(.reverse)
+            return s
+        } }
         return x + before
     }
 }

@@ -35,7 +35,10 @@ import TerminalUI
     @Test func wipLimitRefusesAMoveWithTheNumbers() throws {
         let h = try AppHarness()
         h.press("l", "j", "j", "L")
-        #expect(h.state.message?.text == "In progress is over its WIP limit (5, limit 4). Finish something first, or :wip N.")
+        #expect(h.state.message?.text == "In progress is over its WIP limit (5, limit 4); moving GAN-12 there would make 6. Finish something first, or :wip N.")
+        #expect(try h.column(of: "GAN-12") == "To do")
+        h.press(":", "move In progress", "enter")
+        #expect(h.state.message?.text == "In progress is over its WIP limit (5, limit 4); moving GAN-12 there would make 6. Finish something first, or :wip N.", "the app never speaks of --force")
         #expect(try h.column(of: "GAN-12") == "To do")
         h.press(":", "wip 9", "enter")
         #expect(try h.store.load().columns.values.first { $0.name == "To do" }?.wipLimit == 9, ":wip sets the selected column")
@@ -62,6 +65,10 @@ import TerminalUI
         #expect(visible.allSatisfy { $0.assignee == "chen" })
         #expect(h.text.contains("match assignee:chen"))
         #expect(h.state.selectedCard?.assignee == "chen", "the backlog has none of chen's cards, so the first match is selected")
+        h.press("/", "assignee:ben", "enter")
+        #expect(h.text.contains("match assignee:ben"), "the reopened prompt's text is replaced by typing, not appended to")
+        h.press("/", "end", " label:backend", "enter")
+        #expect(h.text.contains("match assignee:ben label:backend"), "moving the cursor first keeps the text to edit")
         h.press("esc")
         #expect(h.screen.last?.contains("filter:") == false)
         #expect(h.state.view.ids(inColumn: 0).count == 12)
@@ -101,6 +108,7 @@ import TerminalUI
         #expect(card.labels == ["ui", "mobile"])
         #expect(card.due?.description == "2026-11-28")
         #expect(try h.column(of: "GAN-41") == "To do")
+        #expect(h.state.selectedCardID == card.id, "the new card is selected")
     }
 
     @Test func unknownAssigneeIsShownInTheForm() throws {
@@ -254,6 +262,10 @@ import TerminalUI
         let hidden = 12 + 1_200 - BoardLayout(width: 80, height: 24, columnCount: 5).cardsPerColumn
         #expect(h.screen[22].contains("↓ \(hidden) more"), "\(h.screen[22])")
         #expect(h.screen.allSatisfy { DisplayWidth.of($0) == 80 })
+        h.press("G")
+        let above = 12 + 1_200 - BoardLayout(width: 80, height: 24, columnCount: 5).cardsPerColumn
+        #expect(h.screen[1].contains("↑ \(above)"), "the header says how many are above: \(h.screen[1])")
+        #expect(h.screen[2].trimmingCharacters(in: .whitespaces).hasPrefix("GAN-") && !h.screen[2].contains("more"), "the first card's header is whole: \(h.screen[1...4])")
     }
 
     @Test func wideTitlesKeepBordersAligned() throws {

@@ -33,6 +33,9 @@ import TerminalUI
         #expect(counts[(4 - 1) * 5 + 5 - 1] == 1, "R-1 is P4 × I5")
         h.press("r")
         #expect(h.state.heatCounts[(3 - 1) * 5 + 4 - 1] >= 1, "R-1's residual is P3 × I4")
+        let residual = h.state.raidRows.map { $0.residualScore ?? 0 }
+        #expect(residual == residual.sorted(by: >), "the residual view ranks by residual score: \(residual)")
+        #expect(residual != h.state.raidRows.map { $0.score ?? 0 }.sorted(by: >), "the sample's residual order differs from its inherent one")
     }
 
     @Test func sortCyclesAndTheTableFollows() throws {
@@ -40,10 +43,10 @@ import TerminalUI
         h.press("2")
         #expect(h.state.raidRows.first?.key == "R-1")
         h.press("o")
-        #expect(h.state.raid.sort == "proximity")
+        #expect(h.state.raid.sort == .proximity)
         #expect(h.state.raidRows.map(\.key).first == "R-6", "the soonest proximity first")
         h.press("o", "o")
-        #expect(h.state.raid.sort == "owner")
+        #expect(h.state.raid.sort == .owner)
         #expect(h.state.raidRows.first?.owner == "ana")
     }
 

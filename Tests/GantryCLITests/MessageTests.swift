@@ -21,6 +21,20 @@ import Planning
         #expect(option.err.contains("Did you mean '--column'?"))
     }
 
+    @Test func fieldsAndKindsAreNamedAsPeopleSayThem() throws {
+        let h = try CLIHarness.withProject()
+        try h.expectOK("card", "add", "Payments", "--type", "epic")
+        try h.expectOK("card", "add", "Saved cards")
+        let edit = h.run("card", "edit", "GAN-2", "--epic", "GAN-1")
+        #expect(edit.out == "Edited GAN-2 (epic)\n")
+        let log = h.run("log", "--limit", "1")
+        #expect(log.out.contains("edited GAN-2 (epic)"), "\(log.out)")
+        let help = h.run("assumption", "add", "--help")
+        #expect(help.out.contains("Add an assumption."), "\(help.out)")
+        let bad = h.run("assumption", "add", "Budget holds", "--status", "nonsense")
+        #expect(bad.err.contains("is not an assumption status"), "\(bad.err)")
+    }
+
     @Test func longInputIsCutInMessages() throws {
         let h = try CLIHarness.withProject()
         try h.expectOK("card", "add", "A")

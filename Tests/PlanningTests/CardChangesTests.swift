@@ -10,7 +10,7 @@ import Testing
         try Fixture.add("One", to: &p, column: "In progress")
         let two = try Fixture.add("Two", to: &p)
         let doing = try p.column(named: "In progress", on: board)
-        #expect(throws: PlanningError.refused("In progress is at its WIP limit (1 of 1); moving T-2 there would make 2. Use --force to do it anyway.")) {
+        #expect(throws: PlanningError.wipLimitReached(column: "In progress", count: 1, limit: 1, card: "T-2")) {
             try p.moveCard(two, to: doing, now: Fixture.now)
         }
         let forced = try p.moveCard(two, to: doing, force: true, now: Fixture.now)

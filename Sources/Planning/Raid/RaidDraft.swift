@@ -62,7 +62,7 @@ public struct RaidDraft: Sendable, Equatable {
         if let status {
             let s = status.lowercased()
             guard type.statuses.contains(s) else {
-                throw PlanningError.invalid(field: "status", message: "\"\(status)\" is not a \(type.rawValue) status; use \(type.statuses.joined(separator: ", "))")
+                throw PlanningError.invalid(field: "status", message: "\"\(status)\" is not \(type.withArticle) status; use \(type.statuses.joined(separator: ", "))")
             }
             r.status = s
         }
