@@ -72,6 +72,7 @@ struct CardCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show one card with its recent history.")
         @Argument(help: "Card key, for example GAN-12.") var key: String
         @Flag(help: "Print JSON.") var json = false
+        @OptionGroup var time: TimeOption
         @OptionGroup var project: ProjectOption
 
         func run() throws {
@@ -96,7 +97,7 @@ struct CardCommand: ParsableCommand {
             if !c.description.isEmpty { lines += ["", c.description] }
             let history = try s.store.history(of: c.id, limit: 10)
             if !history.isEmpty {
-                lines += ["", "History:"] + history.map { "  \(Timestamp.display($0.at))  \($0.actor)  \($0.change.summary)" }
+                lines += ["", "History:"] + history.map { "  \(Timestamp.display($0.at, in: time.zone))  \($0.actor)  \($0.change.summary)" }
             }
             s.print(lines.map(Sanitizer.cleanKeepingNewlines).joined(separator: "\n"))
         }

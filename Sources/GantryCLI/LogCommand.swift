@@ -10,6 +10,7 @@ struct LogCommand: ParsableCommand {
     @Option(help: "Only this person's changes.") var actor: String?
     @Option(help: "At most this many (newest).") var limit: Int?
     @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var time: TimeOption
     @OptionGroup var project: ProjectOption
 
     func run() throws {
@@ -23,7 +24,7 @@ struct LogCommand: ParsableCommand {
             return
         }
         if entries.isEmpty { s.print("No changes\(since.map { " since \($0)" } ?? "")."); return }
-        s.print(entries.map { JournalOutput.text($0, s.snapshot) }.joined(separator: "\n"))
+        s.print(entries.map { JournalOutput.text($0, s.snapshot, zone: time.zone) }.joined(separator: "\n"))
     }
 }
 
@@ -79,11 +80,11 @@ enum JournalOutput {
         }
     }
 
-    static func text(_ e: JournalEntry, _ p: ProjectSnapshot) -> String {
-        var lines = ["\(Timestamp.display(e.at))  \(e.actor)  \(e.change.summary)"]
+    static func text(_ e: JournalEntry, _ p: ProjectSnapshot, zone: TimeZone) -> String {
+        var lines = ["\(Timestamp.display(e.at, in: zone))  \(e.actor)  \(e.change.summary)"]
         for edit in e.change.edits where edit.operation == .update {
             for f in edit.fields where !hidden.contains(f.name) {
-                lines.append("    \(edit.label) \(FieldLabel.words(f.name, of: edit.kind)): \(display(f.from, f.name, p)) → \(display(f.to, f.name, p))")
+                lines.append("    \(edit.label) \(FieldLabel.words(f.name, of: edit.kind)): \(display(f.from, f.name, p, zone)) → \(display(f.to, f.name, p, zone))")
             }
         }
         return lines.map(Sanitizer.clean).joined(separator: "\n")
@@ -91,9 +92,9 @@ enum JournalOutput {
 
     static let hidden: Set<String> = ["rank", "enteredColumnAt", "position"]
 
-    static func display(_ v: Value, _ field: String, _ p: ProjectSnapshot) -> String {
+    static func display(_ v: Value, _ field: String, _ p: ProjectSnapshot, _ zone: TimeZone) -> String {
         // Times (closedAt, decidedAt…) are stored as seconds since 1970.
-        if field.hasSuffix("At"), v.string == nil, let seconds = v.double { return Timestamp.display(Date(timeIntervalSince1970: seconds)) }
+        if field.hasSuffix("At"), v.string == nil, let seconds = v.double { return Timestamp.display(Date(timeIntervalSince1970: seconds), in: zone) }
         guard let s = v.string else { return v.description }
         switch field {
         case "columnID": return p.columns[s]?.name ?? "(removed column)"

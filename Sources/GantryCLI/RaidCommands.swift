@@ -89,6 +89,7 @@ struct RaidShow<Tag: RaidTag>: ParsableCommand {
     static var configuration: CommandConfiguration { CommandConfiguration(commandName: "show", abstract: "Show one \(Tag.type.rawValue) with its history.") }
     @Argument var key: String
     @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var time: TimeOption
     @OptionGroup var project: ProjectOption
 
     func run() throws {
@@ -111,7 +112,7 @@ struct RaidShow<Tag: RaidTag>: ParsableCommand {
             }
             lines.append("\(Text.sentence(FieldLabel.words(name))): \(text)")
         }
-        let history = try s.store.history(of: item.id, limit: 10).map { "  \(Timestamp.display($0.at))  \($0.actor)  \($0.change.summary)" }
+        let history = try s.store.history(of: item.id, limit: 10).map { "  \(Timestamp.display($0.at, in: time.zone))  \($0.actor)  \($0.change.summary)" }
         s.print(([ "\(item.key)  \(item.title)" ] + lines + (history.isEmpty ? [] : ["", "History:"] + history)).map(Sanitizer.cleanKeepingNewlines).joined(separator: "\n"))
     }
 }

@@ -147,6 +147,7 @@ struct TaskCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show a task, its dependencies and history.")
         @Argument var key: String
         @Flag(help: "Print JSON.") var json = false
+        @OptionGroup var time: TimeOption
         @OptionGroup var project: ProjectOption
 
         func run() throws {
@@ -169,7 +170,7 @@ struct TaskCommand: ParsableCommand {
                 lines.append("Cards: \(done) of \(cards.count) done against \(t.progress)% reported (" +
                              cards.map { "\($0.key) \(s.snapshot.columns[$0.columnID]?.name ?? "?")" }.joined(separator: ", ") + ")")
             }
-            let history = try s.store.history(of: task.id, limit: 10).map { "  \(Timestamp.display($0.at))  \($0.actor)  \($0.change.summary)" }
+            let history = try s.store.history(of: task.id, limit: 10).map { "  \(Timestamp.display($0.at, in: time.zone))  \($0.actor)  \($0.change.summary)" }
             if !history.isEmpty { lines += ["", "History:"] + history }
             s.print(lines.map(Sanitizer.clean).joined(separator: "\n"))
         }
@@ -315,6 +316,7 @@ struct BaselineCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List saved baselines.")
         @Flag(help: "Print JSON.") var json = false
+        @OptionGroup var time: TimeOption
         @OptionGroup var project: ProjectOption
 
         func run() throws {
@@ -324,7 +326,7 @@ struct BaselineCommand: ParsableCommand {
                 s.print(JSON.array(list.map { .object([("name", .string($0.name)), ("savedAt", .string(Timestamp.iso($0.savedAt))), ("tasks", .int($0.dates.count))]) }).rendered())
                 return
             }
-            s.print(list.isEmpty ? "No baselines yet. Save one with: gantry baseline save NAME" : list.map { "\($0.name)  saved \(Timestamp.display($0.savedAt))  \($0.dates.count) tasks" }.joined(separator: "\n"))
+            s.print(list.isEmpty ? "No baselines yet. Save one with: gantry baseline save NAME" : list.map { "\($0.name)  saved \(Timestamp.display($0.savedAt, in: time.zone))  \($0.dates.count) tasks" }.joined(separator: "\n"))
         }
     }
 

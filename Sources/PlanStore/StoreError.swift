@@ -66,12 +66,15 @@ public struct Conflict: Equatable, Sendable, CustomStringConvertible {
     }
 }
 
-/// Time formats Gantry shows: ISO 8601 UTC for machines, a shorter UTC form for people.
+/// Time formats Gantry shows: ISO 8601 UTC for machines, local time with the zone named for people.
 /// Formatted by hand: a formatter per call made listing 10,000 cards take seconds.
 public enum Timestamp {
     public static func iso(_ date: Date) -> String {
-        let (day, h, m, s) = parts(date)
-        let (y, mo, d) = day.components
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let rest = seconds - days * 86_400
+        let (h, m, s) = (rest / 3600, rest % 3600 / 60, rest % 60)
+        let (y, mo, d) = Day(ordinal: days).components
         var bytes = [UInt8](repeating: 0, count: 20)
         func put(_ value: Int, _ at: Int, _ digits: Int) {
             var v = value
@@ -82,17 +85,7 @@ public enum Timestamp {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    public static func display(_ date: Date) -> String {
-        let (day, h, m, _) = parts(date)
-        return "\(day) \(pad(h)):\(pad(m)) UTC"
+    public static func display(_ date: Date, in timeZone: TimeZone = .current) -> String {
+        LocalTime.stamp(date, timeZone)
     }
-
-    private static func parts(_ date: Date) -> (Day, Int, Int, Int) {
-        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let rest = seconds - days * 86_400
-        return (Day(ordinal: days), rest / 3600, rest % 3600 / 60, rest % 60)
-    }
-
-    private static func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 }

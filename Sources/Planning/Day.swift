@@ -75,6 +75,14 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// The day `date` falls on in `timeZone` (the viewer's local day by default).
+    /// Midnight at the start of this day in `timeZone`.
+    public func start(in timeZone: TimeZone = .current) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let (y, m, d) = components
+        return calendar.date(from: DateComponents(year: y, month: m, day: d)) ?? Date(timeIntervalSince1970: Double(ordinal) * 86_400)
+    }
+
     public static func containing(_ date: Date, in timeZone: TimeZone = .current) -> Day {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone

@@ -38,8 +38,7 @@ import Testing
                 "the editor finished and the board came back: \(tmux.capture())")
         #expect(try Self.lastLog(scene).contains("(description)"))
         tmux.send("q")
-        #expect(tmux.waitFor { !$0.contains("? help") })
-        #expect(tmux.display("#{alternate_on}") == "0")
+        #expect(tmux.waitForMainScreen(), "quit and back on the main screen")
     }
 
     @Test func viEditsTheDescriptionAndTheBoardIsRedrawn() throws {

@@ -148,8 +148,7 @@ import PlanStore
         tmux.send("Enter")
         #expect(tmux.waitFor { $0.contains("Backlog") && $0.contains("? help") })
         tmux.send("q")
-        #expect(tmux.waitFor { !$0.contains("? help") })
-        #expect(tmux.display("#{alternate_on}") == "0")
+        #expect(tmux.waitForMainScreen(), "quit and back on the main screen")
     }
 
     @Test(arguments: ["xterm", "xterm-256color", "screen-256color", "tmux-256color", "linux", "vt100"])

@@ -68,6 +68,16 @@ final class TmuxSession {
 
     func resize(width: Int, height: Int) { _ = try? run(["resize-window", "-t", target, "-x", "\(width)", "-y", "\(height)"]) }
 
+    /// Polls until the program has left the alternate screen (it quit and restored the terminal).
+    func waitForMainScreen(timeout: Double = 15) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if display("#{alternate_on}") == "0" { return true }
+            usleep(50_000)
+        }
+        return false
+    }
+
     /// Polls until `predicate` holds for the screen text, up to `timeout` seconds.
     @discardableResult
     func waitFor(timeout: Double = 15, _ predicate: (String) -> Bool) -> Bool {

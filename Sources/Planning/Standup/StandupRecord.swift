@@ -51,15 +51,18 @@ public struct StandupRecord: Codable, Sendable, Equatable {
     public static func closing(_ clock: StandupClock, facilitator: String, project: ProjectSnapshot, boardID: String,
                                since: [(actor: String, at: Date, change: Change)], previousEndedAt: Date?,
                                now: Date) -> StandupRecord {
-        let blockers = StandupAgenda.walk(project, boardID: boardID, now: now).filter { $0.reason == .blocked }.map { item in
-            "\(item.card.key) \(item.card.title): \(item.card.blockedReason ?? "")" + (item.card.assignee.map { " (\($0))" } ?? "")
-        }
+        let blockers = StandupAgenda.walk(project, boardID: boardID, now: now).filter { $0.reason == .blocked }.map(blockerLine)
         let moved = since.filter { $0.at < clock.startedAt && isMove($0.change) }.map { "\($0.actor) \($0.change.summary)" }
         let captured = since.filter { $0.at >= clock.startedAt && isCapture($0.change) }.map { "\($0.actor) \($0.change.summary)" }
         return StandupRecord(day: Day.containing(clock.startedAt).description, facilitator: facilitator,
                              board: project.boards[boardID]?.name ?? "", startedAt: clock.startedAt, endedAt: now,
                              timebox: clock.timebox, speakers: clock.totals(now: now).map { Speaker(name: $0.name, seconds: $0.seconds, reached: $0.reached) },
                              previousEndedAt: previousEndedAt, moved: moved, blockers: blockers, captured: captured)
+    }
+
+    /// "GAN-5 Payment provider API: waiting on keys (ben)".
+    static func blockerLine(_ item: StandupItem) -> String {
+        "\(item.card.key) \(item.card.title): \(item.card.blockedReason ?? "")" + (item.card.assignee.map { " (\($0))" } ?? "")
     }
 
     /// A card changed column.
@@ -78,11 +81,11 @@ public struct StandupRecord: Codable, Sendable, Equatable {
         }
     }
 
-    /// The summary as Markdown, for `gantry standup report`.
-    public func markdown() -> String {
+    /// The summary as Markdown, for `gantry standup report`; times in `timeZone`, named.
+    public func markdown(timeZone: TimeZone = .current) -> String {
         var lines = ["# Stand-up \(day)", ""]
         let minutes = Int((endedAt.timeIntervalSince(startedAt) / 60).rounded())
-        lines.append("Facilitator: \(facilitator) · board \(board) · \(Self.clock(startedAt))–\(Self.clock(endedAt)) UTC (\(minutes) min) · timebox \(StandupClock.format(timebox)) per speaker")
+        lines.append("Facilitator: \(facilitator) · board \(board) · \(LocalTime.clock(startedAt, timeZone))–\(LocalTime.clock(endedAt, timeZone)) \(LocalTime.zoneName(timeZone, at: startedAt)) (\(minutes) min) · timebox \(StandupClock.format(timebox)) per speaker")
         lines += ["", "## Speakers", "", "| Speaker | Time | Over |", "|---|---:|---:|"]
         for s in speakers {
             guard s.reached ?? true else {
@@ -92,26 +95,20 @@ public struct StandupRecord: Codable, Sendable, Equatable {
             let over = s.seconds > timebox ? StandupClock.format(s.seconds - timebox) : ""
             lines.append("| \(Self.cell(s.name)) | \(StandupClock.format(s.seconds)) | \(over) |")
         }
-        let sinceText = previousEndedAt.map { " (since \(Self.stamp($0)) UTC)" } ?? " (last 24 hours)"
+        let sinceText = previousEndedAt.map { " (since \(Self.stamp($0, timeZone)))" } ?? " (last 24 hours)"
         lines += ["", "## Moved since the previous stand-up\(sinceText)", ""] + Self.bullets(moved, none: "Nothing moved.")
         lines += ["", "## Blockers", ""] + Self.bullets(blockers, none: "No blocked cards.")
         lines += ["", "## Captured", ""] + Self.bullets(captured, none: "Nothing captured.")
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private static func bullets(_ items: [String], none: String) -> [String] {
+    static func bullets(_ items: [String], none: String) -> [String] {
         items.isEmpty ? ["_\(none)_"] : items.map { "- " + $0.replacingOccurrences(of: "\n", with: " ") }
     }
 
     private static func cell(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|") }
 
-    private static func clock(_ date: Date) -> String {
-        let s = Int(date.timeIntervalSince1970.rounded(.down))
-        let h = (s / 3600) % 24, m = (s / 60) % 60
-        return (h < 10 ? "0" : "") + "\(h):" + (m < 10 ? "0" : "") + "\(m)"
-    }
-
-    private static func stamp(_ date: Date) -> String { "\(Day.containing(date)) \(clock(date))" }
+    static func stamp(_ date: Date, _ timeZone: TimeZone) -> String { LocalTime.stamp(date, timeZone) }
 
     public func encoded() -> String {
         let encoder = JSONEncoder()
