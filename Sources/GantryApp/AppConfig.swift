@@ -1,18 +1,21 @@
 import Foundation
+import TerminalUI
 import TOMLKit
 
 /// The user's settings from `$XDG_CONFIG_HOME/gantry/config.toml`:
 ///
 ///     theme = "light"
 ///     standup_timebox = 90        # seconds per speaker
-///     [keys]
+///     [keys]                      # wherever the action is bound
+///     help = "F1"
+///     [keys.board]                # one screen: board, raid, timeline, standup
 ///     move-card-right = ["L", "S-right"]
 ///
 /// Problems are collected, not fatal: Gantry starts with what it could read and says what it skipped.
 public struct AppConfig: Sendable {
     public var theme: String?
     public var standupTimebox: Double?
-    public var keys: [String: [String]] = [:]
+    public var keys: [KeyMap<AppAction>.Override] = []
     public var problems: [String] = []
 
     public init() {}
@@ -48,14 +51,46 @@ public struct AppConfig: Sendable {
             }
         }
         if let keys = table["keys"]?.table {
-            for name in keys.keys {
-                if let one = keys[name]?.string { config.keys[name] = [one] } else if let list = keys[name]?.array {
-                    config.keys[name] = list.compactMap { $0.string }
+            let lines = Self.keyLines(text)
+            func read(_ name: String, _ value: TOMLValueConvertible?, context: String?) {
+                let place = "keys" + (context.map { ".\($0)" } ?? "") + ".\(name)"
+                if let one = value?.string {
+                    config.keys.append(.init(context: context, name: name, keys: [one], line: lines[place]))
+                } else if let list = value?.array {
+                    config.keys.append(.init(context: context, name: name, keys: list.compactMap { $0.string }, line: lines[place]))
                 } else {
-                    config.problems.append("\(file): keys.\(name) must be a key or a list of keys")
+                    config.problems.append("\(file)\(lines[place].map { ", line \($0)" } ?? ""): \(place) must be a key or a list of keys")
                 }
             }
+            for name in keys.keys.sorted() {
+                if let section = keys[name]?.table {
+                    guard Screen(rawValue: name) != nil else {
+                        config.problems.append("\(file): [keys.\(name)] is not a screen; use \(Screen.allCases.map(\.rawValue).joined(separator: ", "))")
+                        continue
+                    }
+                    for action in section.keys.sorted() { read(action, section[action], context: name) }
+                } else {
+                    read(name, keys[name], context: nil)
+                }
+            }
+            config.keys.sort { ($0.line ?? .max) < ($1.line ?? .max) }
         }
         return config
+    }
+
+    /// Where each key binding is written: "keys.board.new-card" → its line number.
+    static func keyLines(_ text: String) -> [String: Int] {
+        var out: [String: Int] = [:]
+        var section = ""
+        for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.hasPrefix("["), let end = line.firstIndex(of: "]") {
+                section = line[line.index(after: line.startIndex)..<end].trimmingCharacters(in: .whitespaces)
+            } else if let eq = line.firstIndex(of: "="), !line.hasPrefix("#") {
+                let key = line[..<eq].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+                out[section.isEmpty ? key : "\(section).\(key)"] = i + 1
+            }
+        }
+        return out
     }
 }

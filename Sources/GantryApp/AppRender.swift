@@ -12,12 +12,12 @@ public struct Frame: Sendable, Equatable {
 
 extension AppState {
     /// Draws the whole screen for this state. Pure: the same state, theme and size give the same frame.
-    public func render(theme: Theme, keymap: KeyMap<AppAction>, width: Int, height: Int) -> Frame {
+    public func render(theme: Theme, width: Int, height: Int) -> Frame {
         var buffer = Buffer(width: width, height: height, fill: Cell(" ", style: theme.style("ui")))
         let layout = BoardLayout(width: width, height: height, columnCount: view.columns.count)
         if layout.isTooSmall {
             let lines = ["Gantry needs at least", "\(BoardLayout.minimumWidth)×\(BoardLayout.minimumHeight);",
-                         "this window is \(width)×\(height).", "Enlarge it, or q to quit."]
+                         "this window is \(width)×\(height).", "Enlarge it, or \(keyName(.quit)) to quit."]
             for (i, line) in lines.enumerated() {
                 let y = height / 2 - 2 + i
                 buffer.put(line, x: max(0, (width - DisplayWidth.of(line)) / 2), y: y, style: theme.style("ui.prompt"))
@@ -40,7 +40,7 @@ extension AppState {
         }
         var cursor = chrome.drawStatus(into: &buffer)
         switch mode {
-        case .help(let scroll): HelpOverlay(keymap: keymap, theme: theme).draw(scroll: scroll, into: &buffer)
+        case .help(let scroll): HelpOverlay(keymap: keymap, screen: screen, theme: theme).draw(scroll: scroll, into: &buffer)
         case .form(let form):
             let title = form.isNew ? "New card in \(project.columns[form.columnID]?.name ?? "")"
                 : "Edit \(form.cardID.flatMap { project.cards[$0]?.key } ?? "")"

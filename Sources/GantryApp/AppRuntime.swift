@@ -10,7 +10,6 @@ public final class AppRuntime {
     let store: ProjectStore
     let backend: TerminalBackend
     public var theme: Theme
-    let keymap: KeyMap<AppAction>
     let clock: () -> Date
     let editor: DescriptionEditor
     private let watcher: ChangeWatcher?
@@ -37,7 +36,6 @@ public final class AppRuntime {
         self.store = store
         self.backend = backend
         self.theme = theme
-        self.keymap = keymap
         self.clock = clock
         self.editor = editor
         lastSeq = try store.latestSeq()
@@ -47,6 +45,7 @@ public final class AppRuntime {
         } else {
             state = AppState(project: try store.load(), actor: actor, projectPath: store.path, now: clock())
         }
+        state.keymap = keymap
         watcher = try? store.makeWatcher()
         let started = clock()
         presence = PresenceSession(session: UUID().uuidString, actor: actor, host: Self.hostName(),
@@ -120,7 +119,7 @@ public final class AppRuntime {
     /// One event: update, effects, frame.
     public func handle(_ event: Event) {
         state.now = clock()
-        let effects = state.handle(event, keymap: keymap, size: backend.size)
+        let effects = state.handle(event, size: backend.size)
         for effect in effects { perform(effect) }
         refreshTrendsIfStale()
         redraw()
@@ -163,7 +162,7 @@ public final class AppRuntime {
 
     public func redraw() {
         let size = backend.size
-        let frame = state.render(theme: theme, keymap: keymap, width: size.width, height: size.height)
+        let frame = state.render(theme: theme, width: size.width, height: size.height)
         backend.draw(frame.buffer, cursor: frame.cursor)
     }
 

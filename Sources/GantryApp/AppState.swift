@@ -48,6 +48,8 @@ public struct AppState: Sendable {
     public var laneScroll = 0
     public var thresholds = AgeThresholds.standard
     public var screen = Screen.board
+    /// The live key bindings (defaults and the user's config): every key hint is read from here.
+    public var keymap = AppAction.defaultKeyMap
     public var raid = RaidScreenState()
     public var timeline = TimelineState()
     public var standup = StandupState()

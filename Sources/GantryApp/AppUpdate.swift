@@ -21,7 +21,7 @@ public enum Effect: Sendable, Equatable {
 extension AppState {
     /// Reacts to a terminal event in the current mode. Pure apart from `self`: store writes and
     /// editors are returned as effects.
-    public mutating func handle(_ event: Event, keymap: KeyMap<AppAction>, size: (width: Int, height: Int)) -> [Effect] {
+    public mutating func handle(_ event: Event, size: (width: Int, height: Int)) -> [Effect] {
         let layout = BoardLayout(width: contentWidth(size.width), height: size.height, columnCount: view.columns.count)
         switch event {
         case .resize:
@@ -35,10 +35,10 @@ extension AppState {
             switch mode {
             case .board:
                 message = nil
-                guard let action = keymap.action(for: key) else {
-                    message = key == .escape && sharing.following != nil ? nil
-                        : .error("\(key) does nothing here. Press ? for the keys.")
-                    return key == .escape && sharing.following != nil ? [.follow(nil)] : []
+                guard let action = keymap.action(for: key, in: screen.keys) else {
+                    if key == .escape && sharing.following != nil { return [.follow(nil)] }
+                    message = notHere(key)
+                    return []
                 }
                 if let effects = performShared(action) { return effects }
                 if screen == .standup { return performStandup(action, height: size.height) }
@@ -294,7 +294,7 @@ extension AppState {
             guard let column = view.columns[safe: selectedColumn] else { message = .error("This board has no columns."); return [] }
             mode = .form(CardForm(card: nil, columnID: column.id, project: project))
         case .editCard:
-            guard let card = selectedCard else { message = .error("No card selected; n makes one."); return [] }
+            guard let card = selectedCard else { message = .error("No card selected; \(keyName(.newCard)) makes one."); return [] }
             mode = .form(CardForm(card: card, columnID: card.columnID, project: project))
         case .editDescription:
             guard let card = selectedCard else { message = .error("No card selected."); return [] }
@@ -325,13 +325,8 @@ extension AppState {
         case .showBoard: break
         case .showRaid: return show(.raid)
         case .showTimeline: return show(.timeline)
-        case .zoom, .fold, .longer, .shorter, .progress, .today:
-            message = .info("That key works on the timeline; press 3 to open it.")
-        case .nextLog, .previousLog, .toggleHeatmap, .toggleResidual, .cycleSort, .closeItem, .occurRisk:
-            message = .info("That key works on the RAID log; press 2 to open it.")
-        case .showStandup, .nextSpeaker, .previousSpeaker, .shuffleSpeakers, .standupOrder, .captureAction, .captureRisk,
-             .captureDecision, .endStandup, .togglePanel, .activityPerson, .follow:
-            break // handled by performShared and performStandup before the board sees them
+        default:
+            break // other screens' keys are looked up in their own keymaps and never reach the board
         }
         if let r = selectedRow { selectedRowHint = r }
         return []
@@ -376,4 +371,21 @@ extension AppState {
 
 extension Array {
     subscript(safe i: Int) -> Element? { indices.contains(i) ? self[i] : nil }
+}
+
+extension AppState {
+    /// The first key of `action` where it applies on this screen, as typed ("?", "S-right"); an
+    /// action the user left without a key is named by its config name.
+    func keyName(_ action: AppAction, on screen: Screen? = nil) -> String {
+        keymap.key(for: action, in: (screen ?? self.screen).keys)
+            ?? keymap.bindings.first { $0.action == action }.map { "(no key for \($0.name))" } ?? "(no key)"
+    }
+
+    /// What to say for a key this screen has no use for: where it works, or where the keys are.
+    func notHere(_ key: Key) -> StatusMessage {
+        if let (context, _) = keymap.elsewhere(key, notIn: screen.keys), let there = Screen(rawValue: context) {
+            return .info("That key works on the \(there.title); press \(keyName(there.opener)) to open it.")
+        }
+        return .error("\(key) does nothing here. Press \(keyName(.help)) for the keys.")
+    }
 }

@@ -12,7 +12,7 @@ struct Chrome {
     func drawTitle(into buffer: inout Buffer) {
         let bar = theme.style("ui.tab")
         buffer.fill(Rect(x: 0, y: 0, width: width, height: 1), style: bar)
-        let tabs: [(Screen, String)] = [(.board, "1 Board"), (.raid, "2 RAID"), (.timeline, "3 Timeline"), (.standup, "4 Stand-up")]
+        let tabs: [(Screen, String)] = Screen.allCases.map { ($0, (state.keymap.key(for: $0.opener).map { "\($0) " } ?? "") + $0.tab) }
         let minimumRight = DisplayWidth.of(" \(state.project.info.name) · @\(state.actor) ")
         let full = 8 + tabs.reduce(0) { $0 + DisplayWidth.of($1.1) + 2 }
         // Narrow windows drop the title, then shorten the other tabs to their numbers.
@@ -49,7 +49,7 @@ struct Chrome {
             return prompt("Blocked \(key) by: ", field, hint: "Enter block · Esc cancel", into: &buffer)
         case .confirmDeleteRaid(let id):
             let item = state.project.raidItems[id]
-            buffer.putPadded(" Delete \(item?.key ?? "") \"\(item?.title ?? "")\"? y deletes (u undoes) · any other key keeps it",
+            buffer.putPadded(" Delete \(item?.key ?? "") \"\(item?.title ?? "")\"? y deletes (\(state.keyName(.undo)) undoes) · any other key keeps it",
                              x: 0, y: y, width: width, style: theme.style("ui.statusbar.error"))
             return nil
         case .confirm(let confirmation):
@@ -61,7 +61,7 @@ struct Chrome {
             return nil
         case .confirmDelete(let id):
             let card = state.project.cards[id]
-            buffer.putPadded(" Delete \(card?.key ?? "") \"\(card?.title ?? "")\"? y deletes (u undoes) · any other key keeps it",
+            buffer.putPadded(" Delete \(card?.key ?? "") \"\(card?.title ?? "")\"? y deletes (\(state.keyName(.undo)) undoes) · any other key keeps it",
                              x: 0, y: y, width: width, style: theme.style("ui.statusbar.error"))
             return nil
         default: break
@@ -84,8 +84,8 @@ struct Chrome {
             if state.swimlanes != .none { left += "  lanes: \(state.swimlanes.rawValue)" }
             if !state.filterText.isEmpty { left += "  filter: \(state.filterText)" }
         }
-        if let leader = state.sharing.following { left += "  following \(leader): read-only, F stops" }
-        let hint = "? help  q quit "
+        if let leader = state.sharing.following { left += "  following \(leader): read-only, \(state.keyName(.follow)) stops" }
+        let hint = "\(state.keyName(.help)) help  \(state.keyName(.quit)) quit "
         let room = width - DisplayWidth.of(hint)
         buffer.putPadded(left, x: 0, y: y, width: max(0, room - 1), style: bar)
         if room > 0 { buffer.put(hint, x: room, y: y, style: bar) }

@@ -11,7 +11,7 @@ enum Commands {
         ("new", "new TITLE", "add a card to the selected column"),
         ("dep", "dep T-n [FS|SS|FF|SF] [lag]", "timeline: the selected task depends on T-n"),
         ("undep", "undep T-n", "timeline: remove that dependency"),
-        ("follow", "follow NAME", "mirror NAME's screen, read-only (F or Esc stops)"),
+        ("follow", "follow NAME", "mirror NAME's screen, read-only"),
         ("activity", "activity NAME|all", "show one person's changes in the activity feed"),
         ("timebox", "timebox SECONDS|M:SS", "stand-up: time each speaker has"),
         ("help", "help", "show the keys and these commands"),
@@ -83,7 +83,7 @@ extension AppState {
             case "new":
                 guard let board, let column = view.columns[safe: selectedColumn] else { return [] }
                 if let refusal = wipRefusal(adding: column) {
-                    message = .error(refusal + " Finish something first, :wip N, or n to add it through the form anyway.")
+                    message = .error(refusal + " Finish something first, :wip N, or \(keyName(.newCard)) to add it through the form anyway.")
                     return []
                 }
                 return [.apply(try project.addCard(CardDraft(title: arg), board: board, column: column, now: now))]

@@ -1,17 +1,20 @@
 import TerminalUI
 
-/// The help overlay, generated from the keymap and the command table so it is always true.
+/// The help overlay, generated from the live keymap and the command table so it is always
+/// true: this screen's own keys first, then those that work everywhere.
 struct HelpOverlay {
     let keymap: KeyMap<AppAction>
+    let screen: Screen
     let theme: Theme
 
     func lines() -> [(keys: String, text: String, heading: Bool)] {
         var out: [(String, String, Bool)] = []
         var group = ""
-        for b in keymap.bindings where !b.keys.isEmpty {
-            if b.group != group {
+        for b in keymap.bindings(in: screen.keys) where !b.keys.isEmpty {
+            let heading = b.context == screen.keys && b.group != screen.title ? "\(screen.title): \(b.group)" : b.group
+            if heading != group {
                 if !group.isEmpty { out.append(("", "", false)) }
-                group = b.group
+                group = heading
                 out.append((group, "", true))
             }
             out.append((b.keys.map(\.description).joined(separator: " "), b.help, false))

@@ -33,8 +33,6 @@ extension AppState {
         case .showBoard: return show(.board)
         case .showRaid: return []
         case .showTimeline: return show(.timeline)
-        case .zoom, .fold, .longer, .shorter, .progress, .today:
-            message = .info("That key works on the timeline; press 3 to open it.")
         case .selectUp: if raid.heatmapFocused { moveCell(dp: 1, di: 0) } else { select((index ?? 0) - 1) }
         case .selectDown: if raid.heatmapFocused { moveCell(dp: -1, di: 0) } else { select((index ?? -1) + 1) }
         case .selectLeft:
@@ -73,7 +71,7 @@ extension AppState {
         case .filter: mode = .filterPrompt(TextField(raid.filterText))
         case .newCard: mode = .raidForm(RaidForm(item: nil, type: raid.log, project: project))
         case .editCard:
-            guard let item = selectedRaidItem else { message = .error("Nothing selected; n adds one."); return [] }
+            guard let item = selectedRaidItem else { message = .error("Nothing selected; \(keyName(.newCard)) adds one."); return [] }
             mode = .raidForm(RaidForm(item: item, type: item.type, project: project))
         case .deleteCard:
             guard let item = selectedRaidItem else { return [] }
@@ -100,11 +98,8 @@ extension AppState {
         case .help: mode = .help(scroll: 0)
         case .command: mode = .commandPrompt(TextField())
         case .quit: return requestQuit()
-        case .moveCardLeft, .moveCardRight, .moveCardUp, .moveCardDown, .toggleBlocked, .editDescription:
-            message = .info("That key works on the board; press 1 to go back to it.")
-        case .showStandup, .nextSpeaker, .previousSpeaker, .shuffleSpeakers, .standupOrder, .captureAction, .captureRisk,
-             .captureDecision, .endStandup, .togglePanel, .activityPerson, .follow:
-            break // handled by performShared before the RAID screen sees them
+        default:
+            break // other screens' keys are looked up in their own keymaps and never reach the RAID log
         }
         return []
     }

@@ -12,7 +12,7 @@ extension AppRuntime {
         let speakers = StandupAgenda.speakers(state.project, boardID: state.boardID, now: now, thresholds: state.thresholds)
         state.standup.clock = StandupClock(speakers: speakers, timebox: state.standup.timebox, now: now)
         state.selectFirstStandupLine()
-        state.message = .info("Stand-up started: \(speakers.count) speakers, \(StandupClock.format(state.standup.timebox)) each. . next speaker · X ends")
+        state.message = .info("Stand-up started: \(speakers.count) speakers, \(StandupClock.format(state.standup.timebox)) each. \(state.keyName(.nextSpeaker)) next speaker · \(state.keyName(.endStandup)) ends")
     }
 
     /// The newest changes a stand-up looks back over; a bulk import since the last one stays a

@@ -36,22 +36,10 @@ extension AppState {
         }
         if let leader = sharing.following {
             if action == .clearFilter { return [.follow(nil)] }
-            message = .info("Following \(leader): read-only. F or Esc stops following.")
+            message = .info("Following \(leader): read-only. \(keyName(.follow)) or \(keyName(.clearFilter)) stops following.")
             return []
         }
-        switch action {
-        case .showStandup:
-            return show(.standup)
-        case .nextSpeaker, .previousSpeaker, .shuffleSpeakers, .standupOrder, .captureAction, .captureRisk,
-             .captureDecision, .endStandup:
-            guard screen == .standup else {
-                message = .info("That key works in the stand-up; press 4 to open it.")
-                return []
-            }
-            return nil
-        default:
-            return nil
-        }
+        return action == .showStandup ? show(.standup) : nil
     }
 
     /// What this session shows, for followers (nil while it follows someone itself).

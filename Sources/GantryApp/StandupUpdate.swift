@@ -35,7 +35,7 @@ extension AppState {
             guard var clock = standup.clock else { return [] }
             let step = action == .nextSpeaker || action == .selectRight ? 1 : -1
             if step > 0, clock.current == clock.speakers.count - 1 {
-                message = .info("That was the last speaker. X ends the stand-up and saves the summary.")
+                message = .info("That was the last speaker. \(keyName(.endStandup)) ends the stand-up and saves the summary.")
                 return []
             }
             clock.move(step, now: now)
@@ -67,7 +67,7 @@ extension AppState {
             }
             mode = .raidForm(form)
         case .toggleBlocked, .editCard, .editDescription:
-            guard lines[safe: standup.selected]?.cardID != nil else { message = .error("Select a card first (j/k)."); return [] }
+            guard lines[safe: standup.selected]?.cardID != nil else { message = .error("Select a card first (\(keyName(.selectDown))/\(keyName(.selectUp)))."); return [] }
             return perform(action, layout: BoardLayout(width: 80, height: height, columnCount: view.columns.count))
         case .endStandup:
             guard standup.clock != nil else { return [] }
@@ -81,7 +81,7 @@ extension AppState {
         case .showRaid: return show(.raid)
         case .showTimeline: return show(.timeline)
         default:
-            message = .info("That key does nothing in the stand-up. Press ? for the keys.")
+            message = .info("That key does nothing in the stand-up. Press \(keyName(.help)) for the keys.")
         }
         return []
     }

@@ -52,9 +52,9 @@ extension AppState {
             guard let task = selectedTask else { return [] }
             let effects = edit(task) { try $0.removeTask(task) }
             guard !effects.isEmpty else { return [] }
-            mode = .confirm(.yes("Delete \(task.key) \"\(Quote.cut(task.name, limit: 24))\"?", "deletes it (u undoes)", effects, declined: "Nothing deleted."))
+            mode = .confirm(.yes("Delete \(task.key) \"\(Quote.cut(task.name, limit: 24))\"?", "deletes it (\(keyName(.undo)) undoes)", effects, declined: "Nothing deleted."))
         default:
-            message = .info("On the timeline: j/k select, H/L shift, +/- length, p progress, z zoom, space fold; :dep T-n [FS|SS|FF|SF] [lag], :undep T-n.")
+            message = .info("Not on the timeline: \(keyName(.help)) lists its keys; :dep T-n [FS|SS|FF|SF] [lag] and :undep T-n link tasks.")
         }
         return []
     }

@@ -27,7 +27,7 @@ enum Interactive {
         let runtime = try AppRuntime(store: store, backend: backend, theme: theme, keymap: keymap, actor: context.actor,
                                      clock: context.now, editor: DescriptionEditor(environment: environment), preview: true)
         let problems = (themeError.map { [$0.description] } ?? []) + config.problems
-            + keyProblems.map { "\(AppConfig.path(environment: environment)): \($0)" }
+            + keyProblems.map { "\(AppConfig.path(environment: environment)), \($0)" }
         if !problems.isEmpty { runtime.notify(problems.joined(separator: " · "), isError: true) }
         let term = environment["TERM"] ?? ""
         runtime.setASCII(environment["GANTRY_ASCII"] == "1" || term == "linux" || term.hasPrefix("vt"))

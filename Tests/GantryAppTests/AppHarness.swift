@@ -16,7 +16,7 @@ final class AppHarness {
     /// The runtime's clock: fixed at `AppHarness.now` until a test moves it.
     let clock = TestClock()
 
-    init(width: Int = 120, height: Int = 40, theme: Theme = AppHarness.testTheme, actor: String = "ana",
+    init(width: Int = 120, height: Int = 40, theme: Theme = AppHarness.testTheme, actor: String = "ana", keymap: KeyMap<AppAction> = AppAction.defaultKeyMap,
          editor: [String: String] = ["EDITOR": "true"], build: (ProjectStore) throws -> Void = AppHarness.sample) throws {
         dir = NSTemporaryDirectory() + "gantry-app-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
@@ -24,7 +24,7 @@ final class AppHarness {
         try build(store)
         terminal = TestTerminal(width: width, height: height)
         let clock = clock
-        runtime = try AppRuntime(store: store, backend: terminal, theme: theme, keymap: AppAction.defaultKeyMap, actor: actor,
+        runtime = try AppRuntime(store: store, backend: terminal, theme: theme, keymap: keymap, actor: actor,
                                  clock: { clock.now }, editor: DescriptionEditor(environment: editor))
         runtime.redraw()
     }

@@ -168,14 +168,47 @@ import TerminalUI
         #expect(h.state.swimlanes == .none)
     }
 
-    @Test func helpIsGeneratedFromTheKeymap() throws {
+    @Test(arguments: Screen.allCases) func helpIsGeneratedFromTheKeymapOfEachScreen(screen: Screen) throws {
         let h = try AppHarness(height: 110)
-        h.press("?")
-        for binding in AppAction.defaultKeyMap.bindings {
-            #expect(h.text.contains(binding.help), "\(binding.name) missing from help")
+        h.press(AppAction.defaultKeyMap.key(for: screen.opener)!, "?")
+        for binding in AppAction.defaultKeyMap.bindings(in: screen.keys) {
+            #expect(h.text.contains(binding.help), "\(binding.name) missing from the \(screen) help")
+        }
+        let here = Set(AppAction.defaultKeyMap.bindings(in: screen.keys).map(\.help))
+        for binding in AppAction.defaultKeyMap.bindings where binding.context != screen.keys && binding.context != "global" && !here.contains(binding.help) {
+            #expect(!h.text.contains(binding.help), "another screen's \(binding.name) in the \(screen) help")
         }
         h.press("x")
         #expect(h.state.mode == .board)
+    }
+
+    @Test func theDefaultKeysHaveNoConflicts() {
+        #expect(AppAction.defaultKeyMap.conflicts == [])
+    }
+
+    /// A rebinding applies where it is written, every hint follows it, and a key it takes from
+    /// another action is reported with the config line.
+    @Test func rebindingsAreLiveInEveryHintAndConflictsAreReportedWithTheirLine() throws {
+        let config = AppConfig.parse("""
+            theme = "dark"
+            [keys]
+            new-card = "a"
+            quit = "Q"
+            [keys.board]
+            edit-card = "b"
+            """, file: "config.toml")
+        var keymap = AppAction.defaultKeyMap
+        let problems = keymap.override(config.keys)
+        #expect(problems == ["line 6: keys.board.edit-card: b was toggle-blocked's key (board) and is now edit-card's, which has no key left"])
+        let h = try AppHarness(keymap: keymap)
+        #expect(h.screen.last?.hasSuffix("? help  Q quit ") == true, "\(h.screen.last ?? "")")
+        h.press("a")
+        guard case .form = h.state.mode else { Issue.record("a opens the new-card form"); return }
+        h.press("esc", "4")
+        #expect(h.text.contains("a action"), "the stand-up keeps its own a")
+        h.press("X", "y")
+        h.press("2", "a")
+        guard case .raidForm = h.state.mode else { Issue.record("a is new-card on the RAID log too: [keys] rebinds it everywhere"); return }
     }
 
     @Test func unboundKeysSayWhatToDo() throws {
@@ -323,7 +356,7 @@ import TerminalUI
                                      keymap: AppAction.defaultKeyMap, actor: "ana", clock: { AppHarness.now },
                                      editor: DescriptionEditor(environment: [:]), preview: true)
         #expect(preview.state.project.cards.count < full.state.project.cards.count)
-        let first = preview.state.render(theme: AppHarness.testTheme, keymap: AppAction.defaultKeyMap, width: 80, height: 24)
+        let first = preview.state.render(theme: AppHarness.testTheme, width: 80, height: 24)
         #expect(first.buffer.lines == full.screen)
         preview.completeLoad()
         #expect(preview.state.project.cards.count == full.state.project.cards.count)

@@ -202,7 +202,7 @@ import TerminalUI
         let seq = try h.store.latestSeq()
         ben.runtime.handle(.key(.char("L")))
         #expect(try h.store.latestSeq() == seq, "a follower changes nothing")
-        #expect(ben.runtime.state.message?.text == "Following ana: read-only. F or Esc stops following.")
+        #expect(ben.runtime.state.message?.text == "Following ana: read-only. F or esc stops following.")
         ben.runtime.handle(.key(.escape))
         #expect(ben.runtime.state.sharing.following == nil)
     }

@@ -86,7 +86,7 @@ import PlanStore
         #expect(a.waitFor("Backlog"))
         let b = try TmuxSession(width: 100, height: 30, command: "$GANTRY --project \(scene.project) --follow ana; sleep 600",
                                 environment: ["GANTRY_USER": "ben"])
-        #expect(b.waitFor("Following ana: read-only. F or Esc stops following."))
+        #expect(b.waitFor("Following ana: read-only. F or esc stops following."))
         a.send("4")
         #expect(a.waitFor("Stand-up started"))
         #expect(b.waitFor("Stand-up · Checkout"))
@@ -94,7 +94,7 @@ import PlanStore
         #expect(a.waitFor("(2/6)"))
         #expect(b.waitFor("(2/6)"))
         b.send("L")
-        #expect(b.waitFor("Following ana: read-only. F or Esc stops following."))
+        #expect(b.waitFor("Following ana: read-only. F or esc stops following."))
         a.send("q")
         #expect(a.waitFor("A stand-up is running."))
         a.send("n")
@@ -185,6 +185,29 @@ import PlanStore
         let tmux = try TmuxSession(width: 100, height: 30, command: scene.command("--theme nonexistent"), environment: ["NO_COLOR": "1"])
         #expect(tmux.waitFor("Theme nonexistent.toml: no such theme"))
         tmux.send("q")
+        try scene.expectRestored(tmux, status: 0)
+    }
+
+    /// Rebinding keys in the config file: the hints follow, and a key taken from another action
+    /// is reported at start with the file and line.
+    @Test func rebindingsShowInTheHintsAndConflictsNameTheConfigLine() throws {
+        let scene = try Scene()
+        let config = scene.h.dir + "/config/gantry"
+        try FileManager.default.createDirectory(atPath: config, withIntermediateDirectories: true)
+        try "[keys]\nnew-card = \"a\"\nquit = \"Q\"\n\n[keys.board]\nedit-card = \"b\"\n".write(toFile: config + "/config.toml", atomically: true, encoding: .utf8)
+        let tmux = try TmuxSession(width: 160, height: 40, command: scene.command(),
+                                   environment: ["GANTRY_USER": "ana", "XDG_CONFIG_HOME": scene.h.dir + "/config"])
+        #expect(tmux.waitFor { $0.contains("config.toml, line 6: keys.board.edit-card: b was toggle-blocked's key") },
+                "the conflict names the line: \(tmux.capture())")
+        tmux.send("4")
+        #expect(tmux.waitFor { $0.contains("a action") }, "the stand-up keeps a: \(tmux.capture())")
+        tmux.send("X")
+        #expect(tmux.waitFor { $0.contains("End the stand-up") })
+        tmux.send("y")
+        #expect(tmux.waitFor { $0.contains("Stand-up saved") })
+        tmux.send("j")
+        #expect(tmux.waitFor { $0.contains("? help  Q quit") }, "the status bar names the live quit key: \(tmux.capture())")
+        tmux.send("Q")
         try scene.expectRestored(tmux, status: 0)
     }
 }

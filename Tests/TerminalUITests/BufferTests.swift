@@ -34,15 +34,27 @@ import Testing
         #expect(b.lines[0].hasPrefix("␛]52;c;x␇"))
     }
 
-    @Test func keymapOverridesMoveKeysBetweenActions() {
-        enum A: Hashable, Sendable { case left, right }
+    @Test func keymapOverridesMoveKeysBetweenActionsAndSayWhich() {
+        enum A: Hashable, Sendable { case left, right, act, new }
         var map = KeyMap<A>([.init([.char("h")], .left, name: "left", help: "", group: ""),
-                             .init([.char("l")], .right, name: "right", help: "", group: "")])
-        let problems = map.override(["right": ["h", "S-right"], "nope": ["x"], "left": ["bogus-key"]])
+                             .init([.char("l")], .right, name: "right", help: "", group: ""),
+                             .init([.char("n")], .new, name: "new", help: "", group: "", context: "board"),
+                             .init([.char("a")], .act, name: "act", help: "", group: "", context: "standup")])
+        let problems = map.override([.init(context: nil, name: "right", keys: ["h", "S-right"], line: 3),
+                                     .init(context: nil, name: "nope", keys: ["x"], line: 4),
+                                     .init(context: nil, name: "left", keys: ["bogus-key"], line: 5),
+                                     .init(context: "board", name: "new", keys: ["a"], line: 7)])
         #expect(map.action(for: .char("h")) == .right)
         #expect(map.action(for: .shiftRight) == .right)
         #expect(map.action(for: .char("l")) == nil)
-        #expect(problems == ["left: unknown key in bogus-key", "unknown action nope"])
+        #expect(problems == ["line 3: keys.right: h was left's key (global) and is now right's, which has no key left",
+                             "line 4: keys.nope: unknown action nope",
+                             "line 5: keys.left: unknown key in bogus-key"])
+        #expect(map.action(for: .char("a"), in: "board") == .new, "a board key")
+        #expect(map.action(for: .char("a"), in: "standup") == .act, "the stand-up keeps its own a")
+        #expect(map.action(for: .char("h"), in: "board") == .right, "global keys work on every screen")
+        #expect(map.elsewhere(.char("a"), notIn: "timeline")?.context == "board")
+        #expect(map.conflicts.isEmpty)
         #expect(Key(name: "C-r") == .ctrl("r"))
         #expect(Key(name: "F5") == .function(5))
         #expect(Key.shiftRight.description == "S-right")
