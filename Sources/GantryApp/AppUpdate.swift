@@ -37,7 +37,7 @@ extension AppState {
                 message = nil
                 guard let action = keymap.action(for: key, in: screen.keys) else {
                     if key == .escape && sharing.following != nil { return [.follow(nil)] }
-                    message = notHere(key)
+                    message = sharing.following.map(followingNotice) ?? notHere(key)
                     return []
                 }
                 if let effects = performShared(action) { return effects }

@@ -77,7 +77,7 @@ extension AppRuntime {
         }
         state.sharing.following = leader
         state.mode = .board
-        state.message = .info("Following \(leader): read-only. \(state.keyName(.follow)) or \(state.keyName(.clearFilter)) stops following.")
+        state.message = state.followingNotice(leader)
         _ = mirror(leader)
         publish(force: true)
     }

@@ -36,10 +36,15 @@ extension AppState {
         }
         if let leader = sharing.following {
             if action == .clearFilter { return [.follow(nil)] }
-            message = .info("Following \(leader): read-only. \(keyName(.follow)) or \(keyName(.clearFilter)) stops following.")
+            message = followingNotice(leader)
             return []
         }
         return action == .showStandup ? show(.standup) : nil
+    }
+
+    /// What a follower is told when a key would change something.
+    func followingNotice(_ leader: String) -> StatusMessage {
+        .info("Following \(leader): read-only. \(keyName(.follow)) or \(keyName(.clearFilter)) stops following.")
     }
 
     /// What this session shows, for followers (nil while it follows someone itself).

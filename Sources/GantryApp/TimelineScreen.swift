@@ -161,7 +161,15 @@ struct TimelineScreen {
             if t.isPhase { glyph = state.asciiGlyphs ? "=" : "▀" } else if c < done { glyph = state.asciiGlyphs ? "#" : "█" } else { glyph = state.asciiGlyphs ? "=" : "▒" }
             buffer.put(glyph, x: chartX + c, y: y, style: theme.style(role))
         }
-        if t.deadlineBroken, b + 1 < cells, b + 1 >= 0 { buffer.put("!", x: chartX + b + 1, y: y, style: theme.style("timeline.bar.late")) }
+        var after = b + 1
+        if t.deadlineBroken, b + 1 < cells, b + 1 >= 0 {
+            buffer.put("!", x: chartX + b + 1, y: y, style: theme.style("timeline.bar.late"))
+            after += 1
+        }
+        // Who does it, after the bar, as Gantt charts name resources.
+        if !t.assignees.isEmpty, after + 1 < cells, after >= 0 {
+            buffer.put(t.assignees.joined(separator: ", "), x: chartX + after + 1, y: y, style: theme.style("ui.muted"), maxWidth: cells - after - 1)
+        }
     }
 
     static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]

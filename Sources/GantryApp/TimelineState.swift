@@ -43,7 +43,7 @@ extension AppState {
         do {
             let network = try Scheduler.network(project, today: today)
             timeline.network = network
-            timeline.schedule = network.schedule()
+            timeline.schedule = network.schedule(statusDate: today)
             timeline.error = nil
         } catch {
             timeline.network = nil
@@ -63,7 +63,7 @@ extension AppState {
             guard let task = project.tasks[edit.id], network.update(task) else { return reschedule() }
         }
         timeline.network = network
-        timeline.schedule = network.schedule()
+        timeline.schedule = network.schedule(statusDate: today)
     }
 
     /// Task ids shown, in outline order, without the children of folded phases. Kept between

@@ -132,11 +132,12 @@ struct TaskCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List tasks in outline order with their scheduled dates.")
         @Flag(help: "Print JSON.") var json = false
+        @OptionGroup var asOf: AsOfOption
         @OptionGroup var project: ProjectOption
 
         func run() throws {
             let s = try project.open(cards: .epicsOnly)
-            let schedule = try Scheduler.schedule(s.snapshot, today: s.today)
+            let schedule = try Scheduler.schedule(s.snapshot, today: try asOf.day(today: s.today))
             if json { JSON.stream(schedule.order.compactMap { schedule.tasks[$0] }, to: s.context.output, TimelineOutput.json); return }
             guard !schedule.order.isEmpty else { s.print("No tasks yet. Add one with: gantry task add NAME --duration 5"); return }
             s.print(TimelineOutput.table(schedule))
@@ -148,18 +149,20 @@ struct TaskCommand: ParsableCommand {
         @Argument var key: String
         @Flag(help: "Print JSON.") var json = false
         @OptionGroup var time: TimeOption
+        @OptionGroup var asOf: AsOfOption
         @OptionGroup var project: ProjectOption
 
         func run() throws {
             let s = try project.open()
             let task = try s.snapshot.task(key: key)
-            let schedule = try Scheduler.schedule(s.snapshot, today: s.today)
+            let schedule = try Scheduler.schedule(s.snapshot, today: try asOf.day(today: s.today))
             guard let t = schedule.tasks[task.id] else { throw CLIError.refused("\(task.key) has no schedule (a phase without tasks).") }
             if json { s.print(TimelineOutput.json(t).rendered()); return }
             let preds = s.snapshot.taskLinks.values.filter { $0.succID == task.id }.compactMap { l in s.snapshot.tasks[l.predID].map { "\($0.key) \(l.type.rawValue)\(l.lag == 0 ? "" : " \(l.lag > 0 ? "+" : "")\(l.lag)")" } }.sorted()
             let succs = s.snapshot.taskLinks.values.filter { $0.predID == task.id }.compactMap { l in s.snapshot.tasks[l.succID].map { "\($0.key) \(l.type.rawValue)" } }.sorted()
             var lines = ["\(task.key)  \(task.name)\(t.isPhase ? "  (phase)" : t.isMilestone ? "  (milestone)" : "")",
                          "Start \(t.start)  Finish \(t.finish)  Duration \(t.duration) working days  Progress \(t.progress)%",
+                         "Assignees: \(t.assignees.isEmpty ? "-" : t.assignees.joined(separator: ", "))   Actual start: \(t.actualStart?.description ?? "-")   Actual finish: \(t.actualFinish?.description ?? "-")",
                          "Late start \(t.lateStartDay)  Late finish \(t.lateFinishDay)  Total slack \(t.totalSlack)  Free slack \(t.freeSlack)\(t.critical ? "  CRITICAL" : "")"]
             if let d = task.deadline { lines.append("Deadline \(d)\(t.deadlineBroken ? "  BROKEN" : "")") }
             if let snet = task.startNoEarlier { lines.append("Start no earlier than \(snet)") }
@@ -276,11 +279,12 @@ struct ScheduleCommand: ParsableCommand {
         commandName: "schedule", abstract: "The critical-path schedule: dates, slack, critical tasks, project finish.",
         discussion: "Dates: start is the first working day, finish the last working day (inclusive); a milestone's date is the day it is reached.")
     @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var asOf: AsOfOption
     @OptionGroup var project: ProjectOption
 
     func run() throws {
         let s = try project.open(cards: .epicsOnly)
-        let schedule = try Scheduler.schedule(s.snapshot, today: s.today)
+        let schedule = try Scheduler.schedule(s.snapshot, today: try asOf.day(today: s.today))
         let path = schedule.criticalPath.compactMap { schedule.tasks[$0]?.key }
         let chains = schedule.criticalChains().map { $0.compactMap { schedule.tasks[$0]?.key } }
         if json {
@@ -370,15 +374,18 @@ enum TimelineOutput {
                  ("earlyStart", .string(t.start.description)), ("earlyFinish", .string(t.finish.description)),
                  ("lateStart", .string(t.lateStartDay.description)), ("lateFinish", .string(t.lateFinishDay.description)),
                  ("totalSlack", .int(t.totalSlack)), ("freeSlack", .int(t.freeSlack)), ("critical", .bool(t.critical)),
-                 ("progress", .int(t.progress)), ("deadline", JSON(t.deadline?.description)), ("deadlineBroken", .bool(t.deadlineBroken))])
+                 ("progress", .int(t.progress)), ("deadline", JSON(t.deadline?.description)), ("deadlineBroken", .bool(t.deadlineBroken)),
+                 ("assignees", .array(t.assignees.map(JSON.string))),
+                 ("actualStart", JSON(t.actualStart?.description)), ("actualFinish", JSON(t.actualFinish?.description))])
     }
 
     static func table(_ schedule: Schedule) -> String {
-        var table = TextTable("KEY", "START", "FINISH", "DAYS", "SLACK", "CRIT", "NAME")
+        var table = TextTable("KEY", "START", "FINISH", "DAYS", "DONE", "SLACK", "CRIT", "WHO", "NAME")
         for id in schedule.order {
             guard let t = schedule.tasks[id] else { continue }
             let marker = t.isMilestone ? "◆ " : t.isPhase ? "▸ " : ""
-            table.add([t.key, t.start.description, t.finish.description, "\(t.duration)", "\(t.totalSlack)", t.critical ? "*" : "",
+            table.add([t.key, t.start.description, t.finish.description, "\(t.duration)", "\(t.progress)%", "\(t.totalSlack)", t.critical ? "*" : "",
+                       t.assignees.isEmpty ? "-" : t.assignees.joined(separator: ","),
                        String(repeating: "  ", count: t.depth) + marker + t.name + (t.deadlineBroken ? "  [deadline \(t.deadline!) broken]" : "")])
         }
         return table.rendered()

@@ -41,7 +41,8 @@ import Testing
         #expect(launch["finish"] as? String == "2026-12-16")
         #expect(launch["deadlineBroken"] as? Bool == true)
         #expect(Set(tasks.first!.keys) == ["key", "name", "phase", "milestone", "duration", "start", "finish", "earlyStart", "earlyFinish",
-                                           "lateStart", "lateFinish", "totalSlack", "freeSlack", "critical", "progress", "deadline", "deadlineBroken"])
+                                           "lateStart", "lateFinish", "totalSlack", "freeSlack", "critical", "progress", "deadline", "deadlineBroken",
+                                           "assignees", "actualStart", "actualFinish"])
         #expect(try h.expectOK("schedule").contains("Critical path: T-2 → T-1 → T-3 → T-4"))
     }
 
@@ -140,5 +141,25 @@ import Testing
         #expect(tasks.filter { $0["milestone"] as? Bool == true }.count >= 3)
         let slips = try #require(try h.json("baseline", "compare", "Kick-off", "--json") as? [[String: Any]])
         #expect(slips.contains { ($0["slip"] as? Int ?? 0) > 0 })
+    }
+
+    @Test func assigneesAndActualsAreShownAndAsOfSetsTheStatusDate() throws {
+        let h = try CLIHarness.withProject()
+        try h.expectOK("project", "set", "--start", "2026-11-02")
+        try h.expectOK("task", "add", "Design", "--duration", "5", "--assignee", "ana", "--assignee", "ben")
+        try h.expectOK("task", "add", "Build", "--duration", "3", "--after", "T-1")
+        try h.expectOK("task", "edit", "T-1", "--actual-start", "2026-11-02", "--actual-finish", "2026-11-06", "--progress", "100")
+        let list = try h.expectOK("task", "list")
+        #expect(list.contains("WHO") && list.contains("ana,ben"), "\(list)")
+        let show = try h.expectOK("task", "show", "T-1")
+        #expect(show.contains("Assignees: ana, ben   Actual start: 2026-11-02   Actual finish: 2026-11-06"), "\(show)")
+        let json = try #require(try h.json("task", "show", "T-1", "--json") as? [String: Any])
+        #expect(json["assignees"] as? [String] == ["ana", "ben"])
+        #expect(json["actualFinish"] as? String == "2026-11-06")
+        // Today is Thursday 2026-11-26: Build, at 0%, cannot have happened on 9–11 November.
+        let build = try #require(try h.json("task", "show", "T-2", "--json") as? [String: Any])
+        #expect(build["start"] as? String == "2026-11-26")
+        let later = try #require(try h.json("task", "show", "T-2", "--json", "--as-of", "2026-12-07") as? [String: Any])
+        #expect(later["start"] as? String == "2026-12-07", "--as-of moves the status date")
     }
 }

@@ -171,4 +171,30 @@ import Testing
         #expect(!reparented, "a new phase needs a new network")
         #expect(!added, "so does a new task")
     }
+
+    /// Tracking, as TaskJuggler and MS Project do it: actual dates are where the work happened,
+    /// and nothing left to do is scheduled before the status date.
+    @Test func actualsAndTheStatusDateKeepUnfinishedWorkOutOfThePast() throws {
+        var done = task(1, 3), half = task(2, 4), untouched = task(3, 2), milestone = task(4, 0)
+        done.actualStart = Day("2026-11-30")
+        done.actualFinish = Day("2026-12-03")     // took 4 days, not 3
+        half.progress = 50
+        half.actualStart = Day("2026-12-04")
+        let network = try ScheduleNetwork(tasks: [done, half, untouched, milestone], links: [link(1, 2), link(2, 3), link(3, 4)],
+                                          calendar: WorkCalendar(start: monday))
+        let status = Day("2026-12-14")!          // a Monday: two weeks in, nothing recorded since the 4th
+        let s = network.schedule(statusDate: status)
+        let a = s.tasks["t1"]!, b = s.tasks["t2"]!, c = s.tasks["t3"]!, m = s.tasks["t4"]!
+        #expect(a.start.description == "2026-11-30" && a.finish.description == "2026-12-03", "the finished task sits on its actual dates")
+        #expect(!a.critical, "finished work is not critical")
+        #expect(b.start.description == "2026-12-04", "a started task keeps its actual start")
+        #expect(b.finish.description == "2026-12-15", "its remaining half (2 days) runs from the status date")
+        #expect(c.start.description == "2026-12-16" && c.finish.description == "2026-12-17")
+        #expect(m.start.description == "2026-12-17")
+        #expect(s.criticalPath == ["t2", "t3", "t4"])
+        let unstarted = try ScheduleNetwork(tasks: [task(5, 2)], links: [], calendar: WorkCalendar(start: monday)).schedule(statusDate: status)
+        #expect(unstarted.tasks["t5"]!.start == status, "a task at 0% never finishes in the past")
+        let plain = network.schedule()
+        #expect(plain.tasks["t3"]!.start.description == "2026-12-10", "without a status date the remaining work follows the actuals")
+    }
 }

@@ -28,7 +28,7 @@ extension SampleProject {
         task(1, "Discovery", 0)
         task(2, "Research checkout drop-off", 5, phase: 1, who: ["eli"], progress: 100)
         task(3, "Wireframes and usability tests", 6, phase: 1, who: ["eli"], progress: 100)
-        task(4, "Discovery complete", 0, phase: 1)
+        task(4, "Discovery complete", 0, phase: 1, progress: 100)
         task(5, "Payments", 0)
         task(6, "Provider v3 API client", 10, phase: 5, who: ["ben"], progress: 60)
         task(7, "3-D Secure flow", 8, phase: 5, who: ["ben", "chen"], progress: 10)
@@ -50,7 +50,6 @@ extension SampleProject {
         task(23, "Release to 10% of traffic", 3, phase: 19, who: ["ana"])
         task(24, "Release to everyone", 1, phase: 19, who: ["ana"])
         task(25, "Checkout v2 live", 0, phase: 19, deadline: 45)
-        changes.append(Change(summary: "added the timeline's tasks", edits: tasks.map { $0.creation() }))
 
         let links: [TaskLink] = [
             TaskLink(predID: "task-2", succID: "task-3"),
@@ -77,11 +76,19 @@ extension SampleProject {
             TaskLink(predID: "task-23", succID: "task-24", lag: 2),
             TaskLink(predID: "task-24", succID: "task-25"),
         ]
-        changes.append(Change(summary: "linked the timeline's tasks", edits: links.map { $0.creation() }))
-        // The plan as agreed four weeks ago, saved as a baseline; then the provider API work grew.
+        // The plan as agreed four weeks ago (no status date: the dates as planned then), saved as a
+        // baseline; the work done since has actual dates from it; then the provider API work grew.
         var project = ProjectSnapshot(info: info)
         try? project.apply(Change(summary: "", edits: [holiday.creation()] + tasks.map { $0.creation() } + links.map { $0.creation() }))
-        if let planned = try? Scheduler.schedule(project, today: today), let save = try? project.saveBaseline("Kick-off", schedule: planned, now: now) {
+        let planned = try? Scheduler.network(project, today: today).schedule()
+        for i in tasks.indices {
+            guard let dates = planned?.tasks[tasks[i].id], tasks[i].progress > 0 else { continue }
+            tasks[i].actualStart = dates.start
+            if tasks[i].progress >= 100 { tasks[i].actualFinish = dates.finish }
+        }
+        changes.append(Change(summary: "added the timeline's tasks", edits: tasks.map { $0.creation() }))
+        changes.append(Change(summary: "linked the timeline's tasks", edits: links.map { $0.creation() }))
+        if let planned, let save = try? project.saveBaseline("Kick-off", schedule: planned, now: now) {
             changes.append(save)
         }
         changes.append(Change(summary: "edited T-6 (duration)", edits: [

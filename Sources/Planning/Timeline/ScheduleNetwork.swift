@@ -107,15 +107,31 @@ public struct ScheduleNetwork: Sendable {
     }
 
     /// Forward and backward passes over the compiled network; `slips` lengthens tasks by id.
-    public func schedule(slips: [String: Int] = [:]) -> Schedule {
+    /// Actual dates are honoured: a finished task sits where it happened, a started one from its
+    /// actual start. With a status date (as TaskJuggler's `now` and MS Project's status date),
+    /// work not yet done is never scheduled before it: an unstarted task starts on it at the
+    /// earliest, and a started one does its remaining share from it.
+    public func schedule(slips: [String: Int] = [:], statusDate: Day? = nil) -> Schedule {
         let n = leaves.count
         var calendarDays = CalendarIndex(calendar)
         var duration = [Int](repeating: 0, count: n)
         for i in 0..<n { duration[i] = max(0, leaves[i].duration + (slips.isEmpty ? 0 : slips[leaves[i].id] ?? 0)) }
         var es = [Int](repeating: 0, count: n), ef = [Int](repeating: 0, count: n)
+        var complete = [Bool](repeating: false, count: n)
+        let status = statusDate.map { calendarDays.index(onOrAfter: $0) } ?? 0
         for t in topological {
+            let task = leaves[t]
             let d = duration[t]
-            var start = leaves[t].startNoEarlier.map { calendarDays.index(onOrAfter: $0) } ?? 0
+            if let finish = task.actualFinish {
+                // Done: where it happened. A milestone is reached on its finish day.
+                let end = calendarDays.index(onOrAfter: finish) + 1
+                es[t] = d == 0 ? end : min(end - 1, task.actualStart.map { calendarDays.index(onOrAfter: $0) } ?? max(0, end - d))
+                ef[t] = end
+                duration[t] = ef[t] - es[t]
+                complete[t] = true
+                continue
+            }
+            var start = task.startNoEarlier.map { calendarDays.index(onOrAfter: $0) } ?? 0
             for e in predStart[t]..<predStart[t + 1] {
                 let from = predFrom[e], lag = predLag[e]
                 switch predType[e] {
@@ -126,7 +142,18 @@ public struct ScheduleNetwork: Sendable {
                 }
             }
             es[t] = max(0, start)
-            ef[t] = es[t] + d
+            if let actual = task.actualStart { es[t] = calendarDays.index(onOrAfter: actual) }
+            if task.progress >= 100 {
+                ef[t] = es[t] + d
+                complete[t] = true
+            } else if task.actualStart != nil || task.progress > 0 {
+                let remaining = (d * (100 - task.progress) + 99) / 100
+                ef[t] = max(es[t] + d - remaining, status) + remaining
+                duration[t] = ef[t] - es[t]
+            } else {
+                es[t] = max(es[t], status)
+                ef[t] = es[t] + d
+            }
         }
         let finishIndex = ef.max() ?? 0
         var ls = [Int](repeating: 0, count: n), lf = [Int](repeating: finishIndex, count: n)
@@ -142,8 +169,8 @@ public struct ScheduleNetwork: Sendable {
                 case .sf: late = min(late, lf[to] - lag + d)
                 }
             }
-            lf[t] = late
-            ls[t] = late - d
+            lf[t] = complete[t] ? ef[t] : late
+            ls[t] = complete[t] ? es[t] : late - d
         }
         var free = [Int](repeating: 0, count: n)
         for t in 0..<n {
@@ -160,13 +187,13 @@ public struct ScheduleNetwork: Sendable {
             free[t] = max(0, slack)
         }
         let table = calendarDays.table(upTo: max(finishIndex, lf.max() ?? 0) + 1)
-        var tasks = ScheduledTasks(network: self, duration: duration, es: es, ef: ef, ls: ls, lf: lf, free: free, table: table)
+        var tasks = ScheduledTasks(network: self, duration: duration, es: es, ef: ef, ls: ls, lf: lf, free: free, complete: complete, table: table)
         tasks.rollUpPhases()
-        let critical = (0..<n).filter { ls[$0] - es[$0] <= 0 }.sorted { (es[$0], ef[$0], leaves[$0].number) < (es[$1], ef[$1], leaves[$1].number) }
+        let critical = (0..<n).filter { ls[$0] - es[$0] <= 0 && !complete[$0] }.sorted { (es[$0], ef[$0], leaves[$0].number) < (es[$1], ef[$1], leaves[$1].number) }
         // A link is critical when it joins two critical tasks and drives the later one (no gap).
         var criticalLinks: [(Int, Int)] = []
         for t in critical {
-            for e in succStart[t]..<succStart[t + 1] where ls[succTo[e]] - es[succTo[e]] <= 0 {
+            for e in succStart[t]..<succStart[t + 1] where ls[succTo[e]] - es[succTo[e]] <= 0 && !complete[succTo[e]] {
                 let to = succTo[e], lag = succLag[e]
                 let gap: Int
                 switch succType[e] {
@@ -189,10 +216,12 @@ public struct ScheduleNetwork: Sendable {
 public struct ScheduledTasks: Sendable, Sequence {
     let network: ScheduleNetwork
     let duration: [Int], es: [Int], ef: [Int], ls: [Int], lf: [Int], free: [Int]
+    let complete: [Bool]
     let table: [Day]
     private var phases: [String: ScheduledTask] = [:]
 
-    init(network: ScheduleNetwork, duration: [Int], es: [Int], ef: [Int], ls: [Int], lf: [Int], free: [Int], table: [Day]) {
+    init(network: ScheduleNetwork, duration: [Int], es: [Int], ef: [Int], ls: [Int], lf: [Int], free: [Int], complete: [Bool], table: [Day]) {
+        self.complete = complete
         self.network = network
         self.duration = duration
         self.es = es
@@ -233,9 +262,10 @@ public struct ScheduledTasks: Sendable, Sequence {
         return ScheduledTask(
             id: t.id, key: t.key, name: t.name, isPhase: false, isMilestone: d == 0, duration: d,
             earlyStart: es[i], earlyFinish: ef[i], lateStart: ls[i], lateFinish: lf[i], totalSlack: ls[i] - es[i], freeSlack: free[i],
-            critical: ls[i] - es[i] <= 0, start: startDay(es[i], d), finish: d == 0 ? startDay(es[i], 0) : finishDay(ef[i]),
+            critical: ls[i] - es[i] <= 0 && !complete[i], start: startDay(es[i], d), finish: d == 0 ? startDay(es[i], 0) : finishDay(ef[i]),
             lateStartDay: startDay(ls[i], d), lateFinishDay: d == 0 ? startDay(ls[i], 0) : finishDay(lf[i]),
-            deadline: t.deadline, progress: t.progress, depth: network.depth[t.id] ?? 0)
+            deadline: t.deadline, progress: complete[i] ? 100 : t.progress, depth: network.depth[t.id] ?? 0, assignees: t.assignees,
+            actualStart: t.actualStart, actualFinish: t.actualFinish)
     }
 
     /// Phases roll up from their children, deepest first.
@@ -250,10 +280,11 @@ public struct ScheduledTasks: Sendable, Sequence {
             phases[phase.id] = ScheduledTask(
                 id: phase.id, key: phase.key, name: phase.name, isPhase: true, isMilestone: false, duration: f - s,
                 earlyStart: s, earlyFinish: f, lateStart: kids.map(\.lateStart).min()!, lateFinish: kids.map(\.lateFinish).max()!,
-                totalSlack: slack, freeSlack: 0, critical: slack <= 0,
+                totalSlack: slack, freeSlack: 0, critical: kids.contains(where: \.critical),
                 start: kids.map(\.start).min()!, finish: kids.map(\.finish).max()!, lateStartDay: kids.map(\.lateStartDay).min()!,
                 lateFinishDay: kids.map(\.lateFinishDay).max()!, deadline: phase.deadline,
-                progress: work == 0 ? 0 : done / work, depth: network.depth[phase.id] ?? 0)
+                progress: work == 0 ? 0 : done / work, depth: network.depth[phase.id] ?? 0, assignees: phase.assignees,
+                actualStart: kids.compactMap(\.actualStart).min(), actualFinish: kids.allSatisfy { $0.actualFinish != nil } ? kids.compactMap(\.actualFinish).max() : nil)
         }
     }
 }

@@ -18,6 +18,9 @@ public struct ScheduledTask: Sendable, Equatable {
     public var deadlineBroken: Bool { deadline.map { finish > $0 } ?? false }
     public let progress: Int
     public let depth: Int
+    public let assignees: [String]
+    public let actualStart: Day?
+    public let actualFinish: Day?
 }
 
 /// The computed plan: every task's dates and slack, the project finish and the critical path.
@@ -58,8 +61,9 @@ public struct Schedule: Sendable {
 /// Critical-path method over a working calendar: a forward pass for early dates, a backward
 /// pass for late dates, slack from both. Deterministic; a cycle is an error naming its tasks.
 public enum Scheduler {
+    /// The project's schedule with `today` as its status date: nothing left to do is put in the past.
     public static func schedule(_ project: ProjectSnapshot, today: Day, slips: [String: Int] = [:]) throws -> Schedule {
-        try network(project, today: today).schedule(slips: slips)
+        try network(project, today: today).schedule(slips: slips, statusDate: today)
     }
 
     /// The compiled network of a project, to schedule again after edits (see `ScheduleNetwork`).
