@@ -78,16 +78,24 @@ extension ProjectStore {
         case .update:
             guard let current else { throw StoreError.conflict(try conflict(edit, field: nil, db)) }
             var sets: [FieldChange] = []
-            for f in edit.fields {
+            var recorded = edit
+            for (i, f) in edit.fields.enumerated() {
                 let stored = Value(current[f.name] as DatabaseValue)
-                if stored.sameStoredValue(as: f.from) { sets.append(f) }
-                else if !stored.sameStoredValue(as: f.to) { throw StoreError.conflict(try conflict(edit, field: f.name, db, now: stored)) }
+                if stored.sameStoredValue(as: f.from) {
+                    sets.append(f)
+                } else if stored.sameStoredValue(as: f.to) {
+                    // Someone else got there first: the journal records the value actually
+                    // replaced (none), so undoing this never reverts their change.
+                    recorded.fields[i].from = stored
+                } else {
+                    throw StoreError.conflict(try conflict(edit, field: f.name, db, now: stored))
+                }
             }
             if !sets.isEmpty {
                 try db.execute(sql: "UPDATE \(table) SET \(sets.map { "\"\($0.name)\" = ?" }.joined(separator: ", ")) WHERE id = ?",
                                arguments: StatementArguments(sets.map(\.to.databaseValue) + [edit.id.databaseValue]))
             }
-            return edit
+            return recorded
         case .delete:
             guard let current else { return edit }
             for f in edit.fields {

@@ -105,6 +105,12 @@ import Planning
         try t.store.apply(try a.blockCard(card, reason: "vendor"), actor: "ben", at: TempProject.now)
         try t.store.apply(try b.blockCard(card, reason: "vendor"), actor: "cara", at: TempProject.now)
         #expect(try t.store.load().card(key: "GAN-1").blockedReason == "vendor")
+        // Cara's block replaced nothing: her undo must not unblock what Ben blocked.
+        let undone = try t.store.undo(actor: "cara", at: TempProject.now)
+        #expect(undone != nil)
+        #expect(try t.store.load().card(key: "GAN-1").blockedReason == "vendor", "the value actually replaced is what undo restores")
+        try t.store.undo(actor: "ben", at: TempProject.now)
+        #expect(try t.store.load().card(key: "GAN-1").blockedReason == nil)
     }
 
     @Test func editingACardSomeoneDeletedIsAConflict() throws {
