@@ -66,7 +66,7 @@ struct MemberCommand: ParsableCommand {
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "rm", abstract: "Remove a member.")
         @Argument var handle: String
-        @Flag(help: "Unassign their cards in the same change.") var unassign = false
+        @Flag(help: "Leave their cards, RAID items and tasks without them, in the same change.") var unassign = false
         @OptionGroup var project: ProjectOption
 
         func run() throws {

@@ -23,12 +23,24 @@ extension ProjectSnapshot {
 
     /// Removes a member; refuses while cards are assigned unless `unassign` clears them in the same change.
     public func removeMember(_ member: Member, unassign: Bool) throws -> Change {
-        let assigned = cards.values.filter { $0.assignee == member.handle }.sorted { $0.number < $1.number }
-        if !assigned.isEmpty && !unassign {
-            throw PlanningError.refused("\(member.handle) is assigned to \(assigned.count) card(s) (\(assigned.prefix(5).map(\.key).joined(separator: ", "))). Reassign them, or use --unassign.")
+        let who = member.handle
+        let assigned = cards.values.filter { $0.assignee == who }.sorted { $0.number < $1.number }
+        let owned = raidItems.values.filter { $0.owner == who }.sorted { ($0.type.rawValue, $0.number) < ($1.type.rawValue, $1.number) }
+        let onTasks = tasks.values.filter { $0.assignees.contains(who) }.sorted { $0.number < $1.number }
+        if !unassign && !(assigned.isEmpty && owned.isEmpty && onTasks.isEmpty) {
+            func part(_ keys: [String], _ phrase: String, _ one: String, _ many: String) -> String? {
+                keys.isEmpty ? nil : "\(phrase) \(keys.count) \(keys.count == 1 ? one : many) (\(keys.prefix(5).joined(separator: ", "))\(keys.count > 5 ? ", …" : ""))"
+            }
+            let parts = [part(assigned.map(\.key), "is assigned to", "card", "cards"),
+                         part(owned.map(\.key), "owns", "RAID item", "RAID items"),
+                         part(onTasks.map(\.key), "is on", "task", "tasks")].compactMap { $0 }
+            let list = parts.count > 1 ? parts.dropLast().joined(separator: ", ") + " and " + parts.last! : parts[0]
+            throw PlanningError.refused("\(who) \(list). Reassign them, or use --unassign to leave them without one.")
         }
         let edits = assigned.compactMap { $0.update([("assignee", .null)]) }
-        return Change(summary: "removed member \(member.handle)", edits: edits + [member.deletion()])
+            + owned.compactMap { $0.update([("owner", .null)]) }
+            + onTasks.compactMap { $0.update([("assignees", .text($0.assignees.filter { $0 != who }.joined(separator: ",")))]) }
+        return Change(summary: "removed member \(who)", edits: edits + [member.deletion()])
     }
 
     /// Adds a board with the given columns (the usual five when none are given).

@@ -50,10 +50,18 @@ import Testing
         #expect(h.run("member", "add", "ana").status == 1)
         #expect(h.run("member", "add", "Not Valid!").status == 2)
         try h.expectOK("card", "add", "Mine", "--assignee", "ben")
+        try h.expectOK("risk", "add", "Vendor slips", "--owner", "ben")
+        try h.expectOK("task", "add", "Build", "--duration", "2", "--assignee", "ana", "--assignee", "ben")
+        let before = try h.state()
         let refused = h.run("member", "rm", "ben")
-        #expect(refused.status == 1 && refused.err.contains("assigned to 1 card(s) (GAN-1)"))
+        #expect(refused.status == 1)
+        #expect(refused.err == "gantry: ben is assigned to 1 card (GAN-1), owns 1 RAID item (R-1) and is on 1 task (T-1). Reassign them, or use --unassign to leave them without one.\n")
+        #expect(try h.state() == before, "nothing changed")
         try h.expectOK("member", "rm", "ben", "--unassign")
         #expect(try h.expectOK("card", "show", "GAN-1").contains("Assignee: -"))
+        let risk = try #require(try h.json("risk", "show", "R-1", "--json") as? [String: Any])
+        #expect(risk["owner"] is NSNull, "\(risk["owner"] ?? "missing")")
+        #expect((try h.json("task", "show", "T-1", "--json") as? [String: Any])?["assignees"] as? [String] == ["ana"])
     }
 
     @Test func boardsAndColumns() throws {
