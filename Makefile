@@ -10,10 +10,11 @@ DEST = $(DESTDIR)$(PREFIX)
 
 .PHONY: install install-files man uninstall
 
-install:
+install: man
 	swift build -c release --product gantry
-	$(MAKE) install-files MANPAGE=
+	$(MAKE) install-files
 
+# ArgumentParser's generate-manual writes gantry.1 (and gantry-bench.1, not installed) from --help.
 man:
 	mkdir -p $(CURDIR)/.build/man
 	swift package --allow-writing-to-package-directory generate-manual -o $(CURDIR)/.build/man
@@ -24,7 +25,7 @@ install-files:
 	install -m 755 $(BIN) $(DEST)/bin/gantry
 	strip $(DEST)/bin/gantry
 	install -m 644 themes/*.toml $(DEST)/share/gantry/themes/
-	if [ -n "$(MANPAGE)" ]; then install -m 644 $(MANPAGE) $(DEST)/share/man/man1/gantry.1; fi
+	install -m 644 $(MANPAGE) $(DEST)/share/man/man1/gantry.1
 	$(DEST)/bin/gantry --generate-completion-script bash > $(DEST)/share/bash-completion/completions/gantry
 	$(DEST)/bin/gantry --generate-completion-script zsh > $(DEST)/share/zsh/site-functions/_gantry
 	$(DEST)/bin/gantry --generate-completion-script fish > $(DEST)/share/fish/vendor_completions.d/gantry.fish

@@ -1,97 +1,122 @@
+import ArgumentParser
 import Foundation
 import Planning
 import PlanStore
 
-// gantry-bench: the performance targets, measured on a generated 10,000-card project.
-// Build and run in release:  swift run -c release gantry-bench [CARDS]
-// Keep a generated project:  swift run -c release gantry-bench generate FILE [CARDS]
-// Live sharing only:         swift run -c release gantry-bench sharing FILE
-// Memory of loading FILE:    swift run -c release gantry-bench memory FILE
+/// gantry-bench: the performance targets, measured in release on a generated project.
+/// Build and run:  swift run -c release gantry-bench [--cards N]
+struct GantryBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gantry-bench",
+        abstract: "Measure Gantry's performance targets on a generated project (build in release).",
+        subcommands: [Run.self, Generate.self, Sharing.self, Memory.self], defaultSubcommand: Run.self)
 
-do {
-    try runBenchmark(Array(CommandLine.arguments.dropFirst()))
-} catch {
-    FileHandle.standardError.write(Data("gantry-bench: \(error)\n".utf8))
-    exit(1)
-}
+    struct Run: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Every figure: store, board, sharing, schedule, CLI.")
+        @Option(help: "Cards in the generated project.") var cards = 10_000
 
-func runBenchmark(_ arguments: [String]) throws {
-if arguments.first == "generate", arguments.count >= 2 {
-    _ = try BigProject.create(at: arguments[1], cards: arguments.dropFirst(2).first.flatMap(Int.init) ?? 10_000)
-    print("Wrote \(arguments[1]).")
-    return
-}
-if arguments.first == "sharing", arguments.count >= 2 {
-    try SharingBenchmark.run(path: arguments[1])
-    return
-}
-if arguments.first == "memory", arguments.count >= 2 {
-    print(String(format: "start          %.1f MB", Measure.currentRSSMegabytes()))
-    let store = try ProjectStore.open(at: arguments[1])
-    print(String(format: "opened         %.1f MB", Measure.currentRSSMegabytes()))
-    let snapshot = try store.load()
-    print(String(format: "loaded %d cards %.1f MB (peak %.1f MB)", snapshot.cards.count, Measure.currentRSSMegabytes(), Measure.peakRSSMegabytes()))
-    return
-}
-let cardCount = arguments.first.flatMap(Int.init) ?? 10_000
-let dir = NSTemporaryDirectory() + "gantry-bench-\(getpid())"
-try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-defer { try? FileManager.default.removeItem(atPath: dir) }
-let path = dir + "/project.sqlite"
-
-print("Generating a project with \(cardCount) cards…")
-let genMs = try Measure.milliseconds { _ = try BigProject.create(at: path, cards: cardCount) }
-print(String(format: "  generated in %.0f ms", genMs))
-
-print("Store and domain (median of runs):")
-let openLoad = try Measure.median(runs: 15) { _ = try ProjectStore.open(at: path).load() }
-let store = try ProjectStore.open(at: path)
-let loadOnly = try Measure.median(runs: 15) { _ = try store.load() }
-print("  open + load whole project  " + Measure.format(openLoad, "ms", target: 50))
-print("  load whole project         " + Measure.format(loadOnly, "ms", target: 50))
-
-var snapshot = try store.load()
-let board = try snapshot.board(named: nil)
-let columns = snapshot.columns(of: board.id)
-let movable = snapshot.cards.values.sorted { $0.number < $1.number }.prefix(60)
-var moveSamples: [Double] = []
-for (i, card) in movable.enumerated() {
-    let target = columns[(columns.firstIndex { $0.id == card.columnID }! + 1 + i % 3) % columns.count]
-    let change = try snapshot.moveCard(card, to: target, force: true, now: Date())
-    moveSamples.append(try Measure.milliseconds { _ = try store.apply(change, actor: "bench", at: Date()) })
-    try snapshot.apply(change)
-}
-moveSamples.sort()
-print("  one card move commit       " + Measure.format(moveSamples[moveSamples.count / 2], "ms", target: 5))
-// This process holds several copies of the project by now; a fresh one shows what loading costs.
-if let fresh = try Measure.runProcess(CommandLine.arguments[0], ["memory", path]).rssMB {
-    print("  peak RSS, fresh process that opens and loads it " + Measure.format(fresh, "MB", target: 30))
-}
-
-try BoardBenchmark.run(path: path)
-try SharingBenchmark.run(path: path)
-try ScheduleBenchmark.run()
-
-let gantry = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("gantry").path
-if FileManager.default.isExecutableFile(atPath: gantry) {
-    print("CLI end to end (\(gantry)):")
-    var samples: [Double] = []
-    var rss = 0.0
-    for _ in 0..<11 {
-        let r = try Measure.runProcess(gantry, ["card", "list", "--json", "--project", path])
-        guard r.status == 0 else { print("  gantry card list failed with status \(r.status)"); exit(1) }
-        samples.append(r.ms)
-        rss = max(rss, r.rssMB ?? .nan)
+        func run() throws { try fullRun(cardCount: cards) }
     }
-    samples.sort()
-    print("  gantry card list --json    " + Measure.format(samples[samples.count / 2], "ms", target: 150))
-    print(String(format: "    fastest %.1f ms, slowest %.1f ms of %d runs", samples.first ?? 0, samples.last ?? 0, samples.count))
-    if rss.isNaN {
-        print("  peak RSS: install GNU time (apt-get install time) to measure it")
+
+    struct Generate: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Write a generated project to FILE, to try or measure by hand.")
+        @Argument var file: String
+        @Option(help: "Cards in the generated project.") var cards = 10_000
+
+        func run() throws {
+            _ = try BigProject.create(at: file, cards: cards)
+            print("Wrote \(file).")
+        }
+    }
+
+    struct Sharing: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Live sharing only: a change in one session to the frame in another.")
+        @Argument var file: String
+
+        func run() throws { try SharingBenchmark.run(path: file) }
+    }
+
+    struct Memory: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Resident memory of opening and loading FILE.")
+        @Argument var file: String
+
+        func run() throws {
+            print(String(format: "start          %.1f MB", Measure.currentRSSMegabytes()))
+            let store = try ProjectStore.open(at: file)
+            print(String(format: "opened         %.1f MB", Measure.currentRSSMegabytes()))
+            let snapshot = try store.load()
+            print(String(format: "loaded %d cards %.1f MB (peak %.1f MB)", snapshot.cards.count, Measure.currentRSSMegabytes(), Measure.peakRSSMegabytes()))
+        }
+    }
+}
+
+/// A benchmark step that could not run.
+struct BenchError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+GantryBench.main()
+
+func fullRun(cardCount: Int) throws {
+    let dir = NSTemporaryDirectory() + "gantry-bench-\(getpid())"
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let path = dir + "/project.sqlite"
+
+    print("Generating a project with \(cardCount) cards…")
+    let genMs = try Measure.milliseconds { _ = try BigProject.create(at: path, cards: cardCount) }
+    print(String(format: "  generated in %.0f ms", genMs))
+
+    print("Store and domain (median of runs):")
+    let openLoad = try Measure.median(runs: 15) { _ = try ProjectStore.open(at: path).load() }
+    let store = try ProjectStore.open(at: path)
+    let loadOnly = try Measure.median(runs: 15) { _ = try store.load() }
+    print("  open + load whole project  " + Measure.format(openLoad, "ms", target: 50))
+    print("  load whole project         " + Measure.format(loadOnly, "ms", target: 50))
+
+    var snapshot = try store.load()
+    let board = try snapshot.board(named: nil)
+    let columns = snapshot.columns(of: board.id)
+    let movable = snapshot.cards.values.sorted { $0.number < $1.number }.prefix(60)
+    var moveSamples: [Double] = []
+    for (i, card) in movable.enumerated() {
+        let target = columns[(columns.firstIndex { $0.id == card.columnID }! + 1 + i % 3) % columns.count]
+        let change = try snapshot.moveCard(card, to: target, force: true, now: Date())
+        moveSamples.append(try Measure.milliseconds { _ = try store.apply(change, actor: "bench", at: Date()) })
+        try snapshot.apply(change)
+    }
+    moveSamples.sort()
+    print("  one card move commit       " + Measure.format(moveSamples[moveSamples.count / 2], "ms", target: 5))
+    // This process holds several copies of the project by now; a fresh one shows what loading costs.
+    if let fresh = try Measure.runProcess(CommandLine.arguments[0], ["memory", path]).rssMB {
+        print("  peak RSS, fresh process that opens and loads it " + Measure.format(fresh, "MB", target: 30))
+    }
+
+    try BoardBenchmark.run(path: path)
+    try SharingBenchmark.run(path: path)
+    try ScheduleBenchmark.run()
+
+    let gantry = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("gantry").path
+    if FileManager.default.isExecutableFile(atPath: gantry) {
+        print("CLI end to end (\(gantry)):")
+        var samples: [Double] = []
+        var rss = 0.0
+        for _ in 0..<11 {
+            let r = try Measure.runProcess(gantry, ["card", "list", "--json", "--project", path])
+            guard r.status == 0 else { throw BenchError("gantry card list failed with status \(r.status)") }
+            samples.append(r.ms)
+            rss = max(rss, r.rssMB ?? .nan)
+        }
+        samples.sort()
+        print("  gantry card list --json    " + Measure.format(samples[samples.count / 2], "ms", target: 150))
+        print(String(format: "    fastest %.1f ms, slowest %.1f ms of %d runs", samples.first ?? 0, samples.last ?? 0, samples.count))
+        if rss.isNaN {
+            print("  peak RSS: install GNU time (apt-get install time) to measure it")
+        } else {
+            print("  peak RSS of that process   " + Measure.format(rss, "MB", target: 30))
+        }
     } else {
-        print("  peak RSS of that process   " + Measure.format(rss, "MB", target: 30))
+        print("(build the gantry executable in the same configuration to time the CLI)")
     }
-} else {
-    print("(build the gantry executable in the same configuration to time the CLI)")
-}
 }
