@@ -198,8 +198,10 @@ public final class AppRuntime {
             case .editDescription(let cardID, let text):
                 var edited: String?
                 var failure: Error?
-                backend.suspend {
-                    do { edited = try editor.edit(text) } catch { failure = error }
+                DescriptionEditor.withInterruptsIgnored {
+                    backend.suspend {
+                        do { edited = try editor.edit(text) } catch { failure = error }
+                    }
                 }
                 if let failure { throw failure }
                 guard let edited, edited != text else { state.message = .info("Description unchanged."); return }

@@ -39,8 +39,8 @@ public struct DescriptionEditor: Sendable {
 extension DescriptionEditor {
     /// Runs the editor as the shell would run a foreground job of ours: in our process group (so it
     /// owns the terminal whenever we do, and job-control shells never stop it for touching the
-    /// terminal), with every signal at its default and none blocked. While it runs we ignore
-    /// interrupt and quit, as `system(3)` does: Ctrl-C inside the editor is the editor's.
+    /// terminal), with every signal at its default and none blocked. The caller ignores interrupt
+    /// and quit meanwhile (`withInterruptsIgnored`), as `system(3)` does.
     static func runInForeground(_ argv: [String]) throws -> Int32 {
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
@@ -51,16 +51,6 @@ extension DescriptionEditor {
         posix_spawnattr_setsigmask(&attributes, &none)
         posix_spawnattr_setsigdefault(&attributes, &defaults)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-
-        var ignore = sigaction(), savedInt = sigaction(), savedQuit = sigaction()
-        ignore.__sigaction_handler.sa_handler = SIG_IGN
-        sigemptyset(&ignore.sa_mask)
-        sigaction(SIGINT, &ignore, &savedInt)
-        sigaction(SIGQUIT, &ignore, &savedQuit)
-        defer {
-            sigaction(SIGINT, &savedInt, nil)
-            sigaction(SIGQUIT, &savedQuit, nil)
-        }
 
         let cArgs = (["/usr/bin/env"] + argv).map { strdup($0) } + [nil]
         defer { cArgs.forEach { free($0) } }
@@ -73,6 +63,24 @@ extension DescriptionEditor {
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         let exited = status & 0x7f == 0
         return exited ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+    }
+}
+
+extension DescriptionEditor {
+    /// Runs `body` (leaving the screen, the editor, coming back) with interrupt and quit ignored
+    /// from the first moment the terminal is the shell's to the last: Ctrl-C inside the editor
+    /// is the editor's, and one pressed just before or after it never ends Gantry half-drawn.
+    public static func withInterruptsIgnored<T>(_ body: () throws -> T) rethrows -> T {
+        var ignore = sigaction(), savedInt = sigaction(), savedQuit = sigaction()
+        ignore.__sigaction_handler.sa_handler = SIG_IGN
+        sigemptyset(&ignore.sa_mask)
+        sigaction(SIGINT, &ignore, &savedInt)
+        sigaction(SIGQUIT, &ignore, &savedQuit)
+        defer {
+            sigaction(SIGINT, &savedInt, nil)
+            sigaction(SIGQUIT, &savedQuit, nil)
+        }
+        return try body()
     }
 }
 
