@@ -3,7 +3,7 @@ import TerminalUI
 
 /// Draws the RAID log: tabs for the five logs, the 5×5 heat map with the number of open risks
 /// in each cell (risk log), the register table, and a detail pane for the selected item.
-/// Overdue reviews and risks whose proximity is within 14 days carry a `!` and their own style.
+/// Overdue reviews and risks whose proximity is near (`RaidItem.nearWindow`) carry a `!` and their own style.
 struct RaidScreen {
     let state: AppState
     let theme: Theme
@@ -78,9 +78,9 @@ struct RaidScreen {
             line += 1
         }
         let overdue = open.filter { $0.reviewDate.map { $0 < state.today } ?? false }.count
-        let near = open.filter { $0.proximity.map { $0 - state.today <= 14 } ?? false }.count
+        let near = open.filter { $0.isNear(today: state.today) }.count
         buffer.put("review overdue \(overdue)", x: x, y: line + 1, style: theme.style(overdue > 0 ? "risk.review.overdue" : "ui.muted"))
-        buffer.put("proximity ≤ 14 days \(near)", x: x, y: line + 2, style: theme.style(near > 0 ? "risk.proximity.near" : "ui.muted"))
+        buffer.put("proximity ≤ \(RaidItem.nearWindow) days \(near)", x: x, y: line + 2, style: theme.style(near > 0 ? "risk.proximity.near" : "ui.muted"))
     }
 
     struct ColumnSpec {
@@ -108,8 +108,8 @@ struct RaidScreen {
                            role: { state.raid.trends[$0.id] == .rising ? "risk.trend.rising" : "ui.muted" }),
                 owner,
                 ColumnSpec(title: "RESPONSE", width: 9, text: { $0.strategy?.rawValue ?? "-" }, role: { _ in nil }),
-                ColumnSpec(title: "PROXIMITY", width: 11, text: { item in date(item.proximity) + ((item.proximity.map { $0 - today <= 14 } ?? false) ? "!" : "") },
-                           role: { item in (item.proximity.map { $0 - today <= 14 } ?? false) ? "risk.proximity.near" : nil }),
+                ColumnSpec(title: "PROXIMITY", width: 11, text: { item in date(item.proximity) + (item.isNear(today: today) ? "!" : "") },
+                           role: { item in item.isNear(today: today) ? "risk.proximity.near" : nil }),
                 ColumnSpec(title: "REVIEW", width: 11, text: { item in date(item.reviewDate) + ((item.reviewDate.map { $0 < today } ?? false) ? "!" : "") },
                            role: { item in (item.reviewDate.map { $0 < today } ?? false) ? "risk.review.overdue" : nil }),
             ]

@@ -77,7 +77,7 @@ public struct RaidFilter: Sendable {
                 case "opportunity": return { $0.type == .risk && $0.opportunity }
                 case "threat": return { $0.type == .risk && !$0.opportunity }
                 case "overdue": return { item in !item.isClosed && ([item.reviewDate, item.due].compactMap { $0 }.contains { $0 < today }) }
-                case "near": return { item in !item.isClosed && (item.proximity.map { $0 - today <= 14 } ?? false) }
+                case "near": return { item in !item.isClosed && item.isNear(today: today) }
                 default: throw query.error("is:\(v) is not a state; use open, closed, overdue, near, threat, opportunity", at: term)
                 }
             }

@@ -145,6 +145,12 @@ public struct RaidItem: Entity, Hashable {
 
     /// Inherent score: probability × impact (nil unless both are set).
     public var score: Int? { probability.flatMap { p in impact.map { p * $0 } } }
+
+    /// Days ahead within which a risk's proximity makes it stand out (the `!`, `is:near`).
+    public static let nearWindow = 14
+
+    /// The risk may happen within `nearWindow` days of `today` (or its proximity has passed).
+    public func isNear(today: Day) -> Bool { proximity.map { $0 - today <= Self.nearWindow } ?? false }
     public var residualScore: Int? { residualProbability.flatMap { p in residualImpact.map { p * $0 } } }
 
     public var fields: [String: Value] {
