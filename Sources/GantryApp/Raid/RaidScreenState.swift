@@ -1,37 +1,6 @@
 import Foundation
 import Planning
 
-/// Which of the app's views is showing.
-public enum Screen: String, Sendable, CaseIterable {
-    case board, raid, timeline, standup
-
-    /// As the tabs and the help name it.
-    public var title: String {
-        switch self {
-        case .board: return "Board"
-        case .raid: return "RAID log"
-        case .timeline: return "Timeline"
-        case .standup: return "Stand-up"
-        }
-    }
-
-    /// Its tab's label.
-    var tab: String { self == .raid ? "RAID" : title }
-
-    /// The keymap context of the screen's own keys (`[keys.board]` in the config file).
-    public var keys: String { rawValue }
-
-    /// The action that opens the screen.
-    var opener: AppAction {
-        switch self {
-        case .board: return .showBoard
-        case .raid: return .showRaid
-        case .timeline: return .showTimeline
-        case .standup: return .showStandup
-        }
-    }
-}
-
 /// A cell of the 5×5 heat map: probability (rows) by impact (columns).
 public struct HeatCell: Sendable, Equatable {
     public var probability: Int

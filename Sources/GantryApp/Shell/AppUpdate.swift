@@ -1,0 +1,184 @@
+import Foundation
+import Planning
+import TerminalUI
+
+/// Work `update` asks the runtime to do; results come back as a new snapshot and a message.
+public enum Effect: Sendable, Equatable {
+    case apply(Change)
+    case undo
+    case redo
+    /// Edit a description in $VISUAL/$EDITOR; for a card on the board, or (nil) the open form.
+    case editDescription(cardID: String?, text: String)
+    /// Open a stand-up: load the previous one and the changes since, start the clock.
+    case startStandup
+    /// End the running stand-up and save its summary.
+    case endStandup
+    /// Mirror this user's session (nil: stop following).
+    case follow(String?)
+    case quit
+}
+
+extension AppState {
+    /// Reacts to a terminal event in the current mode. Pure apart from `self`: store writes and
+    /// editors are returned as effects.
+    public mutating func handle(_ event: Event, size: (width: Int, height: Int)) -> [Effect] {
+        let layout = BoardLayout(width: contentWidth(size.width), height: size.height, columnCount: view.columns.count)
+        switch event {
+        case .resize:
+            keepSelectionVisible(layout)
+            return []
+        case .mouse(let button, let x, let y):
+            guard mode == .board else { return [] }
+            handleMouse(button, x: x, y: y, layout: layout)
+            return []
+        case .key(let key):
+            switch mode {
+            case .board:
+                message = nil
+                guard let action = keymap.action(for: key, in: screen.keys) else {
+                    if key == .escape && sharing.following != nil { return [.follow(nil)] }
+                    message = sharing.following.map(followingNotice) ?? notHere(key)
+                    return []
+                }
+                if let effects = performShared(action) { return effects }
+                if screen == .standup { return performStandup(action, height: size.height) }
+                if screen == .raid { return performRaid(action, height: size.height) }
+                if screen == .timeline { return performTimeline(action, height: size.height) }
+                let effects = perform(action, layout: layout)
+                keepSelectionVisible(layout)
+                return effects
+            case .help(let scroll):
+                switch key {
+                case .down, .char("j"): mode = .help(scroll: scroll + 1)
+                case .up, .char("k"): mode = .help(scroll: max(0, scroll - 1))
+                case .pageDown, .char(" "): mode = .help(scroll: scroll + max(1, size.height - 6))
+                case .pageUp: mode = .help(scroll: max(0, scroll - max(1, size.height - 6)))
+                default: mode = .board
+                }
+                return []
+            case .confirmDelete(let id):
+                mode = .board
+                guard key == .char("y") || key == .char("Y"), let card = project.cards[id] else {
+                    message = .info("Nothing deleted.")
+                    return []
+                }
+                return [.apply(project.deleteCard(card))]
+            case .filterPrompt(let field):
+                switch Self.prompt(key, field) {
+                case .editing(let f): mode = .filterPrompt(f)
+                case .cancelled: mode = .board
+                case .submitted(let text): mode = .board; return submitFilter(text)
+                }
+                return []
+            case .commandPrompt(let field):
+                switch Self.prompt(key, field) {
+                case .editing(let f): mode = .commandPrompt(f)
+                case .cancelled: mode = .board
+                case .submitted(let text): mode = .board; return submitCommand(text, layout: layout)
+                }
+                return []
+            case .blockPrompt(let id, let field):
+                switch Self.prompt(key, field) {
+                case .editing(let f): mode = .blockPrompt(cardID: id, f)
+                case .cancelled: mode = .board
+                case .submitted(let reason):
+                    mode = .board
+                    guard let card = project.cards[id] else { return [] }
+                    do { return [.apply(try project.blockCard(card, reason: reason))] } catch {
+                        message = .error("\(error)")
+                    }
+                }
+                return []
+            case .form(var form): return formKey(key, &form)
+            case .raidForm(var form): return raidFormKey(key, &form)
+            case .confirmEndStandup:
+                mode = .board
+                guard key == .char("y") || key == .char("Y") else {
+                    message = .info("The stand-up goes on.")
+                    return []
+                }
+                return [.endStandup]
+            case .confirm(let confirmation):
+                return answer(confirmation, with: key)
+            case .confirmDeleteRaid(let id):
+                mode = .board
+                guard key == .char("y") || key == .char("Y"), let item = project.raidItems[id] else {
+                    message = .info("Nothing deleted.")
+                    return []
+                }
+                return [.apply(project.deleteRaid(item))]
+            }
+        }
+    }
+
+    enum PromptOutcome {
+        case editing(TextField), cancelled, submitted(String)
+    }
+
+    static func prompt(_ key: Key, _ field: TextField) -> PromptOutcome {
+        switch key {
+        case .escape: return .cancelled
+        case .enter: return .submitted(field.value)
+        default:
+            var f = field
+            _ = f.handle(key)
+            return .editing(f)
+        }
+    }
+
+    mutating func submitFilter(_ text: String) -> [Effect] {
+        if screen == .raid { return submitRaidFilter(text) }
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty {
+            filter = nil
+            filterText = ""
+            refreshView()
+            message = .info("Filter cleared.")
+            return []
+        }
+        do {
+            filter = try CardFilter(try Query(trimmed), project: project, now: now, today: today, me: actor)
+            filterText = trimmed
+            refreshView()
+            // The selected card no longer shows and its column has no match: select the first
+            // match, so the next key acts on a card the user can see.
+            if selectedCardID == nil { selectFirstCard() }
+            let shown = view.shown.reduce(0, +)
+            message = .info("\(shown) card\(shown == 1 ? "" : "s") match \(trimmed).")
+        } catch {
+            reportFilterError(error, text: text)
+        }
+        return []
+    }
+
+    /// A bad filter keeps its prompt open with the reason above it.
+    mutating func reportFilterError(_ error: Error, text: String) {
+        guard let e = error as? QueryError else {
+            message = .error("\(error)")
+            return
+        }
+        mode = .filterPrompt(TextField(text))
+        message = .error("\(e.message) (at column \(e.offset + 1)). Fix it, or Esc to cancel.")
+    }
+}
+
+extension Array {
+    subscript(safe i: Int) -> Element? { indices.contains(i) ? self[i] : nil }
+}
+
+extension AppState {
+    /// The first key of `action` where it applies on this screen, as typed ("?", "S-right"); an
+    /// action the user left without a key is named by its config name.
+    func keyName(_ action: AppAction, on screen: Screen? = nil) -> String {
+        keymap.key(for: action, in: (screen ?? self.screen).keys)
+            ?? keymap.bindings.first { $0.action == action }.map { "(no key for \($0.name))" } ?? "(no key)"
+    }
+
+    /// What to say for a key this screen has no use for: where it works, or where the keys are.
+    func notHere(_ key: Key) -> StatusMessage {
+        if let (context, _) = keymap.elsewhere(key, notIn: screen.keys), let there = Screen(rawValue: context) {
+            return .info("That key works on the \(there.title); press \(keyName(there.opener)) to open it.")
+        }
+        return .error("\(key) does nothing here. Press \(keyName(.help)) for the keys.")
+    }
+}
