@@ -60,6 +60,9 @@ public struct AppState: Sendable {
     /// Active cards per column while only a preview of the project is loaded (first frame).
     public var previewTotals: [String: Int]?
     public private(set) var view: BoardView
+    /// The generator update draws from (the stand-up shuffle): seeded from the time the session
+    /// started, so a test with a fixed clock always sees the same order.
+    public var random: SplitMix
 
     public init(project: ProjectSnapshot, actor: String, projectPath: String, now: Date, boardID: String? = nil,
                 previewTotals: [String: Int]? = nil) {
@@ -68,6 +71,7 @@ public struct AppState: Sendable {
         self.projectPath = projectPath
         self.now = now
         self.previewTotals = previewTotals
+        random = SplitMix(seed: UInt64(max(0, now.timeIntervalSince1970 * 1000)))
         self.boardID = boardID ?? project.sortedBoards.first?.id ?? ""
         view = BoardView(project: project, boardID: self.boardID, filter: nil, swimlanes: .none, totals: previewTotals)
         selectFirstCard()

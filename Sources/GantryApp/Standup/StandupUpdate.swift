@@ -43,8 +43,7 @@ extension AppState {
             selectFirstStandupLine()
         case .shuffleSpeakers:
             guard var clock = standup.clock else { return [] }
-            var generator = SystemRandomNumberGenerator()
-            clock.shuffle(using: &generator, now: now)
+            clock.shuffle(using: &random, now: now)
             standup.clock = clock
             message = .info("Speakers after \(clock.speaker ?? "the current one") shuffled.")
         case .standupOrder, .cycleSwimlanes:
