@@ -3,19 +3,7 @@ import Testing
 @testable import Planning
 
 @Suite struct SampleProjectTests {
-    func build(now: Date) throws -> ProjectSnapshot {
-        let changes = SampleProject.changes(now: now)
-        var p = ProjectSnapshot(info: ProjectInfo(name: "", keyPrefix: ""))
-        var n = 0
-        for var change in changes {
-            for i in change.edits.indices where change.edits[i].kind == .card && change.edits[i].operation == .create {
-                n += 1
-                change.edits[i].fields += [FieldChange(name: "key", from: .null, to: .text("GAN-\(n)")), FieldChange(name: "number", from: .null, to: .int(Int64(n)))]
-            }
-            try p.apply(change)
-        }
-        return p
-    }
+    func build(now: Date) throws -> ProjectSnapshot { try SampleProject.snapshot(now: now) }
 
     @Test func isARealisticTeamAndBoard() throws {
         let p = try build(now: Fixture.now)

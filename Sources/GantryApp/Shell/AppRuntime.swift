@@ -111,7 +111,7 @@ public final class AppRuntime {
             lastSeq = seq
             syncFromJournal()
         } catch {
-            state.message = .error(Self.sentence("\(error)"))
+            state.message = .error(AppState.sentence("\(error)"))
         }
         redraw()
     }
@@ -166,35 +166,36 @@ public final class AppRuntime {
         backend.draw(frame.buffer, cursor: frame.cursor)
     }
 
+    /// Performs an effect and feeds what came of it back to update, then performs what update
+    /// asks for next (an edited description becomes a change to apply).
     private func perform(_ effect: Effect) {
+        let outcome: Outcome?
         do {
             switch effect {
             case .quit:
                 state.shouldQuit = true
+                outcome = nil
             case .startStandup:
                 try startStandup()
+                outcome = nil
             case .endStandup:
                 try endStandup()
+                outcome = nil
             case .follow(let leader):
                 follow(leader)
+                outcome = nil
             case .apply(let change):
                 let entry = try store.apply(change, actor: state.actor, at: clock())
                 syncFromJournal()
-                state.message = .info(Self.sentence(entry.change.summary))
+                outcome = .applied(summary: entry.change.summary)
             case .undo:
-                if let entry = try store.undo(actor: state.actor, at: clock()) {
-                    syncFromJournal()
-                    state.message = .info("Undid: " + entry.change.summary.replacingOccurrences(of: "undo: ", with: ""))
-                } else {
-                    state.message = .info("Nothing of yours to undo.")
-                }
+                let entry = try store.undo(actor: state.actor, at: clock())
+                syncFromJournal()
+                outcome = .undone(summary: entry?.change.summary)
             case .redo:
-                if let entry = try store.redo(actor: state.actor, at: clock()) {
-                    syncFromJournal()
-                    state.message = .info("Redid: " + entry.change.summary)
-                } else {
-                    state.message = .info("Nothing to redo.")
-                }
+                let entry = try store.redo(actor: state.actor, at: clock())
+                syncFromJournal()
+                outcome = .redone(summary: entry?.change.summary)
             case .editDescription(let cardID, let text):
                 var edited: String?
                 var failure: Error?
@@ -204,18 +205,14 @@ public final class AppRuntime {
                     }
                 }
                 if let failure { throw failure }
-                guard let edited, edited != text else { state.message = .info("Description unchanged."); return }
-                if let cardID {
-                    guard let card = state.project.cards[cardID] else { return }
-                    perform(.apply(try state.project.editCard(card, CardDraft(description: edited))))
-                } else if case .form(var form) = state.mode {
-                    form.set(.description, edited)
-                    state.mode = .form(form)
-                }
+                outcome = .editorFinished(cardID: cardID, original: text, edited: edited)
             }
         } catch {
-            state.message = .error(Self.sentence("\(error)"))
             syncFromJournal()
+            outcome = .failed("\(error)")
+        }
+        if let outcome {
+            for next in state.receive(outcome) { perform(next) }
         }
     }
 
@@ -259,8 +256,4 @@ public final class AppRuntime {
         state.raid.trends = trends
     }
 
-    static func sentence(_ s: String) -> String {
-        guard let first = s.first else { return s }
-        return first.uppercased() + s.dropFirst()
-    }
 }

@@ -1,0 +1,55 @@
+import Planning
+
+/// What an effect came to, fed back to `update`: the runtime performs an effect against the
+/// store or the terminal and reports here; deciding what the screen then says and does is
+/// update's, so it can be tested without a database or a terminal.
+public enum Outcome: Sendable, Equatable {
+    /// A change was saved; `summary` is the journal's sentence for it.
+    case applied(summary: String)
+    /// An undo was saved (nil: nothing of this user's was left to undo).
+    case undone(summary: String?)
+    case redone(summary: String?)
+    /// The store or the editor refused, in a sentence.
+    case failed(String)
+    /// The editor closed; `edited` is nil when it failed to give text back.
+    case editorFinished(cardID: String?, original: String, edited: String?)
+}
+
+extension AppState {
+    public mutating func receive(_ outcome: Outcome) -> [Effect] {
+        switch outcome {
+        case .applied(let summary):
+            message = .info(Self.sentence(summary))
+        case .undone(let summary):
+            message = .info(summary.map { "Undid: " + $0.replacingOccurrences(of: "undo: ", with: "") } ?? "Nothing of yours to undo.")
+        case .redone(let summary):
+            message = .info(summary.map { "Redid: " + $0 } ?? "Nothing to redo.")
+        case .failed(let text):
+            message = .error(Self.sentence(text))
+        case .editorFinished(let cardID, let original, let edited):
+            guard let edited, edited != original else {
+                message = .info("Description unchanged.")
+                return []
+            }
+            if let cardID {
+                guard let card = project.cards[cardID] else {
+                    message = .error("The card was deleted while you were editing; your text was not saved.")
+                    return []
+                }
+                do { return [.apply(try project.editCard(card, CardDraft(description: edited)))] } catch {
+                    message = .error(Self.sentence("\(error)"))
+                }
+            } else if case .form(var form) = mode {
+                form.set(.description, edited)
+                mode = .form(form)
+            }
+        }
+        return []
+    }
+
+    /// A message as a sentence: its first letter capitalised.
+    static func sentence(_ s: String) -> String {
+        guard let first = s.first else { return s }
+        return first.uppercased() + s.dropFirst()
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+import Planning
+import TerminalUI
+@testable import GantryApp
+
+/// Update and render with no database and no terminal: the sample in memory, keys in, effects
+/// and outcomes checked as values.
+@Suite struct OutcomeTests {
+    static func state(width: Int = 120, height: Int = 40) throws -> AppState {
+        AppState(project: try SampleProject.snapshot(now: AppHarness.now), actor: "ana", projectPath: "sample", now: AppHarness.now)
+    }
+
+    @Test func aMoveIsAnEffectAndItsOutcomeTheMessage() throws {
+        var s = try Self.state()
+        for _ in 0..<3 { _ = s.handle(.key(.char("l")), size: (120, 40)) }
+        let card = try #require(s.selectedCard)
+        let effects = s.handle(.key(.char("L")), size: (120, 40))
+        guard case .apply(let change)? = effects.first else { Issue.record("L asks to apply a move: \(effects)"); return }
+        #expect(change.summary == "moved \(card.key) Review → Done")
+        #expect(s.project.cards[card.id]?.columnID == card.columnID, "update never writes the project: the store does, then the journal")
+        #expect(s.receive(.applied(summary: "moved GAN-1 To do → In progress")).isEmpty)
+        #expect(s.message == .info("Moved GAN-1 To do → In progress"))
+    }
+
+    @Test func undoAndRedoSayWhatHappenedOrThatThereWasNothing() throws {
+        var s = try Self.state()
+        #expect(s.handle(.key(.char("u")), size: (120, 40)) == [.undo])
+        _ = s.receive(.undone(summary: nil))
+        #expect(s.message == .info("Nothing of yours to undo."))
+        _ = s.receive(.undone(summary: "undo: blocked GAN-4: keys"))
+        #expect(s.message == .info("Undid: blocked GAN-4: keys"))
+        _ = s.receive(.redone(summary: nil))
+        #expect(s.message == .info("Nothing to redo."))
+        _ = s.receive(.failed("database is locked"))
+        #expect(s.message == .error("Database is locked"))
+    }
+
+    @Test func anEditedDescriptionComesBackAsAChangeToApply() throws {
+        var s = try Self.state()
+        let card = try #require(s.selectedCard)
+        let asked = s.handle(.key(.char("E")), size: (120, 40))
+        #expect(asked == [.editDescription(cardID: card.id, text: card.description)])
+        let next = s.receive(.editorFinished(cardID: card.id, original: card.description, edited: "New text"))
+        guard case .apply(let change)? = next.first else { Issue.record("the edit is applied: \(next)"); return }
+        #expect(change.edits.first?.fields.first { $0.name == "description" }?.to == .text("New text"))
+        #expect(s.receive(.editorFinished(cardID: card.id, original: "same", edited: "same")).isEmpty)
+        #expect(s.message == .info("Description unchanged."))
+    }
+
+    @Test func theBoardRendersFromStateAloneAndMatchesTheStoredSample() throws {
+        let s = try Self.state(width: 80, height: 24)
+        let h = try AppHarness(width: 80, height: 24)
+        let frame = s.render(theme: AppHarness.testTheme, width: 80, height: 24)
+        #expect(frame.buffer.lines == h.screen, "the in-memory sample draws as the stored one does")
+    }
+}
