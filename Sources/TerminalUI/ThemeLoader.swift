@@ -52,8 +52,9 @@ public struct ThemeLoader: Sendable {
         return nil
     }
 
-    /// Loads `name` at `depth`; on any problem returns the built-in theme and the reason.
-    public func load(_ name: String, depth: ColorDepth) -> (Theme, ThemeError?) {
+    /// Loads `name` at `depth`; on any problem returns `fallback` (by default a theme with no
+    /// roles: plain text) and the reason.
+    public func load(_ name: String, depth: ColorDepth, fallback: (ColorDepth) -> Theme = { Theme(name: "plain", roles: [:], depth: $0) }) -> (Theme, ThemeError?) {
         do {
             let raw = try read(name, chain: [])
             var roles: [String: Theme.RoleSpec] = [:]
@@ -62,9 +63,9 @@ public struct ThemeLoader: Sendable {
             }
             return (Theme(name: name, roles: roles, depth: depth), nil)
         } catch let error as ThemeError {
-            return (Theme.builtin(depth: depth), error)
+            return (fallback(depth), error)
         } catch {
-            return (Theme.builtin(depth: depth), ThemeError(file: name, line: nil, message: "\(error)"))
+            return (fallback(depth), ThemeError(file: name, line: nil, message: "\(error)"))
         }
     }
 

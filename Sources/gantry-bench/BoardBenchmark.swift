@@ -9,7 +9,7 @@ import TerminalUI
 /// tuimeter through a real pty (see README).
 enum BoardBenchmark {
     static func run(path: String) throws {
-        let theme = Theme.builtin(depth: .ansi256)
+        let theme = AppTheme.fallback(depth: .ansi256)
         let store = try ProjectStore.open(at: path)
         var firstFrame = 0.0
         var runtime: AppRuntime?

@@ -63,7 +63,7 @@ enum ScheduleBenchmark {
         }
         try store.apply(Change(summary: "links", edits: links.map { $0.creation() }), actor: "bench", at: now)
         let terminal = TestTerminal(width: 120, height: 40)
-        let runtime = try AppRuntime(store: store, backend: terminal, theme: Theme.builtin(depth: .ansi256), keymap: AppAction.defaultKeyMap,
+        let runtime = try AppRuntime(store: store, backend: terminal, theme: AppTheme.fallback(depth: .ansi256), keymap: AppAction.defaultKeyMap,
                                      actor: "bench", clock: Date.init, editor: DescriptionEditor(environment: [:]))
         runtime.handle(.key(.char("3")))
         var samples: [Double] = []

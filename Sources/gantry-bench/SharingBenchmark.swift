@@ -14,7 +14,7 @@ enum SharingBenchmark {
         let clock = SimulatedClock()
         let sessions = try (0..<10).map { i in
             let runtime = try AppRuntime(store: try ProjectStore.open(at: path), backend: TestTerminal(width: 120, height: 40),
-                                         theme: Theme.builtin(depth: .ansi256), keymap: AppAction.defaultKeyMap, actor: "user\(i)",
+                                         theme: AppTheme.fallback(depth: .ansi256), keymap: AppAction.defaultKeyMap, actor: "user\(i)",
                                          clock: { clock.now }, editor: DescriptionEditor(environment: [:]))
             runtime.redraw()
             return runtime
@@ -91,7 +91,7 @@ final class Follower: @unchecked Sendable {
 
     init(path: String) throws {
         runtime = try AppRuntime(store: try ProjectStore.open(at: path), backend: TestTerminal(width: 120, height: 40),
-                                 theme: Theme.builtin(depth: .ansi256), keymap: AppAction.defaultKeyMap, actor: "follower",
+                                 theme: AppTheme.fallback(depth: .ansi256), keymap: AppAction.defaultKeyMap, actor: "follower",
                                  clock: Date.init, editor: DescriptionEditor(environment: [:]))
         runtime.redraw()
     }

@@ -21,7 +21,7 @@ enum Interactive {
         defer { backend.stop() }
         let loader = ThemeLoader.standard(environment: environment)
         let themeName = request.options["theme"] ?? config.theme ?? defaultTheme(for: backend.depth)
-        let (theme, themeError) = loader.load(themeName, depth: backend.depth)
+        let (theme, themeError) = loader.load(themeName, depth: backend.depth, fallback: AppTheme.fallback)
         var keymap = AppAction.defaultKeyMap
         let keyProblems = keymap.override(config.keys)
         let runtime = try AppRuntime(store: store, backend: backend, theme: theme, keymap: keymap, actor: context.actor,

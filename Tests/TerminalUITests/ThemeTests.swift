@@ -88,7 +88,7 @@ import Testing
         let dir = try tempDir()
         try "name = \"bad\"\n[roles]\n\"ui\" = { fg = \"red\"\n".write(toFile: dir + "/bad.toml", atomically: true, encoding: .utf8)
         let (theme, error) = ThemeLoader(searchPaths: [dir]).load("bad", depth: .ansi256)
-        #expect(theme.name == "builtin")
+        #expect(theme.name == "plain", "the fallback, plain text unless the app gives its own")
         #expect(error?.file == dir + "/bad.toml")
         #expect(error?.line == 3)
         #expect(error?.description.hasSuffix("Using the built-in theme.") == true)
