@@ -54,4 +54,19 @@ import TerminalUI
         let frame = s.render(theme: AppHarness.testTheme, width: 80, height: 24)
         #expect(frame.buffer.lines == h.screen, "the in-memory sample draws as the stored one does")
     }
+
+    @Test func aStandUpStartsWhenItsHistoryIsReadAndEndsWhenSaved() throws {
+        var s = try Self.state()
+        #expect(s.handle(.key(.char("4")), size: (120, 40)) == [.startStandup])
+        #expect(s.standup.clock == nil, "nothing starts until the history is in")
+        _ = s.receive(.standupHistory(previousEndedAt: nil, since: [], starting: true))
+        let clock = try #require(s.standup.clock)
+        #expect(clock.speakers.first == "chen", "the first speaker owns the first card on the walk")
+        #expect(s.message?.text.hasPrefix("Stand-up started: 6 speakers") == true)
+        _ = s.receive(.standupHistory(previousEndedAt: nil, since: [], starting: true))
+        #expect(s.standup.clock == clock, "a second start keeps the running stand-up")
+        _ = s.receive(.standupSaved(speakers: 6, captured: 2))
+        #expect(s.standup.clock == nil && s.screen == .board)
+        #expect(s.message == .info("Stand-up saved (6 speakers, 2 captured). gantry standup report prints it."))
+    }
 }

@@ -49,7 +49,9 @@ extension AppRuntime {
             return false
         }
         let before = (state.screen, state.selectedCardID, state.raid.selectedID, state.timeline.selectedID, state.standup.clock)
-        if view.standup != nil, !standupHistoryLoaded { try? loadStandupHistory(now: clock()) }
+        if view.standup != nil, !standupHistoryLoaded, let history = try? standupHistory(now: clock()) {
+            _ = state.receive(.standupHistory(previousEndedAt: history.previousEndedAt, since: history.since, starting: false))
+        }
         state.mirror(view)
         let size = backend.size
         state.keepSelectionVisible(BoardLayout(width: state.contentWidth(size.width), height: size.height, columnCount: state.view.columns.count))

@@ -176,11 +176,11 @@ public final class AppRuntime {
                 state.shouldQuit = true
                 outcome = nil
             case .startStandup:
-                try startStandup()
-                outcome = nil
+                guard state.standup.clock == nil else { return }
+                let history = try standupHistory(now: clock())
+                outcome = .standupHistory(previousEndedAt: history.previousEndedAt, since: history.since, starting: true)
             case .endStandup:
-                try endStandup()
-                outcome = nil
+                outcome = try saveStandup().map { .standupSaved(speakers: $0.speakers.count, captured: $0.captured.count) }
             case .follow(let leader):
                 follow(leader)
                 outcome = nil

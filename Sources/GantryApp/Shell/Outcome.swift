@@ -1,3 +1,4 @@
+import Foundation
 import Planning
 
 /// What an effect came to, fed back to `update`: the runtime performs an effect against the
@@ -13,6 +14,10 @@ public enum Outcome: Sendable, Equatable {
     case failed(String)
     /// The editor closed; `edited` is nil when it failed to give text back.
     case editorFinished(cardID: String?, original: String, edited: String?)
+    /// What a stand-up looks back over was read; `starting` when this session opens one.
+    case standupHistory(previousEndedAt: Date?, since: [ActivityEntry], starting: Bool)
+    /// The stand-up's summary was saved.
+    case standupSaved(speakers: Int, captured: Int)
 }
 
 extension AppState {
@@ -43,6 +48,18 @@ extension AppState {
                 form.set(.description, edited)
                 mode = .form(form)
             }
+        case .standupHistory(let previousEndedAt, let since, let starting):
+            standup.previousEndedAt = previousEndedAt
+            standup.since = since
+            guard starting, standup.clock == nil else { return [] }
+            let speakers = StandupAgenda.speakers(project, boardID: boardID, now: now, thresholds: thresholds)
+            standup.clock = StandupClock(speakers: speakers, timebox: standup.timebox, now: now)
+            selectFirstStandupLine()
+            message = .info("Stand-up started: \(speakers.count) speakers, \(StandupClock.format(standup.timebox)) each. \(keyName(.nextSpeaker)) next speaker · \(keyName(.endStandup)) ends")
+        case .standupSaved(let speakers, let captured):
+            standup.clock = nil
+            screen = .board
+            message = .info("Stand-up saved (\(speakers) speakers, \(captured) captured). gantry standup report prints it.")
         }
         return []
     }
