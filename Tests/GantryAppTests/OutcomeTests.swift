@@ -69,4 +69,19 @@ import TerminalUI
         #expect(s.standup.clock == nil && s.screen == .board)
         #expect(s.message == .info("Stand-up saved (6 speakers, 2 captured). gantry standup report prints it."))
     }
+
+    @Test func followingIsDecidedByUpdate() throws {
+        var s = try Self.state()
+        _ = s.receive(.followChecked(leader: "ana", present: true))
+        #expect(s.sharing.following == nil && s.message == .error("You cannot follow yourself; name someone else (:follow NAME)."))
+        _ = s.receive(.followChecked(leader: "zed", present: false))
+        #expect(s.sharing.following == nil && s.message?.text.hasPrefix("Nobody called zed") == true)
+        _ = s.receive(.followChecked(leader: "ben", present: false))
+        #expect(s.sharing.following == "ben", "a member may be followed before they open the project")
+        s.message = nil
+        _ = s.receive(.leaderView(leader: "ben", view: nil, width: 120, height: 40))
+        #expect(s.message == .info("ben is not sharing a screen right now; waiting (F stops)."))
+        _ = s.receive(.followChecked(leader: nil, present: false))
+        #expect(s.sharing.following == nil && s.message == .info("Stopped following ben."))
+    }
 }

@@ -38,49 +38,27 @@ extension AppRuntime {
     func readPresence() -> Bool {
         lastPresenceRead = clock()
         guard let live = try? store.presence(now: lastPresenceRead), live != state.sharing.presence else { return false }
-        state.sharing.presence = live
+        _ = state.receive(.presenceRead(live))
         return true
     }
 
     /// Mirrors the followed user's view; true when something changed.
     func mirror(_ leader: String) -> Bool {
-        guard let session = try? store.sharedView(of: leader, now: clock()), let view = session.view else {
-            if state.message == nil { state.message = .info("\(leader) is not sharing a screen right now; waiting (F stops).") }
-            return false
-        }
-        let before = (state.screen, state.selectedCardID, state.raid.selectedID, state.timeline.selectedID, state.standup.clock)
-        if view.standup != nil, !standupHistoryLoaded, let history = try? standupHistory(now: clock()) {
+        let view = (try? store.sharedView(of: leader, now: clock()))?.view
+        if view?.standup != nil, !standupHistoryLoaded, let history = try? standupHistory(now: clock()) {
             _ = state.receive(.standupHistory(previousEndedAt: history.previousEndedAt, since: history.since, starting: false))
         }
-        state.mirror(view)
-        let size = backend.size
-        state.keepSelectionVisible(BoardLayout(width: state.contentWidth(size.width), height: size.height, columnCount: state.view.columns.count))
+        let before = (state.screen, state.selectedCardID, state.raid.selectedID, state.timeline.selectedID, state.standup.clock)
+        _ = state.receive(.leaderView(leader: leader, view: view, width: backend.size.width, height: backend.size.height))
         let after = (state.screen, state.selectedCardID, state.raid.selectedID, state.timeline.selectedID, state.standup.clock)
-        return before != after
+        return view != nil && before != after
     }
 
-    /// Starts this session following `leader` (nil stops).
+    /// Starts this session following `leader` (nil stops); whether they may be followed is update's.
     public func follow(_ leader: String?) {
-        guard let leader else {
-            if let was = state.sharing.following { state.message = .info("Stopped following \(was).") }
-            state.sharing.following = nil
-            publish(force: true)
-            return
-        }
-        guard leader != state.actor else {
-            state.message = .error("You cannot follow yourself; name someone else (:follow NAME).")
-            return
-        }
-        let present = (try? store.presence(now: clock()))?.contains { $0.actor == leader } ?? false
-        guard present || state.project.members.values.contains(where: { $0.handle == leader }) else {
-            let members = state.project.members.values.map(\.handle).sorted().joined(separator: ", ")
-            state.message = .error("Nobody called \(Quote.cut(leader, limit: 32)) is a member or has this project open; members: \(members).")
-            return
-        }
-        state.sharing.following = leader
-        state.mode = .board
-        state.message = state.followingNotice(leader)
-        _ = mirror(leader)
+        let present = leader.map { name in (try? store.presence(now: clock()))?.contains { $0.actor == name } ?? false } ?? false
+        _ = state.receive(.followChecked(leader: leader, present: present))
+        if let leader, state.sharing.following == leader { _ = mirror(leader) }
         publish(force: true)
     }
 

@@ -42,6 +42,28 @@ extension AppState {
         return action == .showStandup ? show(.standup) : nil
     }
 
+    /// Follows `leader` (nil stops) when they are someone else who is a member or has the
+    /// project open (`present`); otherwise says why not.
+    mutating func startFollowing(_ leader: String?, present: Bool) {
+        guard let leader else {
+            if let was = sharing.following { message = .info("Stopped following \(was).") }
+            sharing.following = nil
+            return
+        }
+        guard leader != actor else {
+            message = .error("You cannot follow yourself; name someone else (:follow NAME).")
+            return
+        }
+        guard present || project.members.values.contains(where: { $0.handle == leader }) else {
+            let members = project.members.values.map(\.handle).sorted().joined(separator: ", ")
+            message = .error("Nobody called \(Quote.cut(leader, limit: 32)) is a member or has this project open; members: \(members).")
+            return
+        }
+        sharing.following = leader
+        mode = .board
+        message = followingNotice(leader)
+    }
+
     /// What a follower is told when a key would change something.
     func followingNotice(_ leader: String) -> StatusMessage {
         .info("Following \(leader): read-only. \(keyName(.follow)) or \(keyName(.clearFilter)) stops following.")

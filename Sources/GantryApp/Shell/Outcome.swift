@@ -18,6 +18,13 @@ public enum Outcome: Sendable, Equatable {
     case standupHistory(previousEndedAt: Date?, since: [ActivityEntry], starting: Bool)
     /// The stand-up's summary was saved.
     case standupSaved(speakers: Int, captured: Int)
+    /// Who has the project open now.
+    case presenceRead([PresenceSession])
+    /// Following `leader` was asked for (nil: stop); `present` says whether they have it open.
+    case followChecked(leader: String?, present: Bool)
+    /// The followed session's view (nil: they are not sharing one right now).
+    case leaderView(leader: String, view: SharedView?, width: Int, height: Int)
+
 }
 
 extension AppState {
@@ -60,6 +67,17 @@ extension AppState {
             standup.clock = nil
             screen = .board
             message = .info("Stand-up saved (\(speakers) speakers, \(captured) captured). gantry standup report prints it.")
+        case .presenceRead(let live):
+            sharing.presence = live
+        case .followChecked(let leader, let present):
+            startFollowing(leader, present: present)
+        case .leaderView(let leader, let view, let width, let height):
+            guard let view else {
+                if message == nil { message = .info("\(leader) is not sharing a screen right now; waiting (\(keyName(.follow)) stops).") }
+                return []
+            }
+            mirror(view)
+            keepSelectionVisible(BoardLayout(width: contentWidth(width), height: height, columnCount: self.view.columns.count))
         }
         return []
     }
