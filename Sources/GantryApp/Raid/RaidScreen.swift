@@ -142,7 +142,8 @@ struct RaidScreen {
         let rows = state.raidRows
         let visible = r.height - 1
         guard !rows.isEmpty else {
-            let hint = state.raid.cell != nil ? "No open risks in this cell; esc shows all." : "No open \(state.raid.log.plural). n adds one."
+            let hint = state.raid.cell != nil ? "No open risks in this cell; \(state.keyName(.clearFilter)) shows all."
+                : "No open \(state.raid.log.plural). \(state.keyName(.newCard)) adds one."
             buffer.put(hint, x: r.x + 1, y: r.y + 1, style: theme.style("ui.muted"))
             return
         }

@@ -52,7 +52,7 @@ extension AppState {
                 raid.cell = c
                 keepRaidSelection()
             }
-            message = .info(raid.heatmapFocused ? "Heat map: arrows pick a cell and the table shows its risks; esc shows all." : "Table.")
+            message = .info(raid.heatmapFocused ? "Heat map: arrows pick a cell and the table shows its risks; \(keyName(.clearFilter)) shows all." : "Table.")
         case .toggleResidual:
             raid.residual.toggle()
             raid.cell = nil
