@@ -132,41 +132,19 @@ struct RaidScreen {
 
     private func drawTable(in r: Rect, into buffer: inout Buffer) {
         guard r.height > 1 else { return }
-        let specs = columns()
-        var x = r.x + 1
-        for spec in specs {
-            buffer.putPadded(spec.title, x: x, y: r.y, width: spec.width, style: theme.style("board.column.header"))
-            x += spec.width + 1
-        }
-        buffer.putPadded("TITLE", x: x, y: r.y, width: r.maxX - x, style: theme.style("board.column.header"))
         let rows = state.raidRows
-        let visible = r.height - 1
-        guard !rows.isEmpty else {
+        var columns = columns().map { spec in
+            Table<RaidItem>.Column(spec.title, width: spec.width, text: spec.text, style: { spec.role($0).map(theme.style) })
+        }
+        columns.append(.init("TITLE", width: nil, text: { ($0.opportunity ? "[opportunity] " : "") + $0.title }))
+        let table = Table(columns: columns, rows: rows, selected: rows.firstIndex { $0.id == state.raid.selectedID },
+                          focused: !state.raid.heatmapFocused)
+        table.draw(in: r, into: &buffer, styles: .init(header: theme.style("board.column.header"), row: theme.style("ui"),
+                                                       selected: theme.style("ui.selection"), more: theme.style("board.more")))
+        if rows.isEmpty {
             let hint = state.raid.cell != nil ? "No open risks in this cell; \(state.keyName(.clearFilter)) shows all."
                 : "No open \(state.raid.log.plural). \(state.keyName(.newCard)) adds one."
             buffer.put(hint, x: r.x + 1, y: r.y + 1, style: theme.style("ui.muted"))
-            return
-        }
-        let selected = rows.firstIndex { $0.id == state.raid.selectedID } ?? 0
-        let first = min(max(0, selected - visible + 1), max(0, rows.count - visible))
-        for (offset, item) in rows.dropFirst(first).prefix(visible).enumerated() {
-            let y = r.y + 1 + offset
-            let isSelected = item.id == state.raid.selectedID && !state.raid.heatmapFocused
-            let base = theme.style(isSelected ? "ui.selection" : "ui")
-            buffer.fill(Rect(x: r.x, y: y, width: r.width, height: 1), style: base)
-            if isSelected { buffer.put("▌", x: r.x, y: y, style: base) }
-            var cx = r.x + 1
-            for spec in specs {
-                var style = spec.role(item).map(theme.style) ?? base
-                if isSelected { style = base }
-                buffer.putPadded(spec.text(item), x: cx, y: y, width: spec.width, style: style)
-                cx += spec.width + 1
-            }
-            let title = (item.opportunity ? "[opportunity] " : "") + item.title
-            buffer.putPadded(title, x: cx, y: y, width: r.maxX - cx, style: base)
-        }
-        if first + visible < rows.count {
-            buffer.put("↓ \(rows.count - first - visible) more", x: r.maxX - 10, y: r.maxY - 1, style: theme.style("board.more"))
         }
     }
 
