@@ -5,25 +5,20 @@ import TerminalUI
 /// The board's side of update: the card form, WIP refusals, and the board's own keys and mouse.
 extension AppState {
     mutating func formKey(_ key: Key, _ form: inout CardForm) -> [Effect] {
+        if sharedFormKey(key, &form) {
+            mode = .form(form)
+            return []
+        }
         switch key {
         case .escape:
             mode = .board
             message = .info(form.isNew ? "New card discarded." : "Edit cancelled; nothing changed.")
             return []
-        case .tab, .down:
-            form.focusNext(1)
-        case .backTab, .up:
-            form.focusNext(-1)
         case .ctrl("e"):
             mode = .form(form)
             return [.editDescription(cardID: nil, text: form[.description])]
         case .enter, .ctrl("s"):
             return save(form)
-        case .ctrl("t"), .ctrl("y"):
-            guard !form.base.clashes.isEmpty else { break }
-            let theirs = key == .ctrl("t")
-            form.settle(takeTheirs: theirs)
-            message = .info(theirs ? "Took their values; Enter saves the rest of your edits." : "Kept your values; Enter saves them over theirs.")
         default:
             _ = form.edit(key)
         }

@@ -127,18 +127,15 @@ extension AppState {
     }
 
     mutating func raidFormKey(_ key: Key, _ form: inout RaidForm) -> [Effect] {
+        if sharedFormKey(key, &form) {
+            mode = .raidForm(form)
+            return []
+        }
         switch key {
         case .escape:
             mode = .board
             message = .info(form.isNew ? "New \(form.type.rawValue) discarded." : "Edit cancelled; nothing changed.")
             return []
-        case .tab, .down: form.focusNext(1)
-        case .backTab, .up: form.focusNext(-1)
-        case .ctrl("t"), .ctrl("y"):
-            guard !form.base.clashes.isEmpty else { break }
-            let theirs = key == .ctrl("t")
-            form.settle(takeTheirs: theirs)
-            message = .info(theirs ? "Took their values; Enter saves the rest of your edits." : "Kept your values; Enter saves them over theirs.")
         case .enter, .ctrl("s"):
             let fields = form.fields
             if let reason = form.base.blockingSave(label: { fields[$0].label }) {
