@@ -16,7 +16,10 @@ enum SharedFiles {
     /// holds no unsaved transactions; otherwise says who holds them.
     static func recoverForWriter(_ path: String) throws {
         let wal = path + "-wal", shm = path + "-shm"
-        let blocked: [String] = [wal, shm].filter { (file: String) in access(file, F_OK) == 0 && access(file, W_OK) != 0 }
+        // Only a file that is there and refuses us counts: one that another process's close
+        // removed between the two checks (ENOENT) is no obstacle, and treating it as one made a
+        // writer refuse while its teammate's session was merely closing and reopening.
+        let blocked: [String] = [wal, shm].filter { (file: String) in access(file, W_OK) != 0 && errno != ENOENT }
         guard !blocked.isEmpty else { return }
         let owner = blocked.compactMap(ownerName).first ?? "another user"
         if let holder = processHolding(shm) {
