@@ -12,18 +12,15 @@ struct Chrome {
     func drawTitle(into buffer: inout Buffer) {
         let bar = theme.style("ui.tab")
         buffer.fill(Rect(x: 0, y: 0, width: width, height: 1), style: bar)
-        let tabs: [(Screen, String)] = Screen.allCases.map { ($0, (state.keymap.key(for: $0.opener).map { "\($0) " } ?? "") + $0.tab) }
+        let tabs = Tabs(Screen.allCases.map { Tabs.Tab(key: state.keymap.key(for: $0.opener), title: $0.tab) },
+                        active: Screen.allCases.firstIndex(of: state.screen) ?? 0)
         let minimumRight = DisplayWidth.of(" \(state.project.info.name) · @\(state.actor) ")
-        let full = 8 + tabs.reduce(0) { $0 + DisplayWidth.of($1.1) + 2 }
-        // Narrow windows drop the title, then shorten the other tabs to their numbers.
-        let showTitle = full + minimumRight <= width
-        let short = !showTitle && full - 8 + minimumRight > width
-        var x = showTitle ? buffer.put(" Gantry ", x: 0, y: 0, style: theme.style("ui.title")) : 0
-        for (target, label) in tabs {
-            let active = state.screen == target
-            let text = short && !active ? String(label.prefix(1)) : label
-            x += buffer.put(" \(text) ", x: x, y: 0, style: theme.style(active ? "ui.tab.active" : "ui.tab"))
-        }
+        let title = " Gantry "
+        // Narrow windows drop the title, then shorten the other tabs to their keys.
+        let showTitle = DisplayWidth.of(title) + tabs.width(compact: false) + minimumRight <= width
+        let compact = !showTitle && tabs.width(compact: false) + minimumRight > width
+        let start = showTitle ? buffer.put(title, x: 0, y: 0, style: theme.style("ui.title")) : 0
+        let x = tabs.draw(into: &buffer, x: start, y: 0, compact: compact, style: theme.style("ui.tab"), activeStyle: theme.style("ui.tab.active"))
         // Most important last to go: who you are and the project, then following, then who is here.
         let base = " \(state.project.info.name) · @\(state.actor) "
         let following = state.sharing.following.map { " following \($0) (read-only) ·" } ?? ""
