@@ -7,13 +7,16 @@ public enum LocalTime {
     /// "09:30" in `timeZone`.
     public static func clock(_ date: Date, _ timeZone: TimeZone) -> String {
         let (_, h, m) = parts(date, timeZone)
-        return (h < 10 ? "0" : "") + "\(h):" + (m < 10 ? "0" : "") + "\(m)"
+        return hhmm(h, m)
     }
 
     /// "2026-12-01 09:30 CET".
     public static func stamp(_ date: Date, _ timeZone: TimeZone) -> String {
-        "\(parts(date, timeZone).day) \(clock(date, timeZone)) \(zoneName(timeZone, at: date))"
+        let (day, h, m) = parts(date, timeZone)
+        return "\(day) \(hhmm(h, m)) \(zoneName(timeZone, at: date))"
     }
+
+    private static func hhmm(_ h: Int, _ m: Int) -> String { (h < 10 ? "0" : "") + "\(h):" + (m < 10 ? "0" : "") + "\(m)" }
 
     private static func parts(_ date: Date, _ timeZone: TimeZone) -> (day: Day, hour: Int, minute: Int) {
         let seconds = Int(date.timeIntervalSince1970.rounded(.down)) + timeZone.secondsFromGMT(for: date)

@@ -66,15 +66,20 @@ public struct Buffer: Sendable, Equatable {
         let limit = min(width, x + (maxWidth ?? width))
         var col = x
         for ch in Sanitizer.clean(text) {
-            let w = DisplayWidth.of(ch)
-            if w == 0 { continue }
-            if col + w > limit { break }
             if ch.unicodeScalars.count == 1 {
+                let w = DisplayWidth.of(ch)
+                if w == 0 { continue }
+                if col + w > limit { break }
                 if col >= 0 { place(String(ch), width: w, x: col, y: y, style: style) }
                 col += w
                 continue
             }
-            for part in DisplayWidth.cells(of: ch) {
+            // A cluster goes in whole or not at all, as the cells terminals draw it in.
+            let parts = DisplayWidth.cells(of: ch)
+            let w = parts.reduce(0) { $0 + $1.width }
+            if w == 0 { continue }
+            if col + w > limit { break }
+            for part in parts {
                 if col >= 0 { place(part.text, width: part.width, x: col, y: y, style: style) }
                 col += part.width
             }

@@ -111,7 +111,7 @@ public final class AppRuntime {
             lastSeq = seq
             syncFromJournal()
         } catch {
-            state.message = .error(AppState.sentence("\(error)"))
+            _ = state.receive(.failed("\(error)"))
         }
         redraw()
     }

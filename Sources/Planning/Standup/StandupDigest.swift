@@ -48,7 +48,7 @@ public struct StandupDigest: Sendable, Equatable {
     public func markdown(timeZone: TimeZone = .current) -> String {
         var lines = ["# Stand-up digest \(day)", "",
                      "_No stand-up was recorded; this is what the walk would show on board \(board)._", ""]
-        lines += ["## Moved since \(StandupRecord.stamp(since, timeZone))", ""] + StandupRecord.bullets(moved, none: "Nothing moved.")
+        lines += ["## Moved since \(LocalTime.stamp(since, timeZone))", ""] + StandupRecord.bullets(moved, none: "Nothing moved.")
         lines += ["", "## Blockers", ""] + StandupRecord.bullets(blockers, none: "No blocked cards.")
         lines += ["", "## Each person's work", ""]
         for person in people {

@@ -95,7 +95,7 @@ public struct StandupRecord: Codable, Sendable, Equatable {
             let over = s.seconds > timebox ? StandupClock.format(s.seconds - timebox) : ""
             lines.append("| \(Self.cell(s.name)) | \(StandupClock.format(s.seconds)) | \(over) |")
         }
-        let sinceText = previousEndedAt.map { " (since \(Self.stamp($0, timeZone)))" } ?? " (last 24 hours)"
+        let sinceText = previousEndedAt.map { " (since \(LocalTime.stamp($0, timeZone)))" } ?? " (last 24 hours)"
         lines += ["", "## Moved since the previous stand-up\(sinceText)", ""] + Self.bullets(moved, none: "Nothing moved.")
         lines += ["", "## Blockers", ""] + Self.bullets(blockers, none: "No blocked cards.")
         lines += ["", "## Captured", ""] + Self.bullets(captured, none: "Nothing captured.")
@@ -107,8 +107,6 @@ public struct StandupRecord: Codable, Sendable, Equatable {
     }
 
     private static func cell(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|") }
-
-    static func stamp(_ date: Date, _ timeZone: TimeZone) -> String { LocalTime.stamp(date, timeZone) }
 
     public func encoded() -> String {
         let encoder = JSONEncoder()
