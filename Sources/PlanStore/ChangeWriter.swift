@@ -33,13 +33,10 @@ extension ProjectStore {
     }
 
     func write(_ change: Change, actor: String, at: Date, kind: JournalEntry.Kind, undoes: Int64?, _ db: Database) throws -> JournalEntry {
-        var applied = change
+        var applied = try change.allocatingKeys(projectPrefix: { try String.fetchOne(db, sql: "SELECT keyPrefix FROM project") ?? "GAN" },
+                                                next: { try nextKeyNumber($0, db) })
         for index in applied.edits.indices {
-            let before = applied.edits[index].label
             applied.edits[index] = try write(applied.edits[index], db)
-            if before != applied.edits[index].label, applied.edits[index].operation == .create {
-                applied.summary = applied.summary.replacingOccurrences(of: before, with: applied.edits[index].label)
-            }
         }
         try db.execute(sql: """
             INSERT INTO journal (at, actor, kind, summary, change, undoes) VALUES (?, ?, ?, ?, ?, ?)
@@ -65,10 +62,6 @@ extension ProjectStore {
         case .create:
             guard current == nil else {
                 throw StoreError.conflict(try conflict(edit, field: nil, db))
-            }
-            var edit = edit
-            if let scheme = edit.kind.keyScheme(edit.newValues), edit.field("key")?.to.isNull ?? true {
-                edit = try allocateKey(for: edit, scheme: scheme, db)
             }
             let names = ["id"] + edit.fields.map(\.name)
             let values = [edit.id.databaseValue] + edit.fields.map(\.to.databaseValue)
@@ -107,19 +100,13 @@ extension ProjectStore {
         }
     }
 
-    private func allocateKey(for edit: EntityEdit, scheme: (sequence: String, prefix: String?), _ db: Database) throws -> EntityEdit {
-        let prefix = try scheme.prefix ?? String.fetchOne(db, sql: "SELECT keyPrefix FROM project") ?? "GAN"
-        try db.execute(sql: "INSERT OR IGNORE INTO sequence (name, next) VALUES (?, 1)", arguments: [scheme.sequence])
-        guard let number = try Int64.fetchOne(db, sql: "UPDATE sequence SET next = next + 1 WHERE name = ? RETURNING next - 1", arguments: [scheme.sequence]) else {
+    /// The next number of a key sequence ("card", "raid.risk", "task").
+    private func nextKeyNumber(_ sequence: String, _ db: Database) throws -> Int64 {
+        try db.execute(sql: "INSERT OR IGNORE INTO sequence (name, next) VALUES (?, 1)", arguments: [sequence])
+        guard let number = try Int64.fetchOne(db, sql: "UPDATE sequence SET next = next + 1 WHERE name = ? RETURNING next - 1", arguments: [sequence]) else {
             throw StoreError.io("Could not allocate a key.")
         }
-        let key = "\(prefix)-\(number)"
-        var edit = edit
-        edit.label = key
-        edit.fields.removeAll { $0.name == "key" || $0.name == "number" }
-        edit.fields.insert(contentsOf: [FieldChange(name: "key", from: .null, to: .text(key)),
-                                        FieldChange(name: "number", from: .null, to: .int(number))], at: 0)
-        return edit
+        return number
     }
 
     private func conflict(_ edit: EntityEdit, field: String?, _ db: Database, now: Value? = nil) throws -> Conflict {

@@ -1,6 +1,7 @@
 /// Key bindings as data, per context: a key is looked up in the screen's context first, then in
 /// the global one, so each screen has its own keys and the help overlay, hints and the README's
-/// tables are all read from the same table and never lie about a key.
+/// tables are all read from the same table and never lie about a key. A modal context (a form,
+/// where letters are text) is looked up alone: the global keys do not reach it.
 public struct KeyMap<Action: Hashable & Sendable>: Sendable {
     /// The context whose keys work on every screen.
     public static var global: String { "global" }
@@ -43,21 +44,32 @@ public struct KeyMap<Action: Hashable & Sendable>: Sendable {
     }
 
     public private(set) var bindings: [Binding]
+    /// Contexts that do not fall back to the global keys.
+    public let modal: Set<String>
     private var lookup: [String: [Key: Action]] = [:]
 
-    public init(_ bindings: [Binding]) {
+    public init(_ bindings: [Binding], modal: Set<String> = []) {
         self.bindings = bindings
+        self.modal = modal
         rebuild()
     }
 
-    /// The action `key` asks for in `context`, falling back to the global keys.
+    /// The action `key` asks for in `context`, falling back to the global keys unless the
+    /// context is modal.
     public func action(for key: Key, in context: String = KeyMap.global) -> Action? {
-        lookup[context]?[key] ?? lookup[Self.global]?[key]
+        lookup[context]?[key] ?? (modal.contains(context) ? nil : lookup[Self.global]?[key])
+    }
+
+    /// Whether a key bound in context `a` and one bound in `b` can both apply at once.
+    private func overlap(_ a: String, _ b: String) -> Bool {
+        a == b || (a == Self.global && !modal.contains(b)) || (b == Self.global && !modal.contains(a))
     }
 
     /// Another context where `key` does something, and what (for "that key works on …").
     public func elsewhere(_ key: Key, notIn context: String) -> (context: String, action: Action)? {
-        for b in bindings where b.context != context && b.context != Self.global && b.keys.contains(key) { return (b.context, b.action) }
+        for b in bindings where b.context != context && b.context != Self.global && !modal.contains(b.context) && b.keys.contains(key) {
+            return (b.context, b.action)
+        }
         return nil
     }
 
@@ -72,9 +84,9 @@ public struct KeyMap<Action: Hashable & Sendable>: Sendable {
         keys(for: action, in: context).first?.description
     }
 
-    /// The bindings that work in `context`: its own, then the global ones.
+    /// The bindings that work in `context`: its own, then (unless it is modal) the global ones.
     public func bindings(in context: String) -> [Binding] {
-        bindings.filter { $0.context == context } + bindings.filter { $0.context == Self.global && context != Self.global }
+        bindings.filter { $0.context == context } + bindings.filter { $0.context == Self.global && context != Self.global && !modal.contains(context) }
     }
 
     /// Keys bound to two actions where both would apply (a context and itself, or a context
@@ -82,7 +94,7 @@ public struct KeyMap<Action: Hashable & Sendable>: Sendable {
     public var conflicts: [String] {
         var out: [String] = []
         for (i, a) in bindings.enumerated() {
-            for b in bindings[(i + 1)...] where a.context == b.context || a.context == Self.global || b.context == Self.global {
+            for b in bindings[(i + 1)...] where overlap(a.context, b.context) {
                 for k in a.keys where b.keys.contains(k) && a.name != b.name {
                     out.append("\(k) is both \(a.name) (\(a.context)) and \(b.name) (\(b.context))")
                 }
@@ -112,7 +124,7 @@ public struct KeyMap<Action: Hashable & Sendable>: Sendable {
                 let context = bindings[t].context
                 for k in keys {
                     for j in bindings.indices where j != t && bindings[j].name != o.name && bindings[j].keys.contains(k)
-                        && (bindings[j].context == context || bindings[j].context == Self.global || context == Self.global) {
+                        && overlap(bindings[j].context, context) {
                         bindings[j].keys.removeAll { $0 == k }
                         let left = bindings[j].keys.isEmpty ? ", which has no key left" : ""
                         problems.append("\(o.place): \(k) was \(bindings[j].name)'s key (\(bindings[j].context)) and is now \(o.name)'s\(left)")

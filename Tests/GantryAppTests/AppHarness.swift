@@ -60,9 +60,18 @@ final class AppHarness {
         for c in text { runtime.handle(.key(.char(c))) }
     }
 
+    /// One event as the runtime gets it; a resize also resizes the terminal.
+    func handle(_ event: Event) {
+        if case .resize(let w, let h) = event { terminal.size = (w, h) }
+        runtime.handle(event)
+    }
+
     var screen: [String] { terminal.screen?.lines ?? [] }
     var text: String { screen.joined(separator: "\n") }
     var state: AppState { runtime.state }
+
+    /// The project as saved in the store.
+    func load() throws -> ProjectSnapshot { try store.load() }
 
     func card(_ key: String) throws -> Card { try store.load().card(key: key) }
 
@@ -97,8 +106,10 @@ final class AppHarness {
     }
 
     /// One letter per cell naming the role that coloured it (its foreground).
-    var styleGrid: [String] {
-        guard let b = terminal.screen else { return [] }
+    var styleGrid: [String] { Self.styleGrid(terminal.screen) }
+
+    static func styleGrid(_ screen: Buffer?) -> [String] {
+        guard let b = screen else { return [] }
         return (0..<b.height).map { y in
             String((0..<b.width).compactMap { x -> Character? in
                 let cell = b[x, y]
@@ -133,8 +144,12 @@ enum Snapshot {
         }
     }
 
-    static func board(_ h: AppHarness) -> String {
-        h.screen.joined(separator: "\n") + "\n--- roles ---\n" + h.styleGrid.joined(separator: "\n") + "\n"
+    static func board(_ h: AppHarness) -> String { board(h.screen, h.styleGrid) }
+
+    static func board(_ h: MemoryHarness) -> String { board(h.screen, h.styleGrid) }
+
+    private static func board(_ screen: [String], _ grid: [String]) -> String {
+        screen.joined(separator: "\n") + "\n--- roles ---\n" + grid.joined(separator: "\n") + "\n"
     }
 }
 

@@ -9,41 +9,41 @@ import TerminalUI
 /// status bar; any other key keeps things as they are.
 @Suite struct ConfirmationTests {
     @Test func deletingATaskAsksFirst() throws {
-        let h = try AppHarness()
+        let h = try MemoryHarness()
         h.press("3", "G")
         let task = try #require(h.state.selectedTask)
-        let before = try h.store.load().tasks.count
+        let before = try h.load().tasks.count
         h.press("d")
         #expect(h.screen.last?.contains("Delete \(task.key)") == true, "\(h.screen.last ?? "") \(String(describing: h.state.message))")
         h.press("x")
         #expect(h.state.message?.text == "Nothing deleted.")
-        #expect(try h.store.load().tasks.count == before)
+        #expect(try h.load().tasks.count == before)
         h.press("d", "y")
-        #expect(try h.store.load().tasks.count == before - 1)
+        #expect(try h.load().tasks.count == before - 1)
     }
 
     @Test func closingAnAssumptionAsksForItsOutcome() throws {
-        let h = try AppHarness()
+        let h = try MemoryHarness()
         h.press("2", "]")
         #expect(h.state.raid.log == .assumption)
         let item = try #require(h.state.selectedRaidItem)
         h.press("c")
         #expect(h.screen.last?.contains("v closes it as validated · i closes it as invalid") == true, "\(h.screen.last ?? "")")
         h.press("i")
-        #expect(try h.store.load().raidItem(key: item.key).status == "invalid")
+        #expect(try h.load().raidItem(key: item.key).status == "invalid")
     }
 
     @Test func closingAndOccurringARiskAskFirst() throws {
-        let h = try AppHarness()
+        let h = try MemoryHarness()
         h.press("2")
         let risk = try #require(h.state.selectedRaidItem)
         h.press("O")
         #expect(h.screen.last?.contains("\(risk.key) happened?") == true)
         h.press("esc")
         h.press("c", "n")
-        #expect(try h.store.load().raidItem(key: risk.key).status == risk.status, "neither key changed it")
+        #expect(try h.load().raidItem(key: risk.key).status == risk.status, "neither key changed it")
         h.press("c", "y")
-        #expect(try h.store.load().raidItem(key: risk.key).status == "closed")
+        #expect(try h.load().raidItem(key: risk.key).status == "closed")
     }
 
     @Test func quittingARunningStandupAsks() throws {

@@ -33,7 +33,7 @@ import TerminalUI
     }
 
     @Test func wipLimitRefusesAMoveWithTheNumbers() throws {
-        let h = try AppHarness()
+        let h = try MemoryHarness()
         h.press("l", "j", "j", "L")
         #expect(h.state.message?.text == "In progress is over its WIP limit (5, limit 4); moving GAN-12 there would make 6. Finish something first, or :wip N.")
         #expect(try h.column(of: "GAN-12") == "To do")
@@ -41,24 +41,24 @@ import TerminalUI
         #expect(h.state.message?.text == "In progress is over its WIP limit (5, limit 4); moving GAN-12 there would make 6. Finish something first, or :wip N.", "the app never speaks of --force")
         #expect(try h.column(of: "GAN-12") == "To do")
         h.press(":", "wip 9", "enter")
-        #expect(try h.store.load().columns.values.first { $0.name == "To do" }?.wipLimit == 9, ":wip sets the selected column")
+        #expect(try h.load().columns.values.first { $0.name == "To do" }?.wipLimit == 9, ":wip sets the selected column")
     }
 
     @Test func aNewCardInAFullColumnAsksBeforeBreakingTheLimit() throws {
-        let h = try AppHarness()
-        let before = try h.store.load().cards.count
+        let h = try MemoryHarness()
+        let before = try h.load().cards.count
         h.press("l", ":", "new Quick fix", "enter")
         #expect(h.state.message?.text == "To do is at its WIP limit (8 of 8); a new card would make 9. Finish something first, :wip N, or n to add it through the form anyway.")
         h.press("n", "Call the vendor", "enter")
         #expect(h.state.message?.text == "To do is at its WIP limit (8 of 8); a new card would make 9. Enter again adds it anyway; Esc cancels.")
-        #expect(try h.store.load().cards.count == before, "nothing is added until the user says so")
+        #expect(try h.load().cards.count == before, "nothing is added until the user says so")
         h.press("enter")
         #expect(try h.column(of: "GAN-41") == "To do")
-        #expect(try h.store.load().cards.count == before + 1)
+        #expect(try h.load().cards.count == before + 1)
     }
 
     @Test func filterByAssigneeShowsOnlyTheirCards() throws {
-        let h = try AppHarness()
+        let h = try MemoryHarness()
         h.press("/", "assignee:chen", "enter")
         let visible = h.state.view.columns.indices.flatMap { h.state.view.ids(inColumn: $0) }.compactMap { h.state.project.cards[$0] }
         #expect(!visible.isEmpty)
@@ -75,7 +75,7 @@ import TerminalUI
     }
 
     @Test func aBadFilterKeepsThePromptOpenAndSaysWhy() throws {
-        let h = try AppHarness()
+        let h = try MemoryHarness()
         h.press("/", "asignee:chen", "enter")
         guard case .filterPrompt(let field) = h.state.mode else { Issue.record("prompt should stay open"); return }
         #expect(field.value == "asignee:chen")
@@ -85,7 +85,7 @@ import TerminalUI
     }
 
     @Test func newCardThroughTheFormWithValidation() throws {
-        let h = try AppHarness()
+        let h = try MemoryHarness()
         h.press("l", "n")
         h.type("Offline mode banner")
         h.press("tab", "tab", "C-u")
@@ -112,7 +112,7 @@ import TerminalUI
     }
 
     @Test func unknownAssigneeIsShownInTheForm() throws {
-        let h = try AppHarness()
+        let h = try MemoryHarness()
         h.press("e", "tab", "tab", "tab", "tab", "C-u", "zed", "enter")
         guard case .form(let form) = h.state.mode else { Issue.record("form should stay open"); return }
         #expect(form.errors[.assignee] == "no member zed")
@@ -122,20 +122,20 @@ import TerminalUI
     }
 
     @Test func deleteAsksFirst() throws {
-        let h = try AppHarness()
+        let h = try MemoryHarness()
         h.press("d")
         #expect(h.screen.last?.contains("Delete GAN-2") == true)
         h.press("n")
-        #expect(try h.store.load().cards.count == 40)
+        #expect(try h.load().cards.count == 40)
         h.press("d", "y")
-        #expect(try h.store.load().cards.count == 39)
+        #expect(try h.load().cards.count == 39)
         #expect(h.state.selectedCard?.key == "GAN-17", "selection moves to the next card")
         h.press("u")
-        #expect(try h.store.load().cards.count == 40)
+        #expect(try h.load().cards.count == 40)
     }
 
     @Test func blockAndUnblock() throws {
-        let h = try AppHarness()
+        let h = try MemoryHarness()
         h.press("b", "Waiting for design", "enter")
         #expect(try h.card("GAN-2").blockedReason == "Waiting for design")
         #expect(h.screen[2].contains("⊘ GAN-2"))
@@ -144,16 +144,16 @@ import TerminalUI
     }
 
     @Test func rankWithinAColumn() throws {
-        let h = try AppHarness()
+        let h = try MemoryHarness()
         h.press("j", "K")
-        let p = try h.store.load()
+        let p = try h.load()
         let backlog = p.columns(of: try p.board(named: nil).id)[0]
         #expect(p.cards(inColumn: backlog.id).prefix(2).map(\.key) == ["GAN-17", "GAN-2"])
         #expect(h.state.selectedCard?.key == "GAN-17")
     }
 
     @Test func swimlanesCycle() throws {
-        let h = try AppHarness()
+        let h = try MemoryHarness()
         h.press("s")
         #expect(h.state.swimlanes == .assignee)
         #expect(h.text.contains("▸ Ana Silva (@ana)"))
@@ -162,19 +162,20 @@ import TerminalUI
         h.press("s")
         #expect(h.text.contains("▸ GAN-1 One-page checkout"))
         h.terminal.size = (80, 60)
-        h.runtime.handle(.resize(width: 80, height: 60))
+        h.handle(.resize(width: 80, height: 60))
         #expect(h.text.contains("▸ GAN-2 Saved payment methods"), "a lane's title runs across the board, not cut at the first column")
         h.press("s")
         #expect(h.state.swimlanes == .none)
     }
 
     @Test(arguments: Screen.allCases) func helpIsGeneratedFromTheKeymapOfEachScreen(screen: Screen) throws {
-        let h = try AppHarness(height: 110)
+        let h = try MemoryHarness(height: 110)
         h.press(AppAction.defaultKeyMap.key(for: screen.opener)!, "?")
-        for binding in AppAction.defaultKeyMap.bindings(in: screen.keys) {
+        let forms = AppAction.defaultKeyMap.bindings(in: FormAction.context)
+        for binding in AppAction.defaultKeyMap.bindings(in: screen.keys) + forms {
             #expect(h.text.contains(binding.help), "\(binding.name) missing from the \(screen) help")
         }
-        let here = Set(AppAction.defaultKeyMap.bindings(in: screen.keys).map(\.help))
+        let here = Set((AppAction.defaultKeyMap.bindings(in: screen.keys) + forms).map(\.help))
         for binding in AppAction.defaultKeyMap.bindings where binding.context != screen.keys && binding.context != "global" && !here.contains(binding.help) {
             #expect(!h.text.contains(binding.help), "another screen's \(binding.name) in the \(screen) help")
         }
@@ -200,7 +201,7 @@ import TerminalUI
         var keymap = AppAction.defaultKeyMap
         let problems = keymap.override(config.keys)
         #expect(problems == ["line 6: keys.board.edit-card: b was toggle-blocked's key (board) and is now edit-card's, which has no key left"])
-        let h = try AppHarness(keymap: keymap)
+        let h = try MemoryHarness(keymap: keymap)
         #expect(h.screen.last?.hasSuffix("? help  Q quit ") == true, "\(h.screen.last ?? "")")
         h.press("a")
         guard case .form = h.state.mode else { Issue.record("a opens the new-card form"); return }
@@ -211,14 +212,47 @@ import TerminalUI
         guard case .raidForm = h.state.mode else { Issue.record("a is new-card on the RAID log too: [keys] rebinds it everywhere"); return }
     }
 
+    /// Forms are a keymap context of their own: `[keys.form]` rebinds their keys, the help shows
+    /// the live ones, and letters there are text, never a global key.
+    @Test func formKeysAreAContextOfTheirOwn() throws {
+        let config = AppConfig.parse("""
+            [keys.form]
+            save = "C-w"
+            """, file: "config.toml")
+        var keymap = AppAction.defaultKeyMap
+        #expect(keymap.override(config.keys) == [])
+        let h = try MemoryHarness(height: 110, keymap: keymap)
+        h.press("n", "Ship it q", "enter")
+        #expect(!h.state.shouldQuit, "q is text in a form")
+        guard case .form(let form) = h.state.mode else { Issue.record("enter no longer saves: \(h.state.mode)"); return }
+        #expect(form[.title] == "Ship it q")
+        h.press("C-w")
+        #expect(h.state.mode == .board)
+        #expect(h.state.project.cards.values.contains { $0.title == "Ship it q" })
+        h.press("?")
+        #expect(h.screen.contains { $0.contains("C-w") && $0.contains("Save") }, "the help shows the form's live keys")
+    }
+
+    @Test func theRaidFormOpensTheEditorOnItsDescription() throws {
+        let h = try MemoryHarness()
+        h.editor = { _ in "The vendor may slip a quarter." }
+        h.press("2", "n", "C-e")
+        #expect(h.state.message == .info("A risk has no description; its fields say it all."))
+        h.press("esc", "]", "n", "Vendor risk", "C-e")
+        #expect(h.effects.last == .editDescription(cardID: nil, text: ""))
+        guard case .raidForm(let form) = h.state.mode else { Issue.record("the form stays open: \(h.state.mode)"); return }
+        #expect(form[.description] == "The vendor may slip a quarter.")
+        #expect(form[.title] == "Vendor risk")
+    }
+
     @Test func unboundKeysSayWhatToDo() throws {
-        let h = try AppHarness()
+        let h = try MemoryHarness()
         h.press("Q")
         #expect(h.state.message == .error("Q does nothing here. Press ? for the keys."))
     }
 
     @Test func commandLine() throws {
-        let h = try AppHarness()
+        let h = try MemoryHarness()
         h.press(":", "swimlanes priority", "enter")
         #expect(h.state.swimlanes == .priority)
         h.press(":", "move Done", "enter")
@@ -230,11 +264,11 @@ import TerminalUI
     }
 
     @Test func mouseClickSelectsAndWheelScrolls() throws {
-        let h = try AppHarness()
+        let h = try MemoryHarness()
         let col = BoardLayout(width: 120, height: 40, columnCount: 5).column(2)
-        h.runtime.handle(.mouse(.left, x: col.x + 3, y: 7))
+        h.handle(.mouse(.left, x: col.x + 3, y: 7))
         #expect(h.state.selectedCard?.key == "GAN-5")
-        h.runtime.handle(.mouse(.wheelDown, x: col.x + 3, y: 7))
+        h.handle(.mouse(.wheelDown, x: col.x + 3, y: 7))
         #expect(h.state.selectedCard?.key == "GAN-6")
     }
 
@@ -259,22 +293,22 @@ import TerminalUI
     }
 
     @Test func resizeBelowTheMinimumAsksForMoreRoom() throws {
-        let h = try AppHarness()
+        let h = try MemoryHarness()
         h.terminal.size = (30, 10)
-        h.runtime.handle(.resize(width: 30, height: 10))
+        h.handle(.resize(width: 30, height: 10))
         #expect(h.text.contains("Gantry needs at least"))
         #expect(h.text.contains("this window is 30×10."))
         h.terminal.size = (80, 24)
-        h.runtime.handle(.resize(width: 80, height: 24))
+        h.handle(.resize(width: 80, height: 24))
         #expect(h.screen.count == 24 && h.screen.allSatisfy { DisplayWidth.of($0) == 80 })
         #expect(h.screen[1].contains("Backlog"))
     }
 
     @Test func everySizeDrawsAlignedRows() throws {
-        let h = try AppHarness()
+        let h = try MemoryHarness()
         for (w, hgt) in [(40, 12), (57, 19), (80, 24), (101, 33), (160, 50), (250, 70)] {
             h.terminal.size = (w, hgt)
-            h.runtime.handle(.resize(width: w, height: hgt))
+            h.handle(.resize(width: w, height: hgt))
             #expect(h.screen.count == hgt)
             #expect(h.screen.allSatisfy { DisplayWidth.of($0) == w }, "\(w)×\(hgt)")
         }
@@ -366,7 +400,7 @@ import TerminalUI
     @Test func monoThemeKeepsStateVisible() throws {
         let themes = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../themes").standardizedFileURL.path
         let (mono, _) = ThemeLoader(searchPaths: [themes]).load("mono", depth: .none)
-        let h = try AppHarness(width: 120, height: 40, theme: mono)
+        let h = try MemoryHarness(width: 120, height: 40, theme: mono)
         let b = try #require(h.terminal.screen)
         func attributes(of text: String, row: Int) -> TextAttributes? {
             guard let x = h.screen[row].range(of: text).map({ h.screen[row].distance(from: h.screen[row].startIndex, to: $0.lowerBound) }) else { return nil }

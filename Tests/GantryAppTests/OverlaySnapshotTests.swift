@@ -6,10 +6,10 @@ import Testing
 /// shows up here as a diff to review (re-record with GANTRY_RECORD_SNAPSHOTS=1).
 @Suite struct OverlaySnapshotTests {
     @Test func standupWalk120x40() throws {
-        let h = try AppHarness(width: 120, height: 40)
+        let h = try MemoryHarness(width: 120, height: 40)
         h.press("4")
         h.advance(95)
-        h.runtime.tick()
+        h.tick()
         try Snapshot.check("standup-walk-120x40", Snapshot.board(h))
     }
 
@@ -26,13 +26,13 @@ import Testing
     }
 
     @Test func raidForm80x24() throws {
-        let h = try AppHarness(width: 80, height: 24)
+        let h = try MemoryHarness(width: 80, height: 24)
         h.press("2", "e")
         try Snapshot.check("raid-form-80x24", Snapshot.board(h))
     }
 
     @Test func blockPromptAndCommandLine80x24() throws {
-        let h = try AppHarness(width: 80, height: 24)
+        let h = try MemoryHarness(width: 80, height: 24)
         h.press("b")
         h.type("waiting for the vendor")
         try Snapshot.check("block-prompt-80x24", Snapshot.board(h))

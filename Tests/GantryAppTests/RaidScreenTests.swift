@@ -19,14 +19,14 @@ import TerminalUI
     }
 
     @Test func decisions120x40() throws {
-        let h = try AppHarness(width: 120, height: 40)
+        let h = try MemoryHarness(width: 120, height: 40)
         h.press("2", "[")
         #expect(h.state.raid.log == .decision)
         try Snapshot.check("raid-decisions-120x40", Snapshot.board(h))
     }
 
     @Test func heatMapCountsOpenRisksPerCell() throws {
-        let h = try AppHarness()
+        let h = try MemoryHarness()
         h.press("2")
         let counts = h.state.heatCounts
         #expect(counts.reduce(0, +) == 6, "six open risks; the occurred one is not counted")
@@ -39,7 +39,7 @@ import TerminalUI
     }
 
     @Test func sortCyclesAndTheTableFollows() throws {
-        let h = try AppHarness()
+        let h = try MemoryHarness()
         h.press("2")
         #expect(h.state.raidRows.first?.key == "R-1")
         h.press("o")
@@ -51,7 +51,7 @@ import TerminalUI
     }
 
     @Test func movingOntoAHeatMapCellFiltersTheTable() throws {
-        let h = try AppHarness()
+        let h = try MemoryHarness()
         h.press("2", "tab")
         #expect(h.state.raid.heatmapFocused)
         #expect(h.state.raid.cell == HeatCell(probability: 4, impact: 5), "starts on the selected risk's cell")
@@ -74,7 +74,7 @@ import TerminalUI
         #expect(form.type == .risk)
         h.press("tab", "tab", "tab", "C-u", "2", "enter")
         #expect(h.state.mode == .board)
-        let r1 = try h.store.load().raidItem(key: "R-1")
+        let r1 = try h.load().raidItem(key: "R-1")
         #expect(r1.probability == 2)
         #expect(h.state.heatCounts[(4 - 1) * 5 + 5 - 1] == 0)
         #expect(h.state.heatCounts[(2 - 1) * 5 + 5 - 1] == 2)
@@ -82,7 +82,7 @@ import TerminalUI
     }
 
     @Test func formValidationNamesTheField() throws {
-        let h = try AppHarness()
+        let h = try MemoryHarness()
         h.press("2", "n")
         h.type("New vendor risk")
         h.press("tab", "tab", "tab", "7", "enter")
@@ -94,11 +94,11 @@ import TerminalUI
         #expect(form2.errors[.strategy]?.contains("not a response to an opportunity") == true)
         h.press("C-u", "exploit", "enter")
         #expect(h.state.mode == .board)
-        #expect(try h.store.load().raidItem(key: "R-8").strategy == .exploit)
+        #expect(try h.load().raidItem(key: "R-8").strategy == .exploit)
     }
 
     @Test func linksAreEditedInTheForm() throws {
-        let h = try AppHarness()
+        let h = try MemoryHarness()
         h.press("2", "]", "]")
         #expect(h.state.raid.log == .issue)
         h.press("e")
@@ -106,25 +106,25 @@ import TerminalUI
         let linksIndex = try #require(form.fields.firstIndex(of: .links))
         for _ in 0..<linksIndex { h.press("tab") }
         h.press("C-u", "GAN-10, GAN-4", "enter")
-        let p = try h.store.load()
+        let p = try h.load()
         #expect(p.linkedCards(of: try p.raidItem(key: "I-1")).map(\.key) == ["GAN-4", "GAN-10"])
         #expect(p.raidItems(linkedTo: try p.card(key: "GAN-4")).map(\.key).contains("I-1"))
         #expect(h.state.message?.text == "Relinked I-1")
     }
 
     @Test func occurAndCloseFromTheScreen() throws {
-        let h = try AppHarness()
+        let h = try MemoryHarness()
         h.press("2", "O", "y")
         #expect(h.state.message?.text == "R-1 occurred: opened I-2 \"Payment provider v3 API slips past our launch\"")
         #expect(h.state.raidRows.map(\.key).contains("R-1") == false)
         h.press("c", "y")
-        #expect(try h.store.load().raidItem(key: "R-4").status == "closed")
+        #expect(try h.load().raidItem(key: "R-4").status == "closed")
         h.press("u")
-        #expect(try h.store.load().raidItem(key: "R-4").status == "open")
+        #expect(try h.load().raidItem(key: "R-4").status == "open")
     }
 
     @Test func overdueAndNearStandOut() throws {
-        let h = try AppHarness(width: 120, height: 40)
+        let h = try MemoryHarness(width: 120, height: 40)
         h.press("2")
         let row = try #require(h.screen.first { $0.contains("R-1 ") })
         #expect(row.contains("2026-11-24!"), "review overdue")

@@ -8,8 +8,12 @@ import TerminalUI
 /// The stand-up screen on the sample project with a clock the tests move.
 @Suite struct StandupScreenTests {
     /// The card keys of the stand-up list, top to bottom, with the column headings.
-    func walk(_ h: AppHarness) -> [String] {
-        h.state.standupLines.map { line in
+    func walk(_ h: AppHarness) -> [String] { walk(h.state) }
+
+    func walk(_ h: MemoryHarness) -> [String] { walk(h.state) }
+
+    func walk(_ state: AppState) -> [String] {
+        state.standupLines.map { line in
             switch line {
             case .heading(let t): return "# " + t
             case .card(let item): return item.card.key
@@ -32,7 +36,7 @@ import TerminalUI
     }
 
     @Test func theWalkGoesRightToLeftBlockedThenAgeingThenTheRest() throws {
-        let h = try AppHarness()
+        let h = try MemoryHarness()
         h.press("4")
         #expect(h.state.screen == .standup)
         let lines = walk(h)
@@ -56,30 +60,30 @@ import TerminalUI
     }
 
     @Test func theTimerCountsUpShowsTheOverrunAndBanksTimePerSpeaker() throws {
-        let h = try AppHarness()
+        let h = try MemoryHarness()
         h.press("4")
         let speakers = try #require(h.state.standup.clock?.speakers)
         #expect(speakers.count == 6)
         h.advance(95)
-        h.runtime.tick()
+        h.tick()
         #expect(h.text.contains("▶ \(speakers[0])  1:35 of 2:00  (1/6)"))
         h.advance(35)
-        h.runtime.tick()
+        h.tick()
         #expect(h.text.contains("▶ \(speakers[0])  2:10 of 2:00  (1/6)  OVER by 0:10"))
         #expect(h.terminal.screen?.lines[3].isEmpty == false)
         h.press(".")
         h.advance(30)
-        h.runtime.tick()
+        h.tick()
         #expect(h.text.contains("▶ \(speakers[1])  0:30 of 2:00  (2/6)"))
         #expect(h.text.contains(" \(speakers[0]) 2:10 "))
         h.press(",")
         h.advance(5)
-        h.runtime.tick()
+        h.tick()
         #expect(h.text.contains("▶ \(speakers[0])  2:15 of 2:00  (1/6)  OVER by 0:15"))
     }
 
     @Test func theTimeboxComesFromTheCommandLineAndIsChecked() throws {
-        let h = try AppHarness()
+        let h = try MemoryHarness()
         h.press("4", ":")
         h.type("timebox 1:30")
         h.press("enter")
@@ -94,7 +98,7 @@ import TerminalUI
     @Test func personByPersonShowsTheSpeakersWorkAndWhatChangedSinceLastTime() throws {
         let h = try AppHarness()
         h.advance(3600)
-        let p = try h.store.load()
+        let p = try h.load()
         let card = try p.card(key: "GAN-9")
         let done = try p.column(named: "Done", on: try #require(p.boards[card.boardID]))
         try h.store.apply(try p.moveCard(card, to: done, force: true, now: h.clock.now), actor: "chen", at: h.clock.now)
@@ -123,7 +127,7 @@ import TerminalUI
         h.press("enter")
         #expect(h.state.message?.text.hasSuffix("Enter again adds it anyway; Esc cancels.") == true, "To do is full in the sample")
         h.press("enter")
-        let added = try #require(try h.store.load().cards.values.first { $0.title == "Call the payment provider" })
+        let added = try #require(try h.load().cards.values.first { $0.title == "Call the payment provider" })
         #expect(added.assignee == first && added.type == .chore)
         #expect(h.state.screen == .standup)
         h.press("R")
@@ -157,7 +161,7 @@ import TerminalUI
             a.column.id == b.column.id && a.reason != .blocked && b.reason != .blocked
         })
         while h.state.selectedCardID != pair.0.card.id { h.press("j") }
-        let p = try h.store.load()
+        let p = try h.load()
         try h.store.apply(try p.blockCard(try p.card(key: pair.1.card.key), reason: "waiting for legal"), actor: "ben", at: h.clock.now)
         h.runtime.tick()
         #expect(h.state.selectedCardID == pair.0.card.id)

@@ -8,21 +8,21 @@ import TerminalUI
 @Suite struct TimelineScreenTests {
     @Test(arguments: [(80, 24, "week"), (80, 24, "month"), (120, 40, "week"), (120, 40, "day")])
     func gantt(width: Int, height: Int, zoom: String) throws {
-        let h = try AppHarness(width: width, height: height)
+        let h = try MemoryHarness(width: width, height: height)
         h.press("3")
         while h.state.timeline.zoom.rawValue != zoom { h.press("z") }
         try Snapshot.check("timeline-\(zoom)-\(width)x\(height)", Snapshot.board(h))
     }
 
     @Test func shiftingATaskMovesItsSuccessors() throws {
-        let h = try AppHarness()
+        let h = try MemoryHarness()
         h.press("3")
         while h.state.selectedTask?.key != "T-21" { h.press("j") }
         let before = try #require(h.state.timeline.schedule)
         let launch = try #require(before.tasks["task-25"])
         h.press("L", "L", "L")
         let after = try #require(h.state.timeline.schedule)
-        let constraint = try #require(try h.store.load().task(key: "T-21").startNoEarlier, "the shift is a start-no-earlier constraint")
+        let constraint = try #require(try h.load().task(key: "T-21").startNoEarlier, "the shift is a start-no-earlier constraint")
         #expect(h.state.message?.text == "Shifted T-21 to start no earlier than \(constraint)")
         #expect(after.tasks["task-21"]!.start > before.tasks["task-21"]!.start)
         #expect(after.tasks["task-25"]!.finish > launch.finish, "the launch milestone follows")
@@ -32,25 +32,25 @@ import TerminalUI
     }
 
     @Test func durationProgressAndDependenciesFromTheScreen() throws {
-        let h = try AppHarness()
+        let h = try MemoryHarness()
         h.press("3")
         while h.state.selectedTask?.key != "T-14" { h.press("j") }
         let finish = h.state.timeline.schedule!.tasks["task-14"]!.finish
         h.press("+", "+")
-        #expect(try h.store.load().task(key: "T-14").duration == 5)
+        #expect(try h.load().task(key: "T-14").duration == 5)
         #expect(h.state.timeline.schedule!.tasks["task-14"]!.finish > finish)
         h.press("p", "p")
-        #expect(try h.store.load().task(key: "T-14").progress == 20)
+        #expect(try h.load().task(key: "T-14").progress == 20)
         h.press(":", "dep T-18 SS 1", "enter")
-        #expect(try h.store.load().taskLinks.values.contains { $0.predID == "task-18" && $0.succID == "task-14" && $0.type == .ss && $0.lag == 1 })
+        #expect(try h.load().taskLinks.values.contains { $0.predID == "task-18" && $0.succID == "task-14" && $0.type == .ss && $0.lag == 1 })
         h.press(":", "dep T-25", "enter")
         #expect(h.state.message?.text.hasPrefix("The dependencies form a cycle") == true)
         h.press(":", "undep T-18", "enter")
-        #expect(try !h.store.load().taskLinks.values.contains { $0.predID == "task-18" && $0.succID == "task-14" })
+        #expect(try !h.load().taskLinks.values.contains { $0.predID == "task-18" && $0.succID == "task-14" })
     }
 
     @Test func phasesFoldAndRelatedTasksAreMarked() throws {
-        let h = try AppHarness()
+        let h = try MemoryHarness()
         h.press("3")
         let all = h.state.timelineRows.count
         h.press(" ")
@@ -63,12 +63,12 @@ import TerminalUI
     }
 
     @Test func everyScreenDrawsAtEverySizeAndScroll() throws {
-        let h = try AppHarness()
+        let h = try MemoryHarness()
         for screen in ["1", "2", "3"] {
             h.press(screen)
             for (w, hgt) in [(40, 12), (41, 13), (57, 19), (80, 24), (133, 37), (250, 70)] {
                 h.terminal.size = (w, hgt)
-                h.runtime.handle(.resize(width: w, height: hgt))
+                h.handle(.resize(width: w, height: hgt))
                 #expect(h.screen.count == hgt && h.screen.allSatisfy { DisplayWidth.of($0) == w }, "screen \(screen) at \(w)×\(hgt)")
             }
         }
@@ -83,8 +83,8 @@ import TerminalUI
     }
 
     @Test func plainASCIIDrawsMilestonesAsStars() throws {
-        let h = try AppHarness(width: 120, height: 40)
-        h.runtime.setASCII(true)
+        let h = try MemoryHarness(width: 120, height: 40)
+        h.setASCII(true)
         h.press("3")
         #expect(h.text.contains("* T-4 Discovery complete"))
         #expect(!h.text.contains("◆"))

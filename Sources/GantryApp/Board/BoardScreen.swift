@@ -163,3 +163,13 @@ struct BoardScreen {
         }
     }
 }
+
+extension AppState {
+    /// The status line on the board: project, board, lanes and filter.
+    var boardStatus: String {
+        var left = " \(project.info.name) › \(board?.name ?? "no board")  @\(actor)"
+        if swimlanes != .none { left += "  lanes: \(swimlanes.rawValue)" }
+        if !filterText.isEmpty { left += "  filter: \(filterText)" }
+        return left
+    }
+}

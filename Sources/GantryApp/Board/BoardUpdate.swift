@@ -5,19 +5,20 @@ import TerminalUI
 /// The board's side of update: the card form, WIP refusals, and the board's own keys and mouse.
 extension AppState {
     mutating func formKey(_ key: Key, _ form: inout CardForm) -> [Effect] {
-        if sharedFormKey(key, &form) {
+        let action = formAction(key)
+        if sharedFormKey(action, &form) {
             mode = .form(form)
             return []
         }
-        switch key {
-        case .escape:
+        switch action {
+        case .cancel:
             mode = .board
             message = .info(form.isNew ? "New card discarded." : "Edit cancelled; nothing changed.")
             return []
-        case .ctrl("e"):
+        case .editDescription:
             mode = .form(form)
             return [.editDescription(cardID: nil, text: form[.description])]
-        case .enter, .ctrl("s"):
+        case .save:
             return save(form)
         default:
             _ = form.edit(key)
@@ -79,32 +80,52 @@ extension AppState {
     /// What the app says when a move is refused at a WIP limit: the rule, then the way out.
     static let wipWayOut = " Finish something first, or :wip N."
 
-    /// Keys on the board: select, move and edit cards.
-    mutating func perform(_ action: AppAction, layout: BoardLayout) -> [Effect] {
+    /// The board's layout in a window of `size`, less the side panel.
+    func boardLayout(_ size: (width: Int, height: Int)) -> BoardLayout {
+        BoardLayout(width: contentWidth(size.width), height: size.height, columnCount: view.columns.count)
+    }
+
+    /// Moves the selection: across columns, or along the selected one.
+    mutating func moveOnBoard(_ motion: Motion, layout: BoardLayout) {
+        defer { settleSelection(layout) }
         let ids = view.ids(inColumn: selectedColumn)
         let row = selectedRow
-        switch action {
-        case .selectLeft, .selectRight:
-            let target = selectedColumn + (action == .selectLeft ? -1 : 1)
-            guard view.columns.indices.contains(target) else { return [] }
+        switch motion {
+        case .left, .right:
+            let target = selectedColumn + (motion == .left ? -1 : 1)
+            guard view.columns.indices.contains(target) else { return }
             let index = row ?? selectedRowHint
             selectedColumn = target
             let next = view.ids(inColumn: target)
             selectedCardID = next.isEmpty ? nil : next[min(index, next.count - 1)]
-        case .selectUp, .selectDown, .selectTop, .selectBottom, .pageUp, .pageDown:
-            guard !ids.isEmpty else { return [] }
+        case .up, .down, .top, .bottom, .pageUp, .pageDown:
+            guard !ids.isEmpty else { return }
             let current = row ?? 0
             let page = max(1, layout.cardsPerColumn)
             let target: Int
-            switch action {
-            case .selectUp: target = current - 1
-            case .selectDown: target = current + 1
-            case .selectTop: target = 0
-            case .selectBottom: target = ids.count - 1
+            switch motion {
+            case .up: target = current - 1
+            case .down: target = current + 1
+            case .top: target = 0
+            case .bottom: target = ids.count - 1
             case .pageUp: target = current - page
             default: target = current + page
             }
             selectedCardID = ids[min(max(0, target), ids.count - 1)]
+        }
+    }
+
+    /// Keeps the selection in view and remembers its row for when its card leaves.
+    mutating func settleSelection(_ layout: BoardLayout) {
+        if let r = selectedRow { selectedRowHint = r }
+        keepSelectionVisible(layout)
+    }
+
+    /// The board's own keys: move and edit cards, lanes.
+    mutating func performBoard(_ action: BoardAction, layout: BoardLayout) -> [Effect] {
+        let ids = view.ids(inColumn: selectedColumn)
+        let row = selectedRow
+        switch action {
         case .moveCardLeft, .moveCardRight:
             guard let card = selectedCard else { message = .error("No card selected."); return [] }
             let target = selectedColumn + (action == .moveCardLeft ? -1 : 1)
@@ -131,7 +152,7 @@ extension AppState {
             guard let column = view.columns[safe: selectedColumn] else { message = .error("This board has no columns."); return [] }
             mode = .form(CardForm(card: nil, columnID: column.id, project: project))
         case .editCard:
-            guard let card = selectedCard else { message = .error("No card selected; \(keyName(.newCard)) makes one."); return [] }
+            guard let card = selectedCard else { message = .error("No card selected; \(keyName(.board(.newCard))) makes one."); return [] }
             mode = .form(CardForm(card: card, columnID: card.columnID, project: project))
         case .editDescription:
             guard let card = selectedCard else { message = .error("No card selected."); return [] }
@@ -146,33 +167,19 @@ extension AppState {
             } else {
                 mode = .blockPrompt(cardID: card.id, TextField())
             }
-        case .filter: mode = .filterPrompt(TextField(filterText, selected: true))
-        case .clearFilter:
-            if filter != nil { _ = submitFilter("") }
         case .cycleSwimlanes:
             swimlanes = swimlanes.next
             laneScroll = 0
             refreshView()
             message = .info("Swimlanes: \(swimlanes.rawValue).")
-        case .undo: return [.undo]
-        case .redo: return [.redo]
-        case .help: mode = .help(scroll: 0)
-        case .command: mode = .commandPrompt(TextField())
-        case .quit: return requestQuit()
-        case .showBoard: break
-        case .showRaid: return show(.raid)
-        case .showTimeline: return show(.timeline)
-        default:
-            break // other screens' keys are looked up in their own keymaps and never reach the board
         }
-        if let r = selectedRow { selectedRowHint = r }
         return []
     }
 
     mutating func handleMouse(_ button: MouseButton, x: Int, y: Int, layout: BoardLayout) {
         switch button {
-        case .wheelUp: _ = perform(.selectUp, layout: layout)
-        case .wheelDown: _ = perform(.selectDown, layout: layout)
+        case .wheelUp: moveOnBoard(.up, layout: layout)
+        case .wheelDown: moveOnBoard(.down, layout: layout)
         case .left:
             guard let slot = layout.slot(atX: x) else { return }
             let col = columnScroll + slot

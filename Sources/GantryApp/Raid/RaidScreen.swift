@@ -142,8 +142,8 @@ struct RaidScreen {
         table.draw(in: r, into: &buffer, styles: .init(header: theme.style("board.column.header"), row: theme.style("ui"),
                                                        selected: theme.style("ui.selection"), more: theme.style("board.more")))
         if rows.isEmpty {
-            let hint = state.raid.cell != nil ? "No open risks in this cell; \(state.keyName(.clearFilter)) shows all."
-                : "No open \(state.raid.log.plural). \(state.keyName(.newCard)) adds one."
+            let hint = state.raid.cell != nil ? "No open risks in this cell; \(state.keyName(.global(.clearFilter))) shows all."
+                : "No open \(state.raid.log.plural). \(state.keyName(.raid(.newItem))) adds one."
             buffer.put(hint, x: r.x + 1, y: r.y + 1, style: theme.style("ui.muted"))
         }
     }
@@ -174,5 +174,14 @@ struct RaidScreen {
         for (i, line) in lines.prefix(3).enumerated() {
             buffer.putPadded(" " + line, x: 0, y: y + 1 + i, width: width, style: i == 2 ? muted : text)
         }
+    }
+}
+
+extension AppState {
+    /// The status line on the RAID log: which log, and its filter.
+    var raidStatus: String {
+        var left = " \(project.info.name) › RAID › \(raid.log.plural)  @\(actor)"
+        if !raid.filterText.isEmpty { left += "  filter: \(raid.filterText)" }
+        return left
     }
 }

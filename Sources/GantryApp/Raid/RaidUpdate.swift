@@ -4,15 +4,9 @@ import TerminalUI
 
 /// Key handling on the RAID screen.
 extension AppState {
-    mutating func show(_ target: Screen) -> [Effect] {
-        screen = target
-        message = nil
-        if target == .raid { keepRaidSelection() }
-        if target == .standup, standup.clock == nil { return [.startStandup] }
-        return []
-    }
-
-    mutating func performRaid(_ action: AppAction, height: Int) -> [Effect] {
+    /// Moves in the RAID log: rows of the table, or cells of the heat map; left and right
+    /// switch logs in the table.
+    mutating func moveInRaid(_ motion: Motion, height: Int) {
         message = nil
         let rows = raidRows
         let index = rows.firstIndex { $0.id == raid.selectedID }
@@ -28,23 +22,24 @@ extension AppState {
             raid.selectedID = nil
             keepRaidSelection()
         }
-        let logs = RaidType.allCases
-        switch action {
-        case .showBoard: return show(.board)
-        case .showRaid: return []
-        case .showTimeline: return show(.timeline)
-        case .selectUp: if raid.heatmapFocused { moveCell(dp: 1, di: 0) } else { select((index ?? 0) - 1) }
-        case .selectDown: if raid.heatmapFocused { moveCell(dp: -1, di: 0) } else { select((index ?? -1) + 1) }
-        case .selectLeft:
-            if raid.heatmapFocused { moveCell(dp: 0, di: -1) } else { return switchLog(logs[(logs.firstIndex(of: raid.log)! + logs.count - 1) % logs.count]) }
-        case .selectRight:
-            if raid.heatmapFocused { moveCell(dp: 0, di: 1) } else { return switchLog(logs[(logs.firstIndex(of: raid.log)! + 1) % logs.count]) }
-        case .selectTop: select(0)
-        case .selectBottom: select(rows.count - 1)
+        switch motion {
+        case .up: if raid.heatmapFocused { moveCell(dp: 1, di: 0) } else { select((index ?? 0) - 1) }
+        case .down: if raid.heatmapFocused { moveCell(dp: -1, di: 0) } else { select((index ?? -1) + 1) }
+        case .left: if raid.heatmapFocused { moveCell(dp: 0, di: -1) } else { switchLog(by: -1) }
+        case .right: if raid.heatmapFocused { moveCell(dp: 0, di: 1) } else { switchLog(by: 1) }
+        case .top: select(0)
+        case .bottom: select(rows.count - 1)
         case .pageUp: select((index ?? 0) - max(1, height - 14))
         case .pageDown: select((index ?? 0) + max(1, height - 14))
-        case .nextLog: return switchLog(logs[(logs.firstIndex(of: raid.log)! + 1) % logs.count])
-        case .previousLog: return switchLog(logs[(logs.firstIndex(of: raid.log)! + logs.count - 1) % logs.count])
+        }
+    }
+
+    /// The RAID log's own keys.
+    mutating func performRaid(_ action: RaidAction) -> [Effect] {
+        message = nil
+        switch action {
+        case .nextLog: switchLog(by: 1)
+        case .previousLog: switchLog(by: -1)
         case .toggleHeatmap:
             guard raid.log == .risk else { message = .info("The heat map belongs to the risk log."); return [] }
             raid.heatmapFocused.toggle()
@@ -52,28 +47,21 @@ extension AppState {
                 raid.cell = c
                 keepRaidSelection()
             }
-            message = .info(raid.heatmapFocused ? "Heat map: arrows pick a cell and the table shows its risks; \(keyName(.clearFilter)) shows all." : "Table.")
+            message = .info(raid.heatmapFocused ? "Heat map: arrows pick a cell and the table shows its risks; \(keyName(.global(.clearFilter))) shows all." : "Table.")
         case .toggleResidual:
             raid.residual.toggle()
             raid.cell = nil
             keepRaidSelection()
             message = .info(raid.residual ? "Heat map and scores after the response (residual)." : "Heat map and scores before the response (inherent).")
-        case .cycleSort, .cycleSwimlanes:
+        case .cycleSort:
             let sorts = RaidOrder.allCases
             raid.sort = sorts[((sorts.firstIndex(of: raid.sort) ?? 0) + 1) % sorts.count]
             message = .info("Sorted by \(raid.sort).")
-        case .clearFilter:
-            raid.cell = nil
-            raid.filter = nil
-            raid.filterText = ""
-            raid.heatmapFocused = false
-            keepRaidSelection()
-        case .filter: mode = .filterPrompt(TextField(raid.filterText))
-        case .newCard: mode = .raidForm(RaidForm(item: nil, type: raid.log, project: project))
-        case .editCard:
-            guard let item = selectedRaidItem else { message = .error("Nothing selected; \(keyName(.newCard)) adds one."); return [] }
+        case .newItem: mode = .raidForm(RaidForm(item: nil, type: raid.log, project: project))
+        case .editItem:
+            guard let item = selectedRaidItem else { message = .error("Nothing selected; \(keyName(.raid(.newItem))) adds one."); return [] }
             mode = .raidForm(RaidForm(item: item, type: item.type, project: project))
-        case .deleteCard:
+        case .deleteItem:
             guard let item = selectedRaidItem else { return [] }
             mode = .confirmDeleteRaid(itemID: item.id)
         case .closeItem:
@@ -93,24 +81,30 @@ extension AppState {
                 mode = .confirm(.yes("\(item.key) happened?", "marks it occurred and opens an issue with its links", [.apply(change)],
                                      declined: "\(item.key) is unchanged."))
             } catch { message = .error("\(error)") }
-        case .undo: return [.undo]
-        case .redo: return [.redo]
-        case .help: mode = .help(scroll: 0)
-        case .command: mode = .commandPrompt(TextField())
-        case .quit: return requestQuit()
-        default:
-            break // other screens' keys are looked up in their own keymaps and never reach the RAID log
         }
         return []
     }
 
-    private mutating func switchLog(_ log: RaidType) -> [Effect] {
+    /// Shows every item of the log again: no filter, no heat-map cell.
+    mutating func clearRaidFilter() {
+        raid.cell = nil
+        raid.filter = nil
+        raid.filterText = ""
+        raid.heatmapFocused = false
+        keepRaidSelection()
+    }
+
+    private mutating func switchLog(by step: Int) {
+        let logs = RaidType.allCases
+        switchLog(logs[(logs.firstIndex(of: raid.log)! + logs.count + step) % logs.count])
+    }
+
+    private mutating func switchLog(_ log: RaidType) {
         raid.log = log
         raid.cell = nil
         raid.heatmapFocused = false
         raid.selectedID = nil
         keepRaidSelection()
-        return []
     }
 
     mutating func submitRaidFilter(_ text: String) -> [Effect] {
@@ -127,16 +121,24 @@ extension AppState {
     }
 
     mutating func raidFormKey(_ key: Key, _ form: inout RaidForm) -> [Effect] {
-        if sharedFormKey(key, &form) {
+        let action = formAction(key)
+        if sharedFormKey(action, &form) {
             mode = .raidForm(form)
             return []
         }
-        switch key {
-        case .escape:
+        switch action {
+        case .editDescription:
+            mode = .raidForm(form)
+            guard let text = form[.description] else {
+                message = .info("A \(form.type.rawValue) has no description; its fields say it all.")
+                return []
+            }
+            return [.editDescription(cardID: nil, text: text)]
+        case .cancel:
             mode = .board
             message = .info(form.isNew ? "New \(form.type.rawValue) discarded." : "Edit cancelled; nothing changed.")
             return []
-        case .enter, .ctrl("s"):
+        case .save:
             let fields = form.fields
             if let reason = form.base.blockingSave(label: { fields[$0].label }) {
                 message = .error(reason)

@@ -7,10 +7,10 @@ extension AppState {
     /// screen's key), and the read-only rule while following. nil: the screen handles it.
     mutating func performShared(_ action: AppAction) -> [Effect]? {
         switch action {
-        case .togglePanel:
+        case .global(.togglePanel):
             sharing.panelOpen.toggle()
             return []
-        case .activityPerson:
+        case .global(.activityPerson):
             let people = sharing.people
             if let current = sharing.activityPerson, let i = people.firstIndex(of: current) {
                 sharing.activityPerson = i + 1 < people.count ? people[i + 1] : nil
@@ -20,7 +20,7 @@ extension AppState {
             sharing.panelOpen = true
             message = .info("Activity: \(sharing.activityPerson ?? "everyone").")
             return []
-        case .follow:
+        case .global(.follow):
             if sharing.following != nil { return [.follow(nil)] }
             let others = Presence.people(sharing.presence.filter { $0.session != sharing.sessionID && $0.view != nil })
                 .filter { $0 != actor }
@@ -29,17 +29,17 @@ extension AppState {
                 return []
             }
             return [.follow(first)]
-        case .quit, .help:
+        case .global(.quit), .global(.help):
             return nil
         default:
             break
         }
         if let leader = sharing.following {
-            if action == .clearFilter { return [.follow(nil)] }
+            if action == .global(.clearFilter) { return [.follow(nil)] }
             message = followingNotice(leader)
             return []
         }
-        return action == .showStandup ? show(.standup) : nil
+        return nil
     }
 
     /// Follows `leader` (nil stops) when they are someone else who is a member or has the
@@ -66,7 +66,7 @@ extension AppState {
 
     /// What a follower is told when a key would change something.
     func followingNotice(_ leader: String) -> StatusMessage {
-        .info("Following \(leader): read-only. \(keyName(.follow)) or \(keyName(.clearFilter)) stops following.")
+        .info("Following \(leader): read-only. \(keyName(.global(.follow))) or \(keyName(.global(.clearFilter))) stops following.")
     }
 
     /// What this session shows, for followers (nil while it follows someone itself).

@@ -64,8 +64,9 @@ public struct AppConfig: Sendable {
             }
             for name in keys.keys.sorted() {
                 if let section = keys[name]?.table {
-                    guard Screen(rawValue: name) != nil else {
-                        config.problems.append("\(file): [keys.\(name)] is not a screen; use \(Screen.allCases.map(\.rawValue).joined(separator: ", "))")
+                    let contexts = Screen.allCases.map(\.keys) + [FormAction.context]
+                    guard contexts.contains(name) else {
+                        config.problems.append("\(file): [keys.\(name)] is not a screen or the forms; use \(contexts.joined(separator: ", "))")
                         continue
                     }
                     for action in section.keys.sorted() { read(action, section[action], context: name) }

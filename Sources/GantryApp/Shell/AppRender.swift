@@ -17,7 +17,7 @@ extension AppState {
         let layout = BoardLayout(width: width, height: height, columnCount: view.columns.count)
         if layout.isTooSmall {
             let lines = ["Gantry needs at least", "\(BoardLayout.minimumWidth)×\(BoardLayout.minimumHeight);",
-                         "this window is \(width)×\(height).", "Enlarge it, or \(keyName(.quit)) to quit."]
+                         "this window is \(width)×\(height).", "Enlarge it, or \(keyName(.global(.quit))) to quit."]
             for (i, line) in lines.enumerated() {
                 let y = height / 2 - 2 + i
                 buffer.put(line, x: max(0, (width - DisplayWidth.of(line)) / 2), y: y, style: theme.style("ui.prompt"))
@@ -27,14 +27,7 @@ extension AppState {
         let chrome = Chrome(state: self, theme: theme, width: width, height: height)
         chrome.drawTitle(into: &buffer)
         let content = contentWidth(width)
-        switch screen {
-        case .board:
-            let inner = BoardLayout(width: content, height: height, columnCount: view.columns.count)
-            BoardScreen(state: self, theme: theme, layout: inner).draw(into: &buffer)
-        case .raid: RaidScreen(state: self, theme: theme, width: content, height: height).draw(into: &buffer)
-        case .timeline: TimelineScreen(state: self, theme: theme, width: content, height: height).draw(into: &buffer)
-        case .standup: StandupScreen(state: self, theme: theme, width: content, height: height).draw(into: &buffer)
-        }
+        drawScreen(theme: theme, width: content, height: height, into: &buffer)
         if content < width {
             SidePanel(state: self, theme: theme, x: content, width: width - content, height: height).draw(into: &buffer)
         }

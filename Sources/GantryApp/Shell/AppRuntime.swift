@@ -41,47 +41,42 @@ public final class AppRuntime {
         lastSeq = try store.latestSeq()
         if preview {
             let (snapshot, totals) = try store.loadPreview(perColumn: backend.size.height / BoardLayout.cardHeight + 2)
-            state = AppState(project: snapshot, actor: actor, projectPath: store.path, now: clock(), previewTotals: totals)
+            state = AppState(project: snapshot, actor: actor, projectPath: store.path, now: clock(), keymap: keymap, previewTotals: totals)
         } else {
-            state = AppState(project: try store.load(), actor: actor, projectPath: store.path, now: clock())
+            state = AppState(project: try store.load(), actor: actor, projectPath: store.path, now: clock(), keymap: keymap)
         }
-        state.keymap = keymap
         watcher = try? store.makeWatcher()
         let started = clock()
         presence = PresenceSession(session: UUID().uuidString, actor: actor, host: Self.hostName(),
                                    pid: Int(getpid()), screen: Screen.board.rawValue, since: started, seen: started)
-        state.sharing.sessionID = presence.session
-        state.sharing.record(((try? store.journalSummaries(limit: SharingState.activityLimit)) ?? []).map {
+        let activity = ((try? store.journalSummaries(limit: SharingState.activityLimit)) ?? []).map {
             ActivityEntry(seq: $0.seq, at: $0.at, actor: $0.actor, summary: $0.summary)
-        })
+        }
+        _ = state.receive(.sessionOpened(session: presence.session, activity: activity))
         if let fs = store.networkFilesystem {
-            state.message = .info("On a network filesystem (\(fs)): saving with a rollback journal, which is safe there but slower.")
+            notify("On a network filesystem (\(fs)): saving with a rollback journal, which is safe there but slower.", isError: false)
         }
         if store.isReadOnly {
             let frozen = store.isSnapshot ? " Nobody else has it open, so this is the file as it stands; reopen to see later changes." : ""
-            state.message = .info("Read-only: you can look but not change (no write access to \(store.path)).\(frozen)")
+            notify("Read-only: you can look but not change (no write access to \(store.path)).\(frozen)", isError: false)
         }
     }
 
     /// Draws with plain ASCII instead of block and box glyphs (for vt100 and the Linux console).
     public func setASCII(_ on: Bool) {
-        state.asciiGlyphs = on
+        _ = state.receive(.settings(.asciiGlyphs(on)))
         redraw()
     }
 
     /// Seconds each stand-up speaker gets (from the config file).
     public func setTimebox(_ seconds: Double) {
-        state.standup.timebox = seconds
+        _ = state.receive(.settings(.timebox(seconds)))
     }
 
     /// Shows a notice in the status line (theme or config problems found at start-up), after
     /// any notice already there (read-only, network filesystem), so neither hides the other.
     public func notify(_ text: String, isError: Bool) {
-        guard let earlier = state.message else {
-            state.message = isError ? .error(text) : .info(text)
-            return
-        }
-        state.message = StatusMessage(text: earlier.text + " · " + text, isError: isError || earlier.isError)
+        _ = state.receive(.notice(isError ? .error(text) : .info(text)))
     }
 
     /// Runs until the user quits or an exit signal arrives; returns that signal, if any.
@@ -107,7 +102,7 @@ public final class AppRuntime {
         guard state.previewTotals != nil else { return }
         do {
             let seq = try store.latestSeq()
-            state.replaceProject(try store.load())
+            _ = state.receive(.loaded(try store.load()))
             lastSeq = seq
             syncFromJournal()
         } catch {
@@ -118,7 +113,7 @@ public final class AppRuntime {
 
     /// One event: update, effects, frame.
     public func handle(_ event: Event) {
-        state.now = clock()
+        _ = state.receive(.timePassed(clock()))
         let effects = state.handle(event, size: backend.size)
         for effect in effects { perform(effect) }
         refreshTrendsIfStale()
@@ -132,7 +127,7 @@ public final class AppRuntime {
         let changed = (try? watcher?.poll()) ?? false
         let now = clock()
         let dayChanged = Day.containing(now) != Day.containing(state.now)
-        state.now = now
+        _ = state.receive(.timePassed(now))
         var dirty = changed || dayChanged
         if changed {
             syncFromJournal()
@@ -156,7 +151,7 @@ public final class AppRuntime {
     private func noticeReplacedFile() -> Bool {
         guard !fileReplacedNoticed, store.wasReplaced else { return false }
         fileReplacedNoticed = true
-        state.message = .error("The project file was replaced or removed on disk since you opened it; nothing more can be saved here. Quit and open it again.")
+        _ = state.receive(.notice(.error("The project file was replaced or removed on disk since you opened it; nothing more can be saved here. Quit and open it again.")))
         return true
     }
 
@@ -168,13 +163,16 @@ public final class AppRuntime {
 
     /// Performs an effect and feeds what came of it back to update, then performs what update
     /// asks for next (an edited description becomes a change to apply).
-    private func perform(_ effect: Effect) {
+    func perform(_ effect: Effect) {
         let outcome: Outcome?
         do {
             switch effect {
             case .quit:
-                state.shouldQuit = true
-                outcome = nil
+                outcome = .stopped
+            case .reload:
+                let seq = try store.latestSeq()
+                outcome = .loaded(try store.load())
+                lastSeq = seq
             case .startStandup:
                 guard state.standup.clock == nil else { return }
                 let history = try standupHistory(now: clock())
@@ -208,7 +206,9 @@ public final class AppRuntime {
                 outcome = .editorFinished(cardID: cardID, original: text, edited: edited)
             }
         } catch {
-            syncFromJournal()
+            // A refused write may be a conflict: what the others saved comes in first, so
+            // the screen shows why. A failed reload has nothing to read again.
+            if effect != .reload { syncFromJournal() }
             outcome = .failed("\(error)")
         }
         if let outcome {
@@ -219,18 +219,13 @@ public final class AppRuntime {
     /// Applies journal rows written since we last looked (ours and everyone else's), keeping
     /// the selection and scroll; falls back to a full reload if a row cannot be replayed.
     func syncFromJournal() {
-        do {
-            let entries = try store.journal(after: lastSeq)
-            guard !entries.isEmpty else { return }
-            state.sharing.record(entries.map(Self.activity))
-            for entry in entries { try state.apply(entry.change, by: entry.actor) }
-            lastSeq = entries.last?.seq ?? lastSeq
-        } catch {
-            if let fresh = try? store.load(), let seq = try? store.latestSeq() {
-                state.replaceProject(fresh)
-                lastSeq = seq
-            }
+        guard let entries = try? store.journal(after: lastSeq) else {
+            perform(.reload)
+            return
         }
+        guard let last = entries.last else { return }
+        lastSeq = last.seq
+        for next in state.receive(.journalRead(entries.map(Self.activity))) { perform(next) }
     }
 
     static func activity(_ entry: JournalEntry) -> ActivityEntry {
@@ -253,7 +248,7 @@ public final class AppRuntime {
             let history = (try? store.history(of: item.id, limit: 200))?.map { (at: $0.at, change: $0.change) } ?? []
             trends[item.id] = RiskHistory.trend(of: item, history: history, now: state.now)
         }
-        state.raid.trends = trends
+        _ = state.receive(.trendsRead(trends))
     }
 
 }

@@ -64,9 +64,10 @@ public struct AppState: Sendable {
     /// started, so a test with a fixed clock always sees the same order.
     public var random: SplitMix
 
-    public init(project: ProjectSnapshot, actor: String, projectPath: String, now: Date, boardID: String? = nil,
-                previewTotals: [String: Int]? = nil) {
+    public init(project: ProjectSnapshot, actor: String, projectPath: String, now: Date, keymap: KeyMap<AppAction> = AppAction.defaultKeyMap,
+                boardID: String? = nil, previewTotals: [String: Int]? = nil) {
         self.project = project
+        self.keymap = keymap
         self.actor = actor
         self.projectPath = projectPath
         self.now = now

@@ -15,6 +15,8 @@ public enum Effect: Sendable, Equatable {
     case endStandup
     /// Mirror this user's session (nil: stop following).
     case follow(String?)
+    /// Read the whole project again (the journal could not be replayed onto this one).
+    case reload
     case quit
 }
 
@@ -22,14 +24,13 @@ extension AppState {
     /// Reacts to a terminal event in the current mode. Pure apart from `self`: store writes and
     /// editors are returned as effects.
     public mutating func handle(_ event: Event, size: (width: Int, height: Int)) -> [Effect] {
-        let layout = BoardLayout(width: contentWidth(size.width), height: size.height, columnCount: view.columns.count)
         switch event {
         case .resize:
-            keepSelectionVisible(layout)
+            keepSelectionVisible(boardLayout(size))
             return []
         case .mouse(let button, let x, let y):
-            guard mode == .board else { return [] }
-            handleMouse(button, x: x, y: y, layout: layout)
+            guard mode == .board, screen == .board else { return [] }
+            handleMouse(button, x: x, y: y, layout: boardLayout(size))
             return []
         case .key(let key):
             switch mode {
@@ -41,12 +42,7 @@ extension AppState {
                     return []
                 }
                 if let effects = performShared(action) { return effects }
-                if screen == .standup { return performStandup(action, height: size.height) }
-                if screen == .raid { return performRaid(action, height: size.height) }
-                if screen == .timeline { return performTimeline(action, height: size.height) }
-                let effects = perform(action, layout: layout)
-                keepSelectionVisible(layout)
-                return effects
+                return perform(action, size: size)
             case .help(let scroll):
                 switch key {
                 case .down, .char("j"): mode = .help(scroll: scroll + 1)
@@ -74,7 +70,7 @@ extension AppState {
                 switch Self.prompt(key, field) {
                 case .editing(let f): mode = .commandPrompt(f)
                 case .cancelled: mode = .board
-                case .submitted(let text): mode = .board; return submitCommand(text, layout: layout)
+                case .submitted(let text): mode = .board; return submitCommand(text, layout: boardLayout(size))
                 }
                 return []
             case .blockPrompt(let id, let field):
@@ -126,8 +122,23 @@ extension AppState {
         }
     }
 
-    mutating func submitFilter(_ text: String) -> [Effect] {
-        if screen == .raid { return submitRaidFilter(text) }
+    /// The keys that work on every screen; moves and filters go to the showing screen.
+    mutating func perform(_ action: GlobalAction, size: (width: Int, height: Int)) -> [Effect] {
+        if let motion = action.motion { return move(motion, size: size) }
+        switch action {
+        case .undo: return [.undo]
+        case .redo: return [.redo]
+        case .help: mode = .help(scroll: 0)
+        case .command: mode = .commandPrompt(TextField())
+        case .quit: return requestQuit()
+        case .filter: openFilter()
+        case .clearFilter: clearFilter()
+        default: break // moves are handled above, and working together in performShared
+        }
+        return []
+    }
+
+    mutating func submitBoardFilter(_ text: String) -> [Effect] {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty {
             filter = nil
@@ -179,6 +190,6 @@ extension AppState {
         if let (context, _) = keymap.elsewhere(key, notIn: screen.keys), let there = Screen(rawValue: context) {
             return .info("That key works on the \(there.title); press \(keyName(there.opener)) to open it.")
         }
-        return .error("\(key) does nothing here. Press \(keyName(.help)) for the keys.")
+        return .error("\(key) does nothing here. Press \(keyName(.global(.help))) for the keys.")
     }
 }

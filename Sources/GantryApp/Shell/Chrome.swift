@@ -46,7 +46,7 @@ struct Chrome {
             return prompt("Blocked \(key) by: ", field, hint: "Enter block · Esc cancel", into: &buffer)
         case .confirmDeleteRaid(let id):
             let item = state.project.raidItems[id]
-            buffer.putPadded(" Delete \(item?.key ?? "") \"\(item?.title ?? "")\"? y deletes (\(state.keyName(.undo)) undoes) · any other key keeps it",
+            buffer.putPadded(" Delete \(item?.key ?? "") \"\(item?.title ?? "")\"? y deletes (\(state.keyName(.global(.undo))) undoes) · any other key keeps it",
                              x: 0, y: y, width: width, style: theme.style("ui.statusbar.error"))
             return nil
         case .confirm(let confirmation):
@@ -58,7 +58,7 @@ struct Chrome {
             return nil
         case .confirmDelete(let id):
             let card = state.project.cards[id]
-            buffer.putPadded(" Delete \(card?.key ?? "") \"\(card?.title ?? "")\"? y deletes (\(state.keyName(.undo)) undoes) · any other key keeps it",
+            buffer.putPadded(" Delete \(card?.key ?? "") \"\(card?.title ?? "")\"? y deletes (\(state.keyName(.global(.undo))) undoes) · any other key keeps it",
                              x: 0, y: y, width: width, style: theme.style("ui.statusbar.error"))
             return nil
         default: break
@@ -67,22 +67,9 @@ struct Chrome {
             buffer.putPadded(" " + message.text, x: 0, y: y, width: width, style: theme.style(message.isError ? "ui.statusbar.error" : "ui.statusbar"))
             return nil
         }
-        var left: String
-        if state.screen == .standup {
-            left = " \(state.project.info.name) › Stand-up › \(state.board?.name ?? "")  @\(state.actor)"
-        } else if state.screen == .timeline {
-            let finish = state.timeline.schedule.map { " · finish \($0.finish)" } ?? ""
-            left = " \(state.project.info.name) › Timeline  zoom: \(state.timeline.zoom.rawValue)\(finish)  @\(state.actor)"
-        } else if state.screen == .raid {
-            left = " \(state.project.info.name) › RAID › \(state.raid.log.plural)  @\(state.actor)"
-            if !state.raid.filterText.isEmpty { left += "  filter: \(state.raid.filterText)" }
-        } else {
-            left = " \(state.project.info.name) › \(state.board?.name ?? "no board")  @\(state.actor)"
-            if state.swimlanes != .none { left += "  lanes: \(state.swimlanes.rawValue)" }
-            if !state.filterText.isEmpty { left += "  filter: \(state.filterText)" }
-        }
-        if let leader = state.sharing.following { left += "  following \(leader): read-only, \(state.keyName(.follow)) stops" }
-        let hint = "\(state.keyName(.help)) help  \(state.keyName(.quit)) quit "
+        var left = state.statusLine
+        if let leader = state.sharing.following { left += "  following \(leader): read-only, \(state.keyName(.global(.follow))) stops" }
+        let hint = "\(state.keyName(.global(.help))) help  \(state.keyName(.global(.quit))) quit "
         let room = width - DisplayWidth.of(hint)
         buffer.putPadded(left, x: 0, y: y, width: max(0, room - 1), style: bar)
         if room > 0 { buffer.put(hint, x: room, y: y, style: bar) }

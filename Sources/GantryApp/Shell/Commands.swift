@@ -83,7 +83,7 @@ extension AppState {
             case "new":
                 guard let board, let column = view.columns[safe: selectedColumn] else { return [] }
                 if let refusal = wipRefusal(adding: column) {
-                    message = .error(refusal + " Finish something first, :wip N, or \(keyName(.newCard)) to add it through the form anyway.")
+                    message = .error(refusal + " Finish something first, :wip N, or \(keyName(.board(.newCard))) to add it through the form anyway.")
                     return []
                 }
                 return [.apply(try project.addCard(CardDraft(title: arg), board: board, column: column, now: now))]

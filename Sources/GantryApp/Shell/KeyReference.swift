@@ -5,7 +5,8 @@ import TerminalUI
 public enum KeyReference {
     public static func markdown(_ keymap: KeyMap<AppAction> = AppAction.defaultKeyMap) -> String {
         var out: [String] = []
-        for (context, title) in [("global", "Everywhere")] + Screen.allCases.map({ ($0.keys, $0.title) }) {
+        let contexts = [("global", "Everywhere")] + Screen.allCases.map { ($0.keys, $0.title) } + [(FormAction.context, "In forms")]
+        for (context, title) in contexts {
             let bindings = keymap.bindings.filter { $0.context == context }
             guard !bindings.isEmpty else { continue }
             let section = context == "global" ? "[keys]" : "[keys.\(context)]"

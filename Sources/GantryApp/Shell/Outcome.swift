@@ -4,7 +4,7 @@ import Planning
 /// What an effect came to, fed back to `update`: the runtime performs an effect against the
 /// store or the terminal and reports here; deciding what the screen then says and does is
 /// update's, so it can be tested without a database or a terminal.
-public enum Outcome: Sendable, Equatable {
+public enum Outcome: Sendable {
     /// A change was saved; `summary` is the journal's sentence for it.
     case applied(summary: String)
     /// An undo was saved (nil: nothing of this user's was left to undo).
@@ -24,7 +24,30 @@ public enum Outcome: Sendable, Equatable {
     case followChecked(leader: String?, present: Bool)
     /// The followed session's view (nil: they are not sharing one right now).
     case leaderView(leader: String, view: SharedView?, width: Int, height: Int)
+    /// This session joined the presence list as `session`; `activity` is the feed so far.
+    case sessionOpened(session: String, activity: [ActivityEntry])
+    /// Journal rows written since the last read, ours and everyone else's, in order.
+    case journalRead([ActivityEntry])
+    /// The whole project, read afresh (after a preview, or when the journal could not be replayed).
+    case loaded(ProjectSnapshot)
+    /// The clock moved (a key, or the tick between keys).
+    case timePassed(Date)
+    /// Each open risk's trend, read from its history.
+    case trendsRead([String: RiskTrend])
+    /// Something to say at start-up or about the file (read-only, network filesystem, a config
+    /// problem, the file replaced): added after what the status line already says.
+    case notice(StatusMessage)
+    /// The loop is ending (quit, or a confirmed quit).
+    case stopped
+    /// A setting from the config file or the terminal.
+    case settings(Setting)
 
+    public enum Setting: Sendable, Equatable {
+        /// Plain ASCII for block and box glyphs (vt100, the Linux console).
+        case asciiGlyphs(Bool)
+        /// Seconds each stand-up speaker gets.
+        case timebox(Double)
+    }
 }
 
 extension AppState {
@@ -54,6 +77,9 @@ extension AppState {
             } else if case .form(var form) = mode {
                 form.set(.description, edited)
                 mode = .form(form)
+            } else if case .raidForm(var form) = mode {
+                form.set(.description, edited)
+                mode = .raidForm(form)
             }
         case .standupHistory(let previousEndedAt, let since, let starting):
             standup.previousEndedAt = previousEndedAt
@@ -62,7 +88,7 @@ extension AppState {
             let speakers = StandupAgenda.speakers(project, boardID: boardID, now: now, thresholds: thresholds)
             standup.clock = StandupClock(speakers: speakers, timebox: standup.timebox, now: now)
             selectFirstStandupLine()
-            message = .info("Stand-up started: \(speakers.count) speakers, \(StandupClock.format(standup.timebox)) each. \(keyName(.nextSpeaker)) next speaker · \(keyName(.endStandup)) ends")
+            message = .info("Stand-up started: \(speakers.count) speakers, \(StandupClock.format(standup.timebox)) each. \(keyName(.standup(.nextSpeaker))) next speaker · \(keyName(.standup(.end))) ends")
         case .standupSaved(let speakers, let captured):
             standup.clock = nil
             screen = .board
@@ -71,9 +97,37 @@ extension AppState {
             sharing.presence = live
         case .followChecked(let leader, let present):
             startFollowing(leader, present: present)
+        case .sessionOpened(let session, let activity):
+            sharing.sessionID = session
+            sharing.record(activity)
+        case .journalRead(let entries):
+            sharing.record(entries)
+            do {
+                for entry in entries { if let change = entry.change { try apply(change, by: entry.actor) } }
+            } catch {
+                return [.reload]
+            }
+        case .loaded(let fresh):
+            replaceProject(fresh)
+        case .timePassed(let time):
+            now = time
+        case .trendsRead(let trends):
+            raid.trends = trends
+        case .notice(let notice):
+            guard let earlier = message else {
+                message = notice
+                return []
+            }
+            message = StatusMessage(text: earlier.text + " · " + notice.text, isError: notice.isError || earlier.isError)
+        case .stopped:
+            shouldQuit = true
+        case .settings(.asciiGlyphs(let on)):
+            asciiGlyphs = on
+        case .settings(.timebox(let seconds)):
+            standup.timebox = seconds
         case .leaderView(let leader, let view, let width, let height):
             guard let view else {
-                if message == nil { message = .info("\(leader) is not sharing a screen right now; waiting (\(keyName(.follow)) stops).") }
+                if message == nil { message = .info("\(leader) is not sharing a screen right now; waiting (\(keyName(.global(.follow))) stops).") }
                 return []
             }
             mirror(view)

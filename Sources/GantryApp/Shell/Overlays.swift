@@ -24,10 +24,9 @@ struct HelpOverlay {
         for c in Commands.all { out.append((":" + c.usage, c.help, false)) }
         out.append(("", "", false))
         out.append(("In forms", "", true))
-        out.append(("tab S-tab up down", "next / previous field", false))
-        out.append(("enter C-s", "save", false))
-        out.append(("C-e", "edit the description in $VISUAL / $EDITOR", false))
-        out.append(("esc", "cancel", false))
+        for b in keymap.bindings(in: FormAction.context) where !b.keys.isEmpty {
+            out.append((b.keys.map(\.description).joined(separator: " "), b.help, false))
+        }
         return out
     }
 

@@ -21,7 +21,7 @@ struct StandupScreen {
         let walk = clock.order == .board ? "walking the board right to left" : "person by person"
         let started = "started \(ActivityEntry.ago(clock.startedAt, now: now))"
         let follow = state.sharing.following.map { " · following \($0)" } ?? ""
-        buffer.putPadded(" Stand-up · \(state.board?.name ?? "") · \(started) · \(walk) (\(state.keyName(.standupOrder)) changes)\(follow)", x: 0, y: 1, width: width,
+        buffer.putPadded(" Stand-up · \(state.board?.name ?? "") · \(started) · \(walk) (\(state.keyName(.standup(.order))) changes)\(follow)", x: 0, y: 1, width: width,
                          style: theme.style("ui.muted"))
         drawSpeakers(clock, y: 2, into: &buffer)
         drawTimer(clock, y: 3, into: &buffer)
@@ -58,10 +58,10 @@ struct StandupScreen {
         } else {
             buffer.put(text, x: 0, y: y, style: theme.style("standup.timer"), maxWidth: width)
         }
-        let shown: [(AppAction, String)] = [(.nextSpeaker, "next"), (.previousSpeaker, "previous"), (.shuffleSpeakers, "shuffle"),
-                                            (.captureAction, "action"), (.captureRisk, "risk"), (.captureDecision, "decision"),
-                                            (.toggleBlocked, "blocker"), (.endStandup, "end")]
-        let keys = shown.compactMap { action, label in state.keymap.key(for: action, in: Screen.standup.keys).map { "  \($0) \(label)" } }.joined()
+        let shown: [(StandupAction, String)] = [(.nextSpeaker, "next"), (.previousSpeaker, "previous"), (.shuffleSpeakers, "shuffle"),
+                                                (.captureAction, "action"), (.captureRisk, "risk"), (.captureDecision, "decision"),
+                                                (.toggleBlocked, "blocker"), (.end, "end")]
+        let keys = shown.compactMap { action, label in state.keymap.key(for: .standup(action), in: Screen.standup.keys).map { "  \($0) \(label)" } }.joined()
         let x = DisplayWidth.of(text) + 1
         if x < width { buffer.put(keys, x: x, y: y, style: theme.style("ui.muted"), maxWidth: width - x) }
     }
@@ -116,5 +116,12 @@ struct StandupScreen {
                            style: selected ? base : theme.style(tailStyle))
             }
         }
+    }
+}
+
+extension AppState {
+    /// The status line in the stand-up: which board is walked.
+    var standupStatus: String {
+        " \(project.info.name) › Stand-up › \(board?.name ?? "")  @\(actor)"
     }
 }

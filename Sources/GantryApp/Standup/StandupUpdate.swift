@@ -10,12 +10,12 @@ extension AppState {
         if let id = lines[safe: standup.selected]?.cardID { selectedCardID = id }
     }
 
-    /// Keys on the stand-up screen: walk the list, change speaker, capture, end.
-    mutating func performStandup(_ action: AppAction, height: Int) -> [Effect] {
+    /// Moves along the stand-up list (cards and changes, skipping headings); left and right
+    /// change speaker.
+    mutating func moveInStandup(_ motion: Motion, height: Int) -> [Effect] {
         message = nil
         let lines = standupLines
         let selectable = lines.indices.filter { lines[$0].isSelectable }
-        // Moves among cards and changes, skipping headings; `step` counts selectable lines.
         func select(_ step: Int) {
             guard !selectable.isEmpty else { return }
             let here = selectable.lastIndex { $0 <= standup.selected } ?? -1
@@ -24,35 +24,48 @@ extension AppState {
             selectedCardID = lines[standup.selected].cardID ?? selectedCardID
         }
         let page = max(1, height - 8)
-        switch action {
-        case .selectDown: select(1)
-        case .selectUp: select(-1)
-        case .selectTop: select(-selectable.count)
-        case .selectBottom: select(selectable.count)
+        switch motion {
+        case .down: select(1)
+        case .up: select(-1)
+        case .top: select(-selectable.count)
+        case .bottom: select(selectable.count)
         case .pageDown: select(page)
         case .pageUp: select(-page)
-        case .nextSpeaker, .selectRight, .previousSpeaker, .selectLeft:
-            guard var clock = standup.clock else { return [] }
-            let step = action == .nextSpeaker || action == .selectRight ? 1 : -1
-            if step > 0, clock.current == clock.speakers.count - 1 {
-                message = .info("That was the last speaker. \(keyName(.endStandup)) ends the stand-up and saves the summary.")
-                return []
-            }
-            clock.move(step, now: now)
-            standup.clock = clock
-            selectFirstStandupLine()
+        case .right: changeSpeaker(by: 1)
+        case .left: changeSpeaker(by: -1)
+        }
+        return []
+    }
+
+    private mutating func changeSpeaker(by step: Int) {
+        guard var clock = standup.clock else { return }
+        if step > 0, clock.current == clock.speakers.count - 1 {
+            message = .info("That was the last speaker. \(keyName(.standup(.end))) ends the stand-up and saves the summary.")
+            return
+        }
+        clock.move(step, now: now)
+        standup.clock = clock
+        selectFirstStandupLine()
+    }
+
+    /// The stand-up's own keys: change speaker, capture, end.
+    mutating func performStandup(_ action: StandupAction, height: Int) -> [Effect] {
+        message = nil
+        switch action {
+        case .nextSpeaker: changeSpeaker(by: 1)
+        case .previousSpeaker: changeSpeaker(by: -1)
         case .shuffleSpeakers:
             guard var clock = standup.clock else { return [] }
             clock.shuffle(using: &random, now: now)
             standup.clock = clock
             message = .info("Speakers after \(clock.speaker ?? "the current one") shuffled.")
-        case .standupOrder, .cycleSwimlanes:
+        case .order:
             guard var clock = standup.clock else { return [] }
             clock.order = clock.order == .board ? .people : .board
             standup.clock = clock
             selectFirstStandupLine()
             message = .info(clock.order == .board ? "Walking the board, right to left." : "Person by person.")
-        case .captureAction, .newCard:
+        case .captureAction:
             let column = project.columns(of: boardID).first { $0.category == .todo } ?? project.columns(of: boardID).first
             guard let column else { message = .error("This board has no columns."); return [] }
             var form = CardForm(card: nil, columnID: column.id, project: project)
@@ -66,21 +79,15 @@ extension AppState {
             }
             mode = .raidForm(form)
         case .toggleBlocked, .editCard, .editDescription:
-            guard lines[safe: standup.selected]?.cardID != nil else { message = .error("Select a card first (\(keyName(.selectDown))/\(keyName(.selectUp)))."); return [] }
-            return perform(action, layout: BoardLayout(width: 80, height: height, columnCount: view.columns.count))
-        case .endStandup:
+            guard standupLines[safe: standup.selected]?.cardID != nil else {
+                message = .error("Select a card first (\(keyName(.global(.selectDown)))/\(keyName(.global(.selectUp)))).")
+                return []
+            }
+            let onBoard: BoardAction = action == .toggleBlocked ? .toggleBlocked : action == .editCard ? .editCard : .editDescription
+            return performBoard(onBoard, layout: BoardLayout(width: 80, height: height, columnCount: view.columns.count))
+        case .end:
             guard standup.clock != nil else { return [] }
             mode = .confirmEndStandup
-        case .undo: return [.undo]
-        case .redo: return [.redo]
-        case .help: mode = .help(scroll: 0)
-        case .command: mode = .commandPrompt(TextField())
-        case .quit: return requestQuit()
-        case .showBoard: return show(.board)
-        case .showRaid: return show(.raid)
-        case .showTimeline: return show(.timeline)
-        default:
-            message = .info("That key does nothing in the stand-up. Press \(keyName(.help)) for the keys.")
         }
         return []
     }

@@ -174,3 +174,11 @@ struct TimelineScreen {
 
     static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 }
+
+extension AppState {
+    /// The status line on the timeline: zoom and the scheduled finish.
+    var timelineStatus: String {
+        let finish = timeline.schedule.map { " · finish \($0.finish)" } ?? ""
+        return " \(project.info.name) › Timeline  zoom: \(timeline.zoom.rawValue)\(finish)  @\(actor)"
+    }
+}

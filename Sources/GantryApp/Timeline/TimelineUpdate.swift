@@ -4,24 +4,29 @@ import TerminalUI
 
 /// Key handling on the timeline: select, fold, zoom and scroll, and edits that reschedule at once.
 extension AppState {
-    mutating func performTimeline(_ action: AppAction, height: Int) -> [Effect] {
+    /// Moves on the timeline: up and down select tasks, left and right scroll the dates.
+    mutating func moveOnTimeline(_ motion: Motion, height: Int) {
         message = nil
         let rows = timelineRows
         let index = rows.firstIndex { $0 == timeline.selectedID } ?? 0
         func select(_ i: Int) { if !rows.isEmpty { timeline.selectedID = rows[min(max(0, i), rows.count - 1)] } }
         let step = max(1, Int((timeline.zoom.daysPerCell * 8).rounded()))
-        switch action {
-        case .showBoard: return show(.board)
-        case .showRaid: return show(.raid)
-        case .showTimeline: return []
-        case .selectUp: select(index - 1)
-        case .selectDown: select(index + 1)
-        case .selectTop: select(0)
-        case .selectBottom: select(rows.count - 1)
+        switch motion {
+        case .up: select(index - 1)
+        case .down: select(index + 1)
+        case .top: select(0)
+        case .bottom: select(rows.count - 1)
         case .pageUp: select(index - max(1, height - 6))
         case .pageDown: select(index + max(1, height - 6))
-        case .selectLeft: timeline.origin = (timeline.origin ?? today).adding(days: -step)
-        case .selectRight: timeline.origin = (timeline.origin ?? today).adding(days: step)
+        case .left: timeline.origin = (timeline.origin ?? today).adding(days: -step)
+        case .right: timeline.origin = (timeline.origin ?? today).adding(days: step)
+        }
+    }
+
+    /// The timeline's own keys.
+    mutating func performTimeline(_ action: TimelineAction) -> [Effect] {
+        message = nil
+        switch action {
         case .today: timeline.origin = nil
         case .zoom:
             timeline.zoom = timeline.zoom.next
@@ -30,8 +35,8 @@ extension AppState {
             guard let task = selectedTask, project.isPhase(task) else { message = .info("Only phases fold."); return [] }
             if timeline.folded.remove(task.id) == nil { timeline.folded.insert(task.id) }
             refreshTimelineRows()
-        case .moveCardLeft, .moveCardRight:
-            return shiftSelectedTask(by: action == .moveCardLeft ? -1 : 1)
+        case .startEarlier, .startLater:
+            return shiftSelectedTask(by: action == .startEarlier ? -1 : 1)
         case .longer, .shorter:
             guard let task = selectedTask, !project.isPhase(task) else { message = .info("Select a task (phases take their length from their tasks)."); return [] }
             let d = task.duration + (action == .longer ? 1 : -1)
@@ -43,18 +48,11 @@ extension AppState {
             let p = task.progress >= 100 ? 0 : min(100, task.progress + 10)
             return edit(task) { try $0.editTask(task, name: nil, duration: nil, startNoEarlier: nil, deadline: nil, progress: p,
                                                 assignees: nil, actualStart: nil, actualFinish: nil) }
-        case .undo: return [.undo]
-        case .redo: return [.redo]
-        case .help: mode = .help(scroll: 0)
-        case .command: mode = .commandPrompt(TextField())
-        case .quit: return requestQuit()
-        case .deleteCard:
+        case .deleteTask:
             guard let task = selectedTask else { return [] }
             let effects = edit(task) { try $0.removeTask(task) }
             guard !effects.isEmpty else { return [] }
-            mode = .confirm(.yes("Delete \(task.key) \"\(Quote.cut(task.name, limit: 24))\"?", "deletes it (\(keyName(.undo)) undoes)", effects, declined: "Nothing deleted."))
-        default:
-            message = .info("Not on the timeline: \(keyName(.help)) lists its keys; :dep T-n [FS|SS|FF|SF] [lag] and :undep T-n link tasks.")
+            mode = .confirm(.yes("Delete \(task.key) \"\(Quote.cut(task.name, limit: 24))\"?", "deletes it (\(keyName(.global(.undo))) undoes)", effects, declined: "Nothing deleted."))
         }
         return []
     }
