@@ -168,8 +168,8 @@ extension AppState {
     /// The status line on the board: project, board, lanes and filter.
     var boardStatus: String {
         var left = " \(project.info.name) › \(board?.name ?? "no board")  @\(actor)"
-        if swimlanes != .none { left += "  lanes: \(swimlanes.rawValue)" }
-        if !filterText.isEmpty { left += "  filter: \(filterText)" }
+        if self.swimlanes != .none { left += "  lanes: \(self.swimlanes.rawValue)" }
+        if !self.filterText.isEmpty { left += "  filter: \(self.filterText)" }
         return left
     }
 }

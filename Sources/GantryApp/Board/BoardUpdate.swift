@@ -56,7 +56,7 @@ extension AppState {
                     }
                     change = try project.addCard(draft, board: board, column: column, force: true, now: now)
                     // Selected once the store has it, as in every board tool.
-                    selectedCardID = change.edits.first { $0.kind == .card && $0.operation == .create }?.id ?? selectedCardID
+                    self.selectedCardID = change.edits.first { $0.kind == .card && $0.operation == .create }?.id ?? self.selectedCardID
                 }
                 mode = .board
                 return change.isEmpty ? [] : [.apply(change)]
@@ -88,16 +88,16 @@ extension AppState {
     /// Moves the selection: across columns, or along the selected one.
     mutating func moveOnBoard(_ motion: Motion, layout: BoardLayout) {
         defer { settleSelection(layout) }
-        let ids = view.ids(inColumn: selectedColumn)
+        let ids = view.ids(inColumn: self.selectedColumn)
         let row = selectedRow
         switch motion {
         case .left, .right:
-            let target = selectedColumn + (motion == .left ? -1 : 1)
+            let target = self.selectedColumn + (motion == .left ? -1 : 1)
             guard view.columns.indices.contains(target) else { return }
-            let index = row ?? selectedRowHint
-            selectedColumn = target
+            let index = row ?? self.selectedRowHint
+            self.selectedColumn = target
             let next = view.ids(inColumn: target)
-            selectedCardID = next.isEmpty ? nil : next[min(index, next.count - 1)]
+            self.selectedCardID = next.isEmpty ? nil : next[min(index, next.count - 1)]
         case .up, .down, .top, .bottom, .pageUp, .pageDown:
             guard !ids.isEmpty else { return }
             let current = row ?? 0
@@ -111,24 +111,24 @@ extension AppState {
             case .pageUp: target = current - page
             default: target = current + page
             }
-            selectedCardID = ids[min(max(0, target), ids.count - 1)]
+            self.selectedCardID = ids[min(max(0, target), ids.count - 1)]
         }
     }
 
     /// Keeps the selection in view and remembers its row for when its card leaves.
     mutating func settleSelection(_ layout: BoardLayout) {
-        if let r = selectedRow { selectedRowHint = r }
+        if let r = selectedRow { self.selectedRowHint = r }
         keepSelectionVisible(layout)
     }
 
     /// The board's own keys: move and edit cards, lanes.
     mutating func performBoard(_ action: BoardAction, layout: BoardLayout) -> [Effect] {
-        let ids = view.ids(inColumn: selectedColumn)
+        let ids = view.ids(inColumn: self.selectedColumn)
         let row = selectedRow
         switch action {
         case .moveCardLeft, .moveCardRight:
             guard let card = selectedCard else { message = .error("No card selected."); return [] }
-            let target = selectedColumn + (action == .moveCardLeft ? -1 : 1)
+            let target = self.selectedColumn + (action == .moveCardLeft ? -1 : 1)
             guard view.columns.indices.contains(target) else {
                 message = .info("\(card.key) is already in the \(action == .moveCardLeft ? "first" : "last") column.")
                 return []
@@ -149,7 +149,7 @@ extension AppState {
             let placement: Placement = action == .moveCardUp ? .before(cardID: ids[neighbour]) : .after(cardID: ids[neighbour])
             do { return [.apply(try project.rankCard(card, at: placement))] } catch { message = .error("\(error)"); return [] }
         case .newCard:
-            guard let column = view.columns[safe: selectedColumn] else { message = .error("This board has no columns."); return [] }
+            guard let column = view.columns[safe: self.selectedColumn] else { message = .error("This board has no columns."); return [] }
             mode = .form(CardForm(card: nil, columnID: column.id, project: project))
         case .editCard:
             guard let card = selectedCard else { message = .error("No card selected; \(keyName(.board(.newCard))) makes one."); return [] }
@@ -168,10 +168,10 @@ extension AppState {
                 mode = .blockPrompt(cardID: card.id, TextField())
             }
         case .cycleSwimlanes:
-            swimlanes = swimlanes.next
-            laneScroll = 0
+            self.swimlanes = self.swimlanes.next
+            self.laneScroll = 0
             refreshView()
-            message = .info("Swimlanes: \(swimlanes.rawValue).")
+            message = .info("Swimlanes: \(self.swimlanes.rawValue).")
         }
         return []
     }
@@ -182,14 +182,14 @@ extension AppState {
         case .wheelDown: moveOnBoard(.down, layout: layout)
         case .left:
             guard let slot = layout.slot(atX: x) else { return }
-            let col = columnScroll + slot
+            let col = self.columnScroll + slot
             guard view.columns.indices.contains(col) else { return }
             if let card = BoardGeometry(state: self, layout: layout).card(atColumn: col, y: y) {
-                selectedColumn = col
-                selectedCardID = card.id
+                self.selectedColumn = col
+                self.selectedCardID = card.id
             } else {
-                selectedColumn = col
-                selectedCardID = view.ids(inColumn: col).first
+                self.selectedColumn = col
+                self.selectedCardID = view.ids(inColumn: col).first
             }
         }
         keepSelectionVisible(layout)
@@ -197,18 +197,18 @@ extension AppState {
 
     /// Scrolls so that the selected column and card are on screen.
     mutating func keepSelectionVisible(_ layout: BoardLayout) {
-        if selectedColumn < columnScroll { columnScroll = selectedColumn }
-        if selectedColumn >= columnScroll + layout.visibleColumns { columnScroll = selectedColumn - layout.visibleColumns + 1 }
-        columnScroll = max(0, min(columnScroll, max(0, view.columns.count - layout.visibleColumns)))
+        if self.selectedColumn < self.columnScroll { self.columnScroll = self.selectedColumn }
+        if self.selectedColumn >= self.columnScroll + layout.visibleColumns { self.columnScroll = self.selectedColumn - layout.visibleColumns + 1 }
+        self.columnScroll = max(0, min(self.columnScroll, max(0, view.columns.count - layout.visibleColumns)))
         guard let row = selectedRow else { return }
-        if swimlanes == .none {
-            var first = rowScroll[selectedColumn] ?? 0
+        if self.swimlanes == .none {
+            var first = self.rowScroll[self.selectedColumn] ?? 0
             if row < first { first = row }
             if row >= first + layout.cardsPerColumn { first = row - layout.cardsPerColumn + 1 }
-            rowScroll[selectedColumn] = first
+            self.rowScroll[self.selectedColumn] = first
         } else if let span = BoardGeometry(state: self, layout: layout).selectedSpan() {
-            if span.lowerBound < laneScroll { laneScroll = span.lowerBound }
-            if span.upperBound > laneScroll + layout.rows { laneScroll = span.upperBound - layout.rows }
+            if span.lowerBound < self.laneScroll { self.laneScroll = span.lowerBound }
+            if span.upperBound > self.laneScroll + layout.rows { self.laneScroll = span.upperBound - layout.rows }
         }
     }
 }

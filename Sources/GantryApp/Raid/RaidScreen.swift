@@ -180,8 +180,8 @@ struct RaidScreen {
 extension AppState {
     /// The status line on the RAID log: which log, and its filter.
     var raidStatus: String {
-        var left = " \(project.info.name) › RAID › \(raid.log.plural)  @\(actor)"
-        if !raid.filterText.isEmpty { left += "  filter: \(raid.filterText)" }
+        var left = " \(project.info.name) › RAID › \(self.raid.log.plural)  @\(actor)"
+        if !self.raid.filterText.isEmpty { left += "  filter: \(self.raid.filterText)" }
         return left
     }
 }

@@ -26,7 +26,7 @@ extension AppState {
     /// The items the RAID table shows: this log, the filter, the heat-map cell; open items
     /// unless the filter asks about status; in the chosen order.
     public var raidRows: [RaidItem] {
-        let r = raid
+        let r = self.raid
         let mentionsStatus = r.filterText.contains("status:") || r.filterText.contains("is:closed")
         let items = project.raidItems.values.filter { item in
             item.type == r.log && (mentionsStatus || !item.isClosed) && (r.filter?.matches(item) ?? true)
@@ -37,27 +37,27 @@ extension AppState {
 
     /// Where a risk sits on the heat map in the current view (inherent or residual).
     public func heatPosition(_ item: RaidItem) -> HeatCell? {
-        let p = raid.residual ? item.residualProbability : item.probability
-        let i = raid.residual ? item.residualImpact : item.impact
+        let p = self.raid.residual ? item.residualProbability : item.probability
+        let i = self.raid.residual ? item.residualImpact : item.impact
         return p.flatMap { pp in i.map { HeatCell(probability: pp, impact: $0) } }
     }
 
     /// Open risks per heat-map cell (respecting the text filter, not the cell).
     public var heatCounts: [Int] {
         var counts = [Int](repeating: 0, count: 25)
-        for item in project.raidItems.values where item.type == .risk && !item.isClosed && (raid.filter?.matches(item) ?? true) {
+        for item in project.raidItems.values where item.type == .risk && !item.isClosed && (self.raid.filter?.matches(item) ?? true) {
             if let c = heatPosition(item) { counts[(c.probability - 1) * 5 + c.impact - 1] += 1 }
         }
         return counts
     }
 
 
-    public var selectedRaidItem: RaidItem? { raid.selectedID.flatMap { project.raidItems[$0] } }
+    public var selectedRaidItem: RaidItem? { self.raid.selectedID.flatMap { project.raidItems[$0] } }
 
     /// Keeps the RAID selection on a visible row.
     mutating func keepRaidSelection() {
         let rows = raidRows
-        if let id = raid.selectedID, rows.contains(where: { $0.id == id }) { return }
-        raid.selectedID = rows.first?.id
+        if let id = self.raid.selectedID, rows.contains(where: { $0.id == id }) { return }
+        self.raid.selectedID = rows.first?.id
     }
 }

@@ -9,24 +9,24 @@ extension AppState {
     mutating func moveInRaid(_ motion: Motion, height: Int) {
         message = nil
         let rows = raidRows
-        let index = rows.firstIndex { $0.id == raid.selectedID }
+        let index = rows.firstIndex { $0.id == self.raid.selectedID }
         func select(_ i: Int) {
             guard !rows.isEmpty else { return }
-            raid.selectedID = rows[min(max(0, i), rows.count - 1)].id
+            self.raid.selectedID = rows[min(max(0, i), rows.count - 1)].id
         }
         func moveCell(dp: Int, di: Int) {
-            var c = raid.cell ?? HeatCell(probability: 3, impact: 3)
+            var c = self.raid.cell ?? HeatCell(probability: 3, impact: 3)
             c.probability = min(5, max(1, c.probability + dp))
             c.impact = min(5, max(1, c.impact + di))
-            raid.cell = c
-            raid.selectedID = nil
+            self.raid.cell = c
+            self.raid.selectedID = nil
             keepRaidSelection()
         }
         switch motion {
-        case .up: if raid.heatmapFocused { moveCell(dp: 1, di: 0) } else { select((index ?? 0) - 1) }
-        case .down: if raid.heatmapFocused { moveCell(dp: -1, di: 0) } else { select((index ?? -1) + 1) }
-        case .left: if raid.heatmapFocused { moveCell(dp: 0, di: -1) } else { switchLog(by: -1) }
-        case .right: if raid.heatmapFocused { moveCell(dp: 0, di: 1) } else { switchLog(by: 1) }
+        case .up: if self.raid.heatmapFocused { moveCell(dp: 1, di: 0) } else { select((index ?? 0) - 1) }
+        case .down: if self.raid.heatmapFocused { moveCell(dp: -1, di: 0) } else { select((index ?? -1) + 1) }
+        case .left: if self.raid.heatmapFocused { moveCell(dp: 0, di: -1) } else { switchLog(by: -1) }
+        case .right: if self.raid.heatmapFocused { moveCell(dp: 0, di: 1) } else { switchLog(by: 1) }
         case .top: select(0)
         case .bottom: select(rows.count - 1)
         case .pageUp: select((index ?? 0) - max(1, height - 14))
@@ -41,23 +41,23 @@ extension AppState {
         case .nextLog: switchLog(by: 1)
         case .previousLog: switchLog(by: -1)
         case .toggleHeatmap:
-            guard raid.log == .risk else { message = .info("The heat map belongs to the risk log."); return [] }
-            raid.heatmapFocused.toggle()
-            if raid.heatmapFocused, raid.cell == nil, let item = selectedRaidItem, let c = heatPosition(item) {
-                raid.cell = c
+            guard self.raid.log == .risk else { message = .info("The heat map belongs to the risk log."); return [] }
+            self.raid.heatmapFocused.toggle()
+            if self.raid.heatmapFocused, self.raid.cell == nil, let item = selectedRaidItem, let c = heatPosition(item) {
+                self.raid.cell = c
                 keepRaidSelection()
             }
-            message = .info(raid.heatmapFocused ? "Heat map: arrows pick a cell and the table shows its risks; \(keyName(.global(.clearFilter))) shows all." : "Table.")
+            message = .info(self.raid.heatmapFocused ? "Heat map: arrows pick a cell and the table shows its risks; \(keyName(.global(.clearFilter))) shows all." : "Table.")
         case .toggleResidual:
-            raid.residual.toggle()
-            raid.cell = nil
+            self.raid.residual.toggle()
+            self.raid.cell = nil
             keepRaidSelection()
-            message = .info(raid.residual ? "Heat map and scores after the response (residual)." : "Heat map and scores before the response (inherent).")
+            message = .info(self.raid.residual ? "Heat map and scores after the response (residual)." : "Heat map and scores before the response (inherent).")
         case .cycleSort:
             let sorts = RaidOrder.allCases
-            raid.sort = sorts[((sorts.firstIndex(of: raid.sort) ?? 0) + 1) % sorts.count]
-            message = .info("Sorted by \(raid.sort).")
-        case .newItem: mode = .raidForm(RaidForm(item: nil, type: raid.log, project: project))
+            self.raid.sort = sorts[((sorts.firstIndex(of: self.raid.sort) ?? 0) + 1) % sorts.count]
+            message = .info("Sorted by \(self.raid.sort).")
+        case .newItem: mode = .raidForm(RaidForm(item: nil, type: self.raid.log, project: project))
         case .editItem:
             guard let item = selectedRaidItem else { message = .error("Nothing selected; \(keyName(.raid(.newItem))) adds one."); return [] }
             mode = .raidForm(RaidForm(item: item, type: item.type, project: project))
@@ -87,31 +87,31 @@ extension AppState {
 
     /// Shows every item of the log again: no filter, no heat-map cell.
     mutating func clearRaidFilter() {
-        raid.cell = nil
-        raid.filter = nil
-        raid.filterText = ""
-        raid.heatmapFocused = false
+        self.raid.cell = nil
+        self.raid.filter = nil
+        self.raid.filterText = ""
+        self.raid.heatmapFocused = false
         keepRaidSelection()
     }
 
     private mutating func switchLog(by step: Int) {
         let logs = RaidType.allCases
-        switchLog(logs[(logs.firstIndex(of: raid.log)! + logs.count + step) % logs.count])
+        switchLog(logs[(logs.firstIndex(of: self.raid.log)! + logs.count + step) % logs.count])
     }
 
     private mutating func switchLog(_ log: RaidType) {
-        raid.log = log
-        raid.cell = nil
-        raid.heatmapFocused = false
-        raid.selectedID = nil
+        self.raid.log = log
+        self.raid.cell = nil
+        self.raid.heatmapFocused = false
+        self.raid.selectedID = nil
         keepRaidSelection()
     }
 
     mutating func submitRaidFilter(_ text: String) -> [Effect] {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         do {
-            raid.filter = trimmed.isEmpty ? nil : try RaidFilter(try Query(trimmed), project: project, today: today, me: actor)
-            raid.filterText = trimmed
+            self.raid.filter = trimmed.isEmpty ? nil : try RaidFilter(try Query(trimmed), project: project, today: today, me: actor)
+            self.raid.filterText = trimmed
             keepRaidSelection()
             message = .info(trimmed.isEmpty ? "Filter cleared." : "\(raidRows.count) match \(trimmed).")
         } catch {

@@ -72,8 +72,8 @@ extension AppState {
     /// What this session shows, for followers (nil while it follows someone itself).
     public var sharedView: SharedView? {
         guard sharing.following == nil else { return nil }
-        return SharedView(screen: screen.rawValue, boardID: boardID, cardID: selectedCardID, raidItemID: raid.selectedID,
-                          taskID: timeline.selectedID, standup: screen == .standup ? standup.clock : nil)
+        return SharedView(screen: screen.rawValue, boardID: boardID, cardID: self.selectedCardID, raidItemID: self.raid.selectedID,
+                          taskID: self.timeline.selectedID, standup: screen == .standup ? self.standup.clock : nil)
     }
 
     /// Shows what the followed session shows: its screen, board, selection and stand-up clock.
@@ -83,15 +83,15 @@ extension AppState {
             boardID = board
             refreshView()
         }
-        if let card = view.cardID, project.cards[card] != nil { selectedCardID = card }
+        if let card = view.cardID, project.cards[card] != nil { self.selectedCardID = card }
         if let item = view.raidItemID, let raidItem = project.raidItems[item] {
-            raid.log = raidItem.type
-            raid.selectedID = item
+            self.raid.log = raidItem.type
+            self.raid.selectedID = item
         }
-        if let task = view.taskID, project.tasks[task] != nil { timeline.selectedID = task }
+        if let task = view.taskID, project.tasks[task] != nil { self.timeline.selectedID = task }
         if screen == .standup {
-            standup.clock = view.standup
-            if let card = view.cardID, let i = standupLines.firstIndex(where: { $0.cardID == card }) { standup.selected = i }
+            self.standup.clock = view.standup
+            if let card = view.cardID, let i = standupLines.firstIndex(where: { $0.cardID == card }) { self.standup.selected = i }
         }
         keepSelection()
     }

@@ -27,32 +27,23 @@ public struct StatusMessage: Sendable, Equatable {
 }
 
 /// The whole state of an interactive session. `update` changes it in response to actions; the
-/// runtime performs the effects `update` asks for; `render` draws it.
+/// runtime performs the effects `update` asks for; `render` draws it. Each screen's own state
+/// is in `screens` and read as if it were here (`state.raid`, `state.selectedCardID`).
+@dynamicMemberLookup
 public struct AppState: Sendable {
     public var project: ProjectSnapshot
     public var boardID: String
     public var actor: String
     public var projectPath: String
     public var now: Date
-    public var swimlanes: Swimlanes = .none
-    public var filterText = ""
-    public var filter: CardFilter?
     public var mode: Mode = .board
     public var message: StatusMessage?
-    /// Selected column (index into the board's columns) and card (by id, so it survives reorders).
-    public var selectedColumn = 0
-    public var selectedCardID: String?
-    /// First visible column, and the first visible row offset per column (or lane mode's whole board).
-    public var columnScroll = 0
-    public var rowScroll: [Int: Int] = [:]
-    public var laneScroll = 0
     public var thresholds = AgeThresholds.standard
     public var screen = Screen.board
     /// The live key bindings (defaults and the user's config): every key hint is read from here.
     public var keymap = AppAction.defaultKeyMap
-    public var raid = RaidScreenState()
-    public var timeline = TimelineState()
-    public var standup = StandupState()
+    /// Each screen's own state (see `Screen.swift`).
+    public var screens = ScreenStates()
     public var sharing = SharingState()
     /// Plain-ASCII drawing for terminals without box and block glyphs (vt100, the Linux console).
     public var asciiGlyphs = false
@@ -79,6 +70,17 @@ public struct AppState: Sendable {
         reschedule()
     }
 
+    public subscript<T>(dynamicMember path: WritableKeyPath<ScreenStates, T>) -> T {
+        get { screens[keyPath: path] }
+        _modify { yield &screens[keyPath: path] }
+    }
+
+    /// The board's state, read as the app's own (`state.selectedCardID`).
+    public subscript<T>(dynamicMember path: WritableKeyPath<BoardScreenState, T>) -> T {
+        get { screens.board[keyPath: path] }
+        _modify { yield &screens.board[keyPath: path] }
+    }
+
     public var today: Day { Day.containing(now) }
     public var board: Board? { project.boards[boardID] }
 
@@ -90,12 +92,12 @@ public struct AppState: Sendable {
         let kinds = Set(change.edits.map(\.kind))
         var before: [String: Card?] = [:]
         for edit in change.edits where edit.kind == .card { before[edit.id] = project.cards[edit.id] }
-        let standupCard = screen == .standup ? standupLines[safe: standup.selected]?.cardID : nil
+        let standupCard = screen == .standup ? standupLines[safe: self.standup.selected]?.cardID : nil
         defer { if let standupCard { keepStandupSelection(on: standupCard) } }
         try project.apply(change)
         if let actor { mergeIntoOpenForm(change, by: actor) }
         if !kinds.isDisjoint(with: [.task, .taskLink, .holiday, .project]) { reschedule(after: change) }
-        if kinds == [.card], let updated = view.updating(cards: before, in: project, filter: filter) {
+        if kinds == [.card], let updated = view.updating(cards: before, in: project, filter: self.filter) {
             view = updated
             keepSelection()
         } else if !kinds.isDisjoint(with: [.card, .column, .board, .member]) {
@@ -137,44 +139,41 @@ public struct AppState: Sendable {
     /// selection on the same card when it is still visible.
     public mutating func refreshView() {
         if project.boards[boardID] == nil { boardID = project.sortedBoards.first?.id ?? "" }
-        view = BoardView(project: project, boardID: boardID, filter: filter, swimlanes: swimlanes, totals: previewTotals)
+        view = BoardView(project: project, boardID: boardID, filter: self.filter, swimlanes: self.swimlanes, totals: previewTotals)
         keepSelection()
     }
 
     /// Keeps the selection on the same card, or on the nearest card of its column when it left.
     mutating func keepSelection() {
         keepRaidSelection()
-        if let id = selectedCardID, let position = view.position(of: id) {
-            selectedColumn = position.column
+        if let id = self.selectedCardID, let position = view.position(of: id) {
+            self.selectedColumn = position.column
             return
         }
-        selectedColumn = min(max(0, selectedColumn), max(0, view.columns.count - 1))
-        let ids = view.ids(inColumn: selectedColumn)
-        selectedCardID = ids.isEmpty ? nil : ids[min(selectedRowHint, ids.count - 1)]
+        self.selectedColumn = min(max(0, self.selectedColumn), max(0, view.columns.count - 1))
+        let ids = view.ids(inColumn: self.selectedColumn)
+        self.selectedCardID = ids.isEmpty ? nil : ids[min(self.selectedRowHint, ids.count - 1)]
     }
 
     /// Keeps the stand-up list's selection on the same card when lines above it come or go.
     mutating func keepStandupSelection(on cardID: String) {
         guard let i = standupLines.firstIndex(where: { $0.cardID == cardID }) else { return }
-        standup.selected = i
-        selectedCardID = cardID
+        self.standup.selected = i
+        self.selectedCardID = cardID
     }
-
-    /// Row to fall back to when the selected card disappears (deleted, filtered out).
-    var selectedRowHint = 0
 
     mutating func selectFirstCard() {
         for i in view.columns.indices where !view.ids(inColumn: i).isEmpty {
-            selectedColumn = i
-            selectedCardID = view.ids(inColumn: i).first
+            self.selectedColumn = i
+            self.selectedCardID = view.ids(inColumn: i).first
             return
         }
     }
 
-    public var selectedCard: Card? { selectedCardID.flatMap { project.cards[$0] } }
+    public var selectedCard: Card? { self.selectedCardID.flatMap { project.cards[$0] } }
 
     public var selectedRow: Int? {
-        guard let id = selectedCardID, let position = view.position(of: id), position.column == selectedColumn else { return nil }
+        guard let id = self.selectedCardID, let position = view.position(of: id), position.column == self.selectedColumn else { return nil }
         return position.row
     }
 }

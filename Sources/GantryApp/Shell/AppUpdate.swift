@@ -141,19 +141,19 @@ extension AppState {
     mutating func submitBoardFilter(_ text: String) -> [Effect] {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty {
-            filter = nil
-            filterText = ""
+            self.filter = nil
+            self.filterText = ""
             refreshView()
             message = .info("Filter cleared.")
             return []
         }
         do {
-            filter = try CardFilter(try Query(trimmed), project: project, now: now, today: today, me: actor)
-            filterText = trimmed
+            self.filter = try CardFilter(try Query(trimmed), project: project, now: now, today: today, me: actor)
+            self.filterText = trimmed
             refreshView()
             // The selected card no longer shows and its column has no match: select the first
             // match, so the next key acts on a card the user can see.
-            if selectedCardID == nil { selectFirstCard() }
+            if self.selectedCardID == nil { selectFirstCard() }
             let shown = view.shown.reduce(0, +)
             message = .info("\(shown) card\(shown == 1 ? "" : "s") match \(trimmed).")
         } catch {

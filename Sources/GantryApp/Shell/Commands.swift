@@ -43,16 +43,16 @@ extension AppState {
                     message = .error("Give the timebox as seconds or M:SS, from 10 seconds to 60 minutes (e.g. :timebox 90 or :timebox 2:00).")
                     return []
                 }
-                standup.timebox = seconds
-                standup.clock?.timebox = seconds
+                self.standup.timebox = seconds
+                self.standup.clock?.timebox = seconds
                 message = .info("Each speaker has \(StandupClock.format(seconds)).")
             case "board":
                 let b = try project.board(named: arg.isEmpty ? nil : arg)
                 boardID = b.id
-                selectedColumn = 0
-                selectedCardID = nil
-                columnScroll = 0
-                rowScroll = [:]
+                self.selectedColumn = 0
+                self.selectedCardID = nil
+                self.columnScroll = 0
+                self.rowScroll = [:]
                 refreshView()
                 selectFirstCard()
                 message = .info("Board \(b.name).")
@@ -61,8 +61,8 @@ extension AppState {
                     message = .error("Use :swimlanes none, assignee, priority or epic.")
                     return []
                 }
-                swimlanes = mode
-                laneScroll = 0
+                self.swimlanes = mode
+                self.laneScroll = 0
                 refreshView()
             case "move":
                 guard let card = selectedCard, let board else { message = .error("No card selected."); return [] }
@@ -73,7 +73,7 @@ extension AppState {
                 }
                 return [.apply(try project.moveCard(card, to: column, at: .top, force: true, now: now))]
             case "wip":
-                guard let column = view.columns[safe: selectedColumn] else { return [] }
+                guard let column = view.columns[safe: self.selectedColumn] else { return [] }
                 let limit: Int? = arg.lowercased() == "none" ? nil : Int(arg)
                 if limit == nil && arg.lowercased() != "none" {
                     message = .error("Use :wip followed by a number from 1 to 999, or none.")
@@ -81,7 +81,7 @@ extension AppState {
                 }
                 return [.apply(try project.setWIPLimit(column, to: limit))]
             case "new":
-                guard let board, let column = view.columns[safe: selectedColumn] else { return [] }
+                guard let board, let column = view.columns[safe: self.selectedColumn] else { return [] }
                 if let refusal = wipRefusal(adding: column) {
                     message = .error(refusal + " Finish something first, :wip N, or \(keyName(.board(.newCard))) to add it through the form anyway.")
                     return []

@@ -39,7 +39,7 @@ extension AppState {
 
     /// Quitting asks first while a stand-up is running: its summary is saved only when it ends.
     mutating func requestQuit() -> [Effect] {
-        guard standup.clock != nil else { return [.quit] }
+        guard self.standup.clock != nil else { return [.quit] }
         mode = .confirm(Confirmation(question: "A stand-up is running.", choices: [
             .init(key: "y", label: "saves its summary and quits", effects: [.endStandup, .quit]),
             .init(key: "n", label: "quits without saving it", effects: [.quit]),

@@ -82,15 +82,15 @@ extension AppState {
                 mode = .raidForm(form)
             }
         case .standupHistory(let previousEndedAt, let since, let starting):
-            standup.previousEndedAt = previousEndedAt
-            standup.since = since
-            guard starting, standup.clock == nil else { return [] }
+            self.standup.previousEndedAt = previousEndedAt
+            self.standup.since = since
+            guard starting, self.standup.clock == nil else { return [] }
             let speakers = StandupAgenda.speakers(project, boardID: boardID, now: now, thresholds: thresholds)
-            standup.clock = StandupClock(speakers: speakers, timebox: standup.timebox, now: now)
+            self.standup.clock = StandupClock(speakers: speakers, timebox: self.standup.timebox, now: now)
             selectFirstStandupLine()
-            message = .info("Stand-up started: \(speakers.count) speakers, \(StandupClock.format(standup.timebox)) each. \(keyName(.standup(.nextSpeaker))) next speaker · \(keyName(.standup(.end))) ends")
+            message = .info("Stand-up started: \(speakers.count) speakers, \(StandupClock.format(self.standup.timebox)) each. \(keyName(.standup(.nextSpeaker))) next speaker · \(keyName(.standup(.end))) ends")
         case .standupSaved(let speakers, let captured):
-            standup.clock = nil
+            self.standup.clock = nil
             screen = .board
             message = .info("Stand-up saved (\(speakers) speakers, \(captured) captured). gantry standup report prints it.")
         case .presenceRead(let live):
@@ -112,7 +112,7 @@ extension AppState {
         case .timePassed(let time):
             now = time
         case .trendsRead(let trends):
-            raid.trends = trends
+            self.raid.trends = trends
         case .notice(let notice):
             guard let earlier = message else {
                 message = notice
@@ -124,7 +124,7 @@ extension AppState {
         case .settings(.asciiGlyphs(let on)):
             asciiGlyphs = on
         case .settings(.timebox(let seconds)):
-            standup.timebox = seconds
+            self.standup.timebox = seconds
         case .leaderView(let leader, let view, let width, let height):
             guard let view else {
                 if message == nil { message = .info("\(leader) is not sharing a screen right now; waiting (\(keyName(.global(.follow))) stops).") }

@@ -2,8 +2,8 @@ import TerminalUI
 
 /// Which of the app's views is showing; the screens, in tab order. This file is where a screen
 /// is registered, and the only one outside its folder that a new screen touches: a case here,
-/// with its title, tab, opener key and the five lines that route to its folder (its actions,
-/// keys, update, render and status line). Its state goes in `Screens`, below.
+/// with its title, tab, opener key and the lines that route to its folder (its actions, keys,
+/// update, render and status line), and its state in `ScreenStates`, below.
 public enum Screen: String, Sendable, CaseIterable {
     case board, raid, timeline, standup
 
@@ -53,6 +53,14 @@ public enum Screen: String, Sendable, CaseIterable {
     }
 }
 
+/// Each screen's own state, held by `AppState.screens`.
+public struct ScreenStates: Sendable {
+    public var board = BoardScreenState()
+    public var raid = RaidScreenState()
+    public var timeline = TimelineState()
+    public var standup = StandupState()
+}
+
 /// Everything a key can ask for: an action that works on every screen, opening a screen, a
 /// screen's own action, or a form's.
 public enum AppAction: Hashable, Sendable {
@@ -99,7 +107,7 @@ extension AppState {
         message = nil
         switch target {
         case .raid: keepRaidSelection()
-        case .standup where standup.clock == nil: return [.startStandup]
+        case .standup where self.standup.clock == nil: return [.startStandup]
         default: break
         }
         return []
@@ -119,8 +127,8 @@ extension AppState {
     /// The showing screen's filter prompt, or why it has none.
     mutating func openFilter() {
         switch screen {
-        case .board: mode = .filterPrompt(TextField(filterText, selected: true))
-        case .raid: mode = .filterPrompt(TextField(raid.filterText, selected: true))
+        case .board: mode = .filterPrompt(TextField(self.filterText, selected: true))
+        case .raid: mode = .filterPrompt(TextField(self.raid.filterText, selected: true))
         case .timeline, .standup: message = .info("The \(screen.title.lowercased()) has no filter; \(keyName(.global(.help))) lists its keys.")
         }
     }
@@ -128,7 +136,7 @@ extension AppState {
     /// Clears the showing screen's filter.
     mutating func clearFilter() {
         switch screen {
-        case .board: if filter != nil { _ = submitFilter("") }
+        case .board: if self.filter != nil { _ = submitFilter("") }
         case .raid: clearRaidFilter()
         case .timeline, .standup: break
         }

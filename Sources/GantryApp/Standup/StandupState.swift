@@ -37,7 +37,7 @@ extension AppState {
     /// The stand-up's list as shown: the board walk with a heading per column, or the current
     /// speaker's cards and what changed for them since the previous stand-up.
     public var standupLines: [StandupLine] {
-        let order = standup.clock?.order ?? .board
+        let order = self.standup.clock?.order ?? .board
         switch order {
         case .board:
             var lines: [StandupLine] = []
@@ -51,15 +51,15 @@ extension AppState {
             }
             return lines.isEmpty ? [.note("Nothing in progress on this board.")] : lines
         case .people:
-            guard let speaker = standup.clock?.speaker else { return [.note("No speakers: add members with gantry member add.")] }
+            guard let speaker = self.standup.clock?.speaker else { return [.note("No speakers: add members with gantry member add.")] }
             let items = StandupAgenda.walk(project, boardID: boardID, now: now, thresholds: thresholds, assignee: speaker)
             var lines: [StandupLine] = [.heading("\(speaker)'s work")]
             lines += items.isEmpty ? [.note("Nothing assigned in progress.")] : items.map(StandupLine.card)
             let theirs = Set(project.cards.values.filter { $0.assignee == speaker }.map(\.id))
-            let changes = standup.since.filter { entry in
+            let changes = self.standup.since.filter { entry in
                 entry.actor == speaker || entry.change?.edits.contains { theirs.contains($0.id) } == true
             }
-            let since = standup.previousEndedAt.map { "since the previous stand-up (\(ActivityEntry.ago($0, now: now)))" } ?? "in the last day"
+            let since = self.standup.previousEndedAt.map { "since the previous stand-up (\(ActivityEntry.ago($0, now: now)))" } ?? "in the last day"
             lines.append(.heading("Changed \(since)"))
             lines += changes.isEmpty ? [.note("No changes.")] : changes.reversed().map(StandupLine.change)
             return lines

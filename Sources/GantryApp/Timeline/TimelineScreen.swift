@@ -178,7 +178,7 @@ struct TimelineScreen {
 extension AppState {
     /// The status line on the timeline: zoom and the scheduled finish.
     var timelineStatus: String {
-        let finish = timeline.schedule.map { " · finish \($0.finish)" } ?? ""
-        return " \(project.info.name) › Timeline  zoom: \(timeline.zoom.rawValue)\(finish)  @\(actor)"
+        let finish = self.timeline.schedule.map { " · finish \($0.finish)" } ?? ""
+        return " \(project.info.name) › Timeline  zoom: \(self.timeline.zoom.rawValue)\(finish)  @\(actor)"
     }
 }

@@ -42,39 +42,39 @@ extension AppState {
     mutating func reschedule() {
         do {
             let network = try Scheduler.network(project, today: today)
-            timeline.network = network
-            timeline.schedule = network.schedule(statusDate: today)
-            timeline.error = nil
+            self.timeline.network = network
+            self.timeline.schedule = network.schedule(statusDate: today)
+            self.timeline.error = nil
         } catch {
-            timeline.network = nil
-            timeline.schedule = nil
-            timeline.error = "\(error)"
+            self.timeline.network = nil
+            self.timeline.schedule = nil
+            self.timeline.error = "\(error)"
         }
-        timeline.rows = Self.rows(of: timeline, in: project)
-        if timeline.selectedID == nil || project.tasks[timeline.selectedID!] == nil { timeline.selectedID = timelineRows.first }
+        self.timeline.rows = Self.rows(of: self.timeline, in: project)
+        if self.timeline.selectedID == nil || project.tasks[self.timeline.selectedID!] == nil { self.timeline.selectedID = timelineRows.first }
     }
 
     /// Reschedules after `change`: edits of existing tasks' own attributes reuse the compiled
     /// network; anything else (new or removed tasks, links, calendar) compiles it again.
     mutating func reschedule(after change: Change) {
-        guard var network = timeline.network,
+        guard var network = self.timeline.network,
               change.edits.allSatisfy({ $0.kind == .task && $0.operation == .update }) else { return reschedule() }
         for edit in change.edits {
             guard let task = project.tasks[edit.id], network.update(task) else { return reschedule() }
         }
-        timeline.network = network
-        timeline.schedule = network.schedule(statusDate: today)
+        self.timeline.network = network
+        self.timeline.schedule = network.schedule(statusDate: today)
     }
 
     /// Task ids shown, in outline order, without the children of folded phases. Kept between
     /// frames: an edit that leaves the outline alone does not walk 10,000 tasks again.
     public var timelineRows: [String] {
-        timeline.rows ?? Self.rows(of: timeline, in: project)
+        self.timeline.rows ?? Self.rows(of: self.timeline, in: project)
     }
 
     /// Brings the kept rows up to date after folding.
     mutating func refreshTimelineRows() {
-        if timeline.rows == nil { timeline.rows = Self.rows(of: timeline, in: project) }
+        if self.timeline.rows == nil { self.timeline.rows = Self.rows(of: self.timeline, in: project) }
     }
 
     static func rows(of timeline: TimelineState, in project: ProjectSnapshot) -> [String] {
@@ -89,5 +89,5 @@ extension AppState {
         return rows
     }
 
-    public var selectedTask: PlanTask? { timeline.selectedID.flatMap { project.tasks[$0] } }
+    public var selectedTask: PlanTask? { self.timeline.selectedID.flatMap { project.tasks[$0] } }
 }

@@ -8,9 +8,9 @@ extension AppState {
     mutating func moveOnTimeline(_ motion: Motion, height: Int) {
         message = nil
         let rows = timelineRows
-        let index = rows.firstIndex { $0 == timeline.selectedID } ?? 0
-        func select(_ i: Int) { if !rows.isEmpty { timeline.selectedID = rows[min(max(0, i), rows.count - 1)] } }
-        let step = max(1, Int((timeline.zoom.daysPerCell * 8).rounded()))
+        let index = rows.firstIndex { $0 == self.timeline.selectedID } ?? 0
+        func select(_ i: Int) { if !rows.isEmpty { self.timeline.selectedID = rows[min(max(0, i), rows.count - 1)] } }
+        let step = max(1, Int((self.timeline.zoom.daysPerCell * 8).rounded()))
         switch motion {
         case .up: select(index - 1)
         case .down: select(index + 1)
@@ -18,8 +18,8 @@ extension AppState {
         case .bottom: select(rows.count - 1)
         case .pageUp: select(index - max(1, height - 6))
         case .pageDown: select(index + max(1, height - 6))
-        case .left: timeline.origin = (timeline.origin ?? today).adding(days: -step)
-        case .right: timeline.origin = (timeline.origin ?? today).adding(days: step)
+        case .left: self.timeline.origin = (self.timeline.origin ?? today).adding(days: -step)
+        case .right: self.timeline.origin = (self.timeline.origin ?? today).adding(days: step)
         }
     }
 
@@ -27,13 +27,13 @@ extension AppState {
     mutating func performTimeline(_ action: TimelineAction) -> [Effect] {
         message = nil
         switch action {
-        case .today: timeline.origin = nil
+        case .today: self.timeline.origin = nil
         case .zoom:
-            timeline.zoom = timeline.zoom.next
-            message = .info("Zoom: \(timeline.zoom.rawValue).")
+            self.timeline.zoom = self.timeline.zoom.next
+            message = .info("Zoom: \(self.timeline.zoom.rawValue).")
         case .fold:
             guard let task = selectedTask, project.isPhase(task) else { message = .info("Only phases fold."); return [] }
-            if timeline.folded.remove(task.id) == nil { timeline.folded.insert(task.id) }
+            if self.timeline.folded.remove(task.id) == nil { self.timeline.folded.insert(task.id) }
             refreshTimelineRows()
         case .startEarlier, .startLater:
             return shiftSelectedTask(by: action == .startEarlier ? -1 : 1)
@@ -66,7 +66,7 @@ extension AppState {
 
     /// Moves a task's start by working days, as a start-no-earlier constraint; its successors follow.
     mutating func shiftSelectedTask(by days: Int) -> [Effect] {
-        guard let task = selectedTask, !project.isPhase(task), let scheduled = timeline.schedule?.tasks[task.id] else {
+        guard let task = selectedTask, !project.isPhase(task), let scheduled = self.timeline.schedule?.tasks[task.id] else {
             message = .info("Select a task to shift.")
             return []
         }
