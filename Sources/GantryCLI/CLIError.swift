@@ -26,14 +26,33 @@ enum ErrorReport {
             if case .usage = e { return (e.description, 2) }
             return (e.description, 1)
         case let e as PlanningError:
+            let remedy = e.remedy.map { " " + $0.onTheCommandLine } ?? ""
             switch e {
-            case .invalid, .notFound: return (e.description, 2)
-            case .refused, .corrupt: return (e.description, 1)
+            case .invalid, .notFound: return (e.description + remedy, 2)
+            case .refused, .corrupt: return (e.description + remedy, 1)
             case .wipLimitReached: return (e.description + " Use --force to do it anyway.", 1)
             }
         case let e as QueryError: return (e.description, 2)
         case let e as StoreError: return (e.description, 1)
         default: return ("\(error)", 1)
+        }
+    }
+}
+
+extension Remedy {
+    /// The way out as the command line offers it.
+    var onTheCommandLine: String {
+        switch self {
+        case .listCards: return "List cards with: gantry card list"
+        case .listTasks: return "List tasks with: gantry task list"
+        case .listRaidItems: return "List them with: gantry raid summary, or gantry risk list"
+        case .listHolidays: return "See them with: gantry calendar show"
+        case .addBoard: return "Add one with: gantry board add NAME"
+        case .addColumn: return "Add one with: gantry column add NAME"
+        case .addMember: return "Add one with: gantry member add HANDLE"
+        case .unlinkTasks: return "Remove one with gantry task unlink."
+        case .unassign: return "Or use --unassign to leave them without one."
+        case .moveCardsElsewhere: return "Or use --to COLUMN to move them there."
         }
     }
 }

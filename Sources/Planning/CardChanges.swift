@@ -10,15 +10,15 @@ public enum Placement: Sendable, Equatable {
 /// Intent-named card changes. Each checks the domain rules (limits, WIP) against the snapshot
 /// and returns a `Change` whose field expectations are the values seen here.
 extension ProjectSnapshot {
-    public func addCard(_ draft: CardDraft, board: Board, column: Column? = nil, force: Bool = false, now: Date) throws -> Change {
+    public func addCard(_ draft: CardDraft, board: Board, column: Column? = nil, force: Bool = false, now: Date, id: String = NewID.random()) throws -> Change {
         guard draft.title != nil else { throw PlanningError.invalid(field: "title", message: "must not be empty") }
         let cols = columns(of: board.id)
         guard let target = column ?? cols.first else {
-            throw PlanningError.refused("Board \(board.name) has no columns. Add one with: gantry column add NAME")
+            throw PlanningError.refused("Board \(board.name) has no columns.", remedy: .addColumn)
         }
         try checkWIP(target, force: force, card: nil)
         let placed = ranked(into: target, excluding: nil, at: .bottom)
-        let blank = Card(boardID: board.id, columnID: target.id, rank: placed.rank, title: "", enteredColumnAt: now, createdAt: now)
+        let blank = Card(id: id, boardID: board.id, columnID: target.id, rank: placed.rank, title: "", enteredColumnAt: now, createdAt: now)
         let card = try draft.applied(to: blank, in: self)
         return Change(summary: "added \(card.label) \"\(card.title)\" to \(target.name)", edits: placed.renumbering + [card.creation()])
     }

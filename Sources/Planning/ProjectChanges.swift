@@ -35,7 +35,7 @@ extension ProjectSnapshot {
                          part(owned.map(\.key), "owns", "RAID item", "RAID items"),
                          part(onTasks.map(\.key), "is on", "task", "tasks")].compactMap { $0 }
             let list = parts.count > 1 ? parts.dropLast().joined(separator: ", ") + " and " + parts.last! : parts[0]
-            throw PlanningError.refused("\(who) \(list). Reassign them, or use --unassign to leave them without one.")
+            throw PlanningError.refused("\(who) \(list). Reassign them first.", remedy: .unassign)
         }
         let edits = assigned.compactMap { $0.update([("assignee", .null)]) }
             + owned.compactMap { $0.update([("owner", .null)]) }
@@ -116,9 +116,9 @@ extension ProjectSnapshot {
         var edits: [EntityEdit] = []
         if !held.isEmpty {
             guard let destination else {
-                throw PlanningError.refused("\(column.name) holds \(held.count) card(s). Move them first, or use --to COLUMN.")
+                throw PlanningError.refused("\(column.name) holds \(held.count) card(s). Move them first.", remedy: .moveCardsElsewhere)
             }
-            guard destination.id != column.id else { throw PlanningError.invalid(field: "--to", message: "choose a different column than the one being removed") }
+            guard destination.id != column.id else { throw PlanningError.invalid(field: "destination", message: "choose a different column than the one being removed") }
             let base = (cards(inColumn: destination.id).map(\.rank).max() ?? 0) + 1024
             edits = held.enumerated().compactMap { i, c in
                 c.update([("columnID", .text(destination.id)), ("rank", .real(base + Double(i) * 1024)),

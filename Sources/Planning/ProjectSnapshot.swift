@@ -82,7 +82,7 @@ public struct ProjectSnapshot: Sendable {
     public func board(named name: String?) throws -> Board {
         let boards = sortedBoards
         guard let name else {
-            guard let first = boards.first else { throw PlanningError.refused("This project has no board yet. Add one with: gantry board add NAME") }
+            guard let first = boards.first else { throw PlanningError.refused("This project has no board yet.", remedy: .addBoard) }
             return first
         }
         if let b = boards.first(where: { $0.name.caseInsensitiveCompare(name) == .orderedSame }) { return b }
@@ -98,14 +98,14 @@ public struct ProjectSnapshot: Sendable {
     public func card(key: String) throws -> Card {
         let wanted = key.uppercased()
         if let c = cards.values.first(where: { $0.key == wanted }) { return c }
-        throw PlanningError.notFound(what: "card", name: key, hint: "List cards with: gantry card list")
+        throw PlanningError.notFound(what: "card", name: key, hint: "", remedy: .listCards)
     }
 
     public func member(handle: String) throws -> Member {
         if let m = members[handle.lowercased()] { return m }
         let known = sortedMembers.map(\.handle)
-        throw PlanningError.notFound(what: "member", name: handle,
-                                     hint: known.isEmpty ? "Add one with: gantry member add HANDLE" : "Members: \(known.joined(separator: ", ")).")
+        throw PlanningError.notFound(what: "member", name: handle, hint: known.isEmpty ? "" : "Members: \(known.joined(separator: ", ")).",
+                                     remedy: known.isEmpty ? .addMember : nil)
     }
 }
 

@@ -45,7 +45,7 @@ public struct Table<Row> {
 
     /// The first row shown when `visible` rows fit: the selected one stays on screen.
     public func firstShown(visible: Int) -> Int {
-        min(max(0, (selected ?? 0) - visible + 1), max(0, rows.count - visible))
+        ScrollList(count: rows.count, selected: selected).firstShown(visible: visible)
     }
 
     public func draw(in r: Rect, into buffer: inout Buffer, styles: Styles) {

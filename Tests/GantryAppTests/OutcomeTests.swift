@@ -70,6 +70,23 @@ import TerminalUI
         #expect(s.message == .info("Stand-up saved (6 speakers, 2 captured). gantry standup report prints it."))
     }
 
+    /// Ids are injected like the clock: the same seed gives the same new card, another seed another.
+    @Test func newCardsTakeTheirIdsFromTheInjectedGenerator() throws {
+        func newCardID(seed: UInt64) throws -> String? {
+            var s = AppState(project: try SampleProject.snapshot(now: AppHarness.now), actor: "ana", projectPath: "sample",
+                             now: AppHarness.now, idSeed: seed)
+            let effects = s.handle(.key(.char(":")), size: (120, 40)) + "new Pay by link".flatMap { s.handle(.key(.char($0)), size: (120, 40)) }
+                + s.handle(.key(.enter), size: (120, 40))
+            #expect(effects.count == 1)
+            guard case .apply(let change)? = effects.last else { return nil }
+            return change.edits.first { $0.kind == .card && $0.operation == .create }?.id
+        }
+        let first = try #require(try newCardID(seed: 7))
+        #expect(try newCardID(seed: 7) == first)
+        #expect(try newCardID(seed: 8) != first)
+        #expect(first.count == 36 && first.split(separator: "-").map(\.count) == [8, 4, 4, 4, 12], "in UUID form: \(first)")
+    }
+
     @Test func followingIsDecidedByUpdate() throws {
         var s = try Self.state()
         _ = s.receive(.followChecked(leader: "ana", present: true))

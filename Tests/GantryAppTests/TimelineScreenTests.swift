@@ -45,6 +45,7 @@ import TerminalUI
         #expect(try h.load().taskLinks.values.contains { $0.predID == "task-18" && $0.succID == "task-14" && $0.type == .ss && $0.lag == 1 })
         h.press(":", "dep T-25", "enter")
         #expect(h.state.message?.text.hasPrefix("The dependencies form a cycle") == true)
+        #expect(h.state.message?.text.hasSuffix("Remove one with :undep T-n on the timeline.") == true, "the app names its own way out, not the command line's")
         h.press(":", "undep T-18", "enter")
         #expect(try !h.load().taskLinks.values.contains { $0.predID == "task-18" && $0.succID == "task-14" })
     }

@@ -55,7 +55,7 @@ import Testing
         let before = try h.state()
         let refused = h.run("member", "rm", "ben")
         #expect(refused.status == 1)
-        #expect(refused.err == "gantry: ben is assigned to 1 card (GAN-1), owns 1 RAID item (R-1) and is on 1 task (T-1). Reassign them, or use --unassign to leave them without one.\n")
+        #expect(refused.err == "gantry: ben is assigned to 1 card (GAN-1), owns 1 RAID item (R-1) and is on 1 task (T-1). Reassign them first. Or use --unassign to leave them without one.\n")
         #expect(try h.state() == before, "nothing changed")
         try h.expectOK("member", "rm", "ben", "--unassign")
         #expect(try h.expectOK("card", "show", "GAN-1").contains("Assignee: -"))

@@ -86,6 +86,7 @@ import Testing
         let cycle = h.run("task", "link", "T-4", "T-2")
         #expect(cycle.status == 1)
         #expect(cycle.err.contains("The dependencies form a cycle: T-1 → T-3 → T-4 → T-2 → T-1"))
+        #expect(cycle.err.contains("Remove one with gantry task unlink."), "the command line names its own way out")
     }
 
     @Test func raidItemsLinkToTasks() throws {

@@ -84,7 +84,7 @@ import Testing
     }
 
     @Test func aCycleNamesItsTasks() {
-        #expect(throws: PlanningError.refused("The dependencies form a cycle: T-2 → T-3 → T-4 → T-2. Remove one with gantry task unlink.")) {
+        #expect(throws: PlanningError.refused("The dependencies form a cycle: T-2 → T-3 → T-4 → T-2.", remedy: .unlinkTasks)) {
             try run([task(1, 1), task(2, 1), task(3, 1), task(4, 1)], [link(1, 2), link(2, 3), link(3, 4), link(4, 2)])
         }
     }

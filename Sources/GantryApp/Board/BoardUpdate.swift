@@ -54,7 +54,7 @@ extension AppState {
                         message = .error(refusal + " Enter again adds it anyway; Esc cancels.")
                         return []
                     }
-                    change = try project.addCard(draft, board: board, column: column, force: true, now: now)
+                    change = try project.addCard(draft, board: board, column: column, force: true, now: now, id: newID())
                     // Selected once the store has it, as in every board tool.
                     self.selectedCardID = change.edits.first { $0.kind == .card && $0.operation == .create }?.id ?? self.selectedCardID
                 }
@@ -62,7 +62,7 @@ extension AppState {
                 return change.isEmpty ? [] : [.apply(change)]
             } catch {
                 mode = .form(form)
-                message = .error("\(error)")
+                message = .failure(error)
                 return []
             }
         }
@@ -139,7 +139,7 @@ extension AppState {
                 return []
             }
             do { return [.apply(try project.moveCard(card, to: column, at: .top, force: true, now: now))] } catch {
-                message = .error("\(error)")
+                message = .failure(error)
                 return []
             }
         case .moveCardUp, .moveCardDown:
@@ -147,7 +147,7 @@ extension AppState {
             let neighbour = action == .moveCardUp ? r - 1 : r + 1
             guard ids.indices.contains(neighbour) else { return [] }
             let placement: Placement = action == .moveCardUp ? .before(cardID: ids[neighbour]) : .after(cardID: ids[neighbour])
-            do { return [.apply(try project.rankCard(card, at: placement))] } catch { message = .error("\(error)"); return [] }
+            do { return [.apply(try project.rankCard(card, at: placement))] } catch { message = .failure(error); return [] }
         case .newCard:
             guard let column = view.columns[safe: self.selectedColumn] else { message = .error("This board has no columns."); return [] }
             mode = .form(CardForm(card: nil, columnID: column.id, project: project))
@@ -163,7 +163,7 @@ extension AppState {
         case .toggleBlocked:
             guard let card = selectedCard else { message = .error("No card selected."); return [] }
             if card.isBlocked {
-                do { return [.apply(try project.unblockCard(card))] } catch { message = .error("\(error)") }
+                do { return [.apply(try project.unblockCard(card))] } catch { message = .failure(error) }
             } else {
                 mode = .blockPrompt(cardID: card.id, TextField())
             }

@@ -174,8 +174,8 @@ public struct CardFormErrors: Error, Sendable {
     static func message(_ e: PlanningError) -> String {
         switch e {
         case .invalid(_, let m): return m
-        case .notFound(let what, let name, _): return "no \(what) \(name)"
-        case .refused(let m), .corrupt(let m): return m
+        case .notFound(let what, let name, _, _): return "no \(what) \(name)"
+        case .refused(let m, _), .corrupt(let m): return m
         case .wipLimitReached: return e.description
         }
     }

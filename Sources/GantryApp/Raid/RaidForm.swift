@@ -154,7 +154,8 @@ public struct RaidForm: Sendable, Equatable, FormRows {
     }
 
     /// The change the form describes (item plus link edits), or the fields' errors.
-    public func change(project: ProjectSnapshot, today: Day, now: Date) -> Result<Change, RaidFormErrors> {
+    /// The form's change; a new item gets `newID`.
+    public func change(project: ProjectSnapshot, today: Day, now: Date, newID: String) -> Result<Change, RaidFormErrors> {
         var errors: [Field: String] = [:]
         var d = RaidDraft()
         // An existing item gets only the fields this form changed, so others' edits stay.
@@ -218,7 +219,7 @@ public struct RaidForm: Sendable, Equatable, FormRows {
                 if change.summary.hasPrefix("no change"), !change.edits.isEmpty { change.summary = "relinked \(item.key)" }
                 return .success(change)
             }
-            return .success(try project.addRaid(type, d, links: targets, now: now))
+            return .success(try project.addRaid(type, d, links: targets, now: now, id: newID))
         } catch let e as PlanningError {
             var errors: [Field: String] = [:]
             if case .invalid(let field, let message) = e {
@@ -227,7 +228,7 @@ public struct RaidForm: Sendable, Equatable, FormRows {
             } else {
                 errors[.title] = CardFormErrors.message(e)
             }
-            if case .notFound(let what, let name, _) = e, what == "member" {
+            if case .notFound(let what, let name, _, _) = e, what == "member" {
                 errors = [fields.contains(.owner) && self[.owner] == name ? .owner : .decidedBy: "no member \(name)"]
             }
             return .failure(RaidFormErrors(errors: errors))

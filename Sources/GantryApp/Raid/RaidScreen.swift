@@ -16,20 +16,23 @@ struct RaidScreen {
     func draw(into buffer: inout Buffer) {
         buffer.fill(Rect(x: 0, y: 1, width: width, height: height - 2), style: theme.style("ui"))
         drawLogTabs(into: &buffer)
-        let bodyTop = 2, bodyBottom = height - 1 - detailRows
-        var tableRect = Rect(x: 0, y: bodyTop, width: width, height: bodyBottom - bodyTop)
+        let parts = Rect(x: 0, y: 2, width: width, height: height - 3).rows([nil, detailRows])
+        var tableRect = parts[0]
         if state.raid.log == .risk {
-            let map = Rect(x: 0, y: bodyTop, width: 29, height: 8)
-            drawHeatmap(in: map, into: &buffer)
             if wide {
-                tableRect = Rect(x: 30, y: bodyTop, width: width - 30, height: bodyBottom - bodyTop)
+                let sides = parts[0].columns([29, nil], gap: 1)
+                drawHeatmap(in: sides[0].rows([8, nil])[0], into: &buffer)
+                tableRect = sides[1]
             } else {
-                drawLegend(x: 31, y: bodyTop + 1, into: &buffer)
-                tableRect = Rect(x: 0, y: bodyTop + 8, width: width, height: bodyBottom - bodyTop - 8)
+                let bands = parts[0].rows([8, nil])
+                let top = bands[0].columns([29, nil], gap: 2)
+                drawHeatmap(in: top[0], into: &buffer)
+                drawLegend(x: top[1].x, y: top[1].y + 1, into: &buffer)
+                tableRect = bands[1]
             }
         }
         drawTable(in: tableRect, into: &buffer)
-        if detailRows > 0 { drawDetail(y: bodyBottom, into: &buffer) }
+        if detailRows > 0 { drawDetail(y: parts[1].y, into: &buffer) }
     }
 
     private func drawLogTabs(into buffer: inout Buffer) {
@@ -48,8 +51,8 @@ struct RaidScreen {
     }
 
     private func drawHeatmap(in r: Rect, into buffer: inout Buffer) {
-        buffer.box(r, style: theme.style(state.raid.heatmapFocused ? "ui.title" : "ui.border"))
-        buffer.put(state.raid.residual ? " Residual P×I " : " Inherent P×I ", x: r.x + 2, y: r.y, style: theme.style("ui.title"))
+        Panel(title: state.raid.residual ? "Residual P×I" : "Inherent P×I").draw(in: r, into: &buffer, styles: Panel.Styles(
+            fill: theme.style("ui"), border: theme.style(state.raid.heatmapFocused ? "ui.title" : "ui.border"), title: theme.style("ui.title")))
         let counts = state.heatCounts
         let bands = state.project.info.bands
         for p in stride(from: 5, through: 1, by: -1) {

@@ -73,14 +73,14 @@ extension AppState {
                     Confirmation.Choice(key: Character(key), label: "closes it as \(status)", effects: [.apply(try project.closeRaid(item, status: status, now: now))])
                 }
                 mode = .confirm(Confirmation(question: "Close \(item.key)?", choices: choices, declined: "\(item.key) stays open."))
-            } catch { message = .error("\(error)") }
+            } catch { message = .failure(error) }
         case .occurRisk:
             guard let item = selectedRaidItem else { return [] }
             do {
-                let change = try project.occur(item, now: now)
+                let change = try project.occur(item, now: now, issueID: newID())
                 mode = .confirm(.yes("\(item.key) happened?", "marks it occurred and opens an issue with its links", [.apply(change)],
                                      declined: "\(item.key) is unchanged."))
-            } catch { message = .error("\(error)") }
+            } catch { message = .failure(error) }
         }
         return []
     }
@@ -144,7 +144,7 @@ extension AppState {
                 message = .error(reason)
                 break
             }
-            switch form.change(project: project, today: today, now: now) {
+            switch form.change(project: project, today: today, now: now, newID: newID()) {
             case .failure(let e):
                 form.errors = e.errors
                 if let first = form.fields.firstIndex(where: { e.errors[$0] != nil }) { form.focus = first }

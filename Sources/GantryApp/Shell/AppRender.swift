@@ -26,10 +26,10 @@ extension AppState {
         }
         let chrome = Chrome(state: self, theme: theme, width: width, height: height)
         chrome.drawTitle(into: &buffer)
-        let content = contentWidth(width)
-        drawScreen(theme: theme, width: content, height: height, into: &buffer)
-        if content < width {
-            SidePanel(state: self, theme: theme, x: content, width: width - content, height: height).draw(into: &buffer)
+        let areas = Rect(x: 0, y: 0, width: width, height: height).columns([contentWidth(width), nil])
+        drawScreen(theme: theme, width: areas[0].width, height: height, into: &buffer)
+        if areas[1].width > 0 {
+            SidePanel(state: self, theme: theme, x: areas[1].x, width: areas[1].width, height: height).draw(into: &buffer)
         }
         var cursor = chrome.drawStatus(into: &buffer)
         switch mode {
@@ -37,10 +37,10 @@ extension AppState {
         case .form(let form):
             let title = form.isNew ? "New card in \(project.columns[form.columnID]?.name ?? "")"
                 : "Edit \(form.cardID.flatMap { project.cards[$0]?.key } ?? "")"
-            cursor = FormOverlay(form: form, title: title, theme: theme).draw(into: &buffer)
+            cursor = FormOverlay(form: form, title: title, theme: theme, keymap: keymap).draw(into: &buffer)
         case .raidForm(let form):
             let title = form.isNew ? "New \(form.type.rawValue)" : "Edit \(form.itemID.flatMap { project.raidItems[$0]?.key } ?? "")"
-            cursor = FormOverlay(form: form, title: title, theme: theme).draw(into: &buffer)
+            cursor = FormOverlay(form: form, title: title, theme: theme, keymap: keymap).draw(into: &buffer)
         default: break
         }
         switch mode {

@@ -41,9 +41,9 @@ public final class AppRuntime {
         lastSeq = try store.latestSeq()
         if preview {
             let (snapshot, totals) = try store.loadPreview(perColumn: backend.size.height / BoardLayout.cardHeight + 2)
-            state = AppState(project: snapshot, actor: actor, projectPath: store.path, now: clock(), keymap: keymap, previewTotals: totals)
+            state = AppState(project: snapshot, actor: actor, projectPath: store.path, now: clock(), keymap: keymap, idSeed: .random(in: .min ... .max), previewTotals: totals)
         } else {
-            state = AppState(project: try store.load(), actor: actor, projectPath: store.path, now: clock(), keymap: keymap)
+            state = AppState(project: try store.load(), actor: actor, projectPath: store.path, now: clock(), keymap: keymap, idSeed: .random(in: .min ... .max))
         }
         watcher = try? store.makeWatcher()
         let started = clock()
@@ -106,7 +106,7 @@ public final class AppRuntime {
             lastSeq = seq
             syncFromJournal()
         } catch {
-            _ = state.receive(.failed("\(error)"))
+            _ = state.receive(.failed(StatusMessage.failure(error).text))
         }
         redraw()
     }
@@ -209,7 +209,7 @@ public final class AppRuntime {
             // A refused write may be a conflict: what the others saved comes in first, so
             // the screen shows why. A failed reload has nothing to read again.
             if effect != .reload { syncFromJournal() }
-            outcome = .failed("\(error)")
+            outcome = .failed(StatusMessage.failure(error).text)
         }
         if let outcome {
             for next in state.receive(outcome) { perform(next) }

@@ -24,6 +24,23 @@ public struct StatusMessage: Sendable, Equatable {
 
     public static func info(_ t: String) -> StatusMessage { StatusMessage(text: t, isError: false) }
     public static func error(_ t: String) -> StatusMessage { StatusMessage(text: t, isError: true) }
+
+    /// A refusal as the app says it: the reason, then the way out in the app's own keys and
+    /// commands (never the command line's options).
+    public static func failure(_ error: Error) -> StatusMessage {
+        let remedy = (error as? PlanningError)?.remedy?.inTheApp.map { " " + $0 } ?? ""
+        return .error("\(error)" + remedy)
+    }
+}
+
+extension Remedy {
+    /// The way out as the app offers it; nil where the app has none to offer.
+    var inTheApp: String? {
+        switch self {
+        case .unlinkTasks: return "Remove one with :undep T-n on the timeline."
+        case .listCards, .listTasks, .listRaidItems, .listHolidays, .addBoard, .addColumn, .addMember, .unassign, .moveCardsElsewhere: return nil
+        }
+    }
 }
 
 /// The whole state of an interactive session. `update` changes it in response to actions; the
@@ -54,9 +71,13 @@ public struct AppState: Sendable {
     /// The generator update draws from (the stand-up shuffle): seeded from the time the session
     /// started, so a test with a fixed clock always sees the same order.
     public var random: SplitMix
+    /// Where new cards' and items' ids come from: seeded by whoever builds the state (the
+    /// runtime from the system's randomness, so two sessions never collide; tests fixed).
+    public var ids: SplitMix
 
     public init(project: ProjectSnapshot, actor: String, projectPath: String, now: Date, keymap: KeyMap<AppAction> = AppAction.defaultKeyMap,
-                boardID: String? = nil, previewTotals: [String: Int]? = nil) {
+                idSeed: UInt64 = 0, boardID: String? = nil, previewTotals: [String: Int]? = nil) {
+        ids = SplitMix(seed: idSeed)
         self.project = project
         self.keymap = keymap
         self.actor = actor
@@ -82,6 +103,9 @@ public struct AppState: Sendable {
     }
 
     public var today: Day { Day.containing(now) }
+
+    /// The next new entity's id.
+    mutating func newID() -> String { NewID.next(from: &ids) }
     public var board: Board? { project.boards[boardID] }
 
     /// Applies a change (ours or another session's) to the project and to what depends on it:

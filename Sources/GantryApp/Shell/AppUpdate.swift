@@ -44,11 +44,12 @@ extension AppState {
                 if let effects = performShared(action) { return effects }
                 return perform(action, size: size)
             case .help(let scroll):
-                switch key {
-                case .down, .char("j"): mode = .help(scroll: scroll + 1)
-                case .up, .char("k"): mode = .help(scroll: max(0, scroll - 1))
-                case .pageDown, .char(" "): mode = .help(scroll: scroll + max(1, size.height - 6))
-                case .pageUp: mode = .help(scroll: max(0, scroll - max(1, size.height - 6)))
+                let page = max(1, size.height - 6)
+                switch keymap.action(for: key, in: HelpAction.context) {
+                case .help(.scrollDown): mode = .help(scroll: scroll + 1)
+                case .help(.scrollUp): mode = .help(scroll: max(0, scroll - 1))
+                case .help(.pageDown): mode = .help(scroll: scroll + page)
+                case .help(.pageUp): mode = .help(scroll: max(0, scroll - page))
                 default: mode = .board
                 }
                 return []
@@ -81,7 +82,7 @@ extension AppState {
                     mode = .board
                     guard let card = project.cards[id] else { return [] }
                     do { return [.apply(try project.blockCard(card, reason: reason))] } catch {
-                        message = .error("\(error)")
+                        message = .failure(error)
                     }
                 }
                 return []
@@ -165,7 +166,7 @@ extension AppState {
     /// A bad filter keeps its prompt open with the reason above it.
     mutating func reportFilterError(_ error: Error, text: String) {
         guard let e = error as? QueryError else {
-            message = .error("\(error)")
+            message = .failure(error)
             return
         }
         mode = .filterPrompt(TextField(text))

@@ -86,12 +86,12 @@ extension AppState {
                     message = .error(refusal + " Finish something first, :wip N, or \(keyName(.board(.newCard))) to add it through the form anyway.")
                     return []
                 }
-                return [.apply(try project.addCard(CardDraft(title: arg), board: board, column: column, now: now))]
+                return [.apply(try project.addCard(CardDraft(title: arg), board: board, column: column, now: now, id: newID()))]
             default:
                 message = .error("Unknown command :\(name). Try \(Commands.all.map(\.name).joined(separator: ", ")).")
             }
         } catch {
-            message = .error("\(error)")
+            message = .failure(error)
         }
         return []
     }

@@ -31,27 +31,29 @@ struct HelpOverlay {
     }
 
     func draw(scroll: Int, into buffer: inout Buffer) {
-        let w = min(buffer.width - 2, 78), h = buffer.height - 2
-        let box = Rect(x: (buffer.width - w) / 2, y: 1, width: w, height: h)
+        let area = Rect(x: 0, y: 0, width: buffer.width, height: buffer.height)
+        let box = Panel.centred(width: 78, height: buffer.height - 2, in: area, top: 1)
         let style = theme.style("ui.overlay")
-        buffer.fill(box, style: style)
-        buffer.box(box, style: theme.style("ui.border"))
-        buffer.put(" Keys — any other key closes, j/k scroll ", x: box.x + 2, y: box.y, style: theme.style("ui.title"))
+        let scrollKeys = [HelpAction.scrollDown, .scrollUp].compactMap { keymap.key(for: .help($0), in: HelpAction.context) }.joined(separator: "/")
+        let inside = Panel(title: "Keys — any other key closes, \(scrollKeys) scroll").draw(in: box, into: &buffer, styles: theme.panel)
         let all = lines()
-        let rows = box.height - 2
-        let start = min(scroll, max(0, all.count - rows))
-        let keyWidth = min(24, (w - 4) / 2)
-        for (i, line) in all.dropFirst(start).prefix(rows).enumerated() {
-            let y = box.y + 1 + i
+        let list = inside.columns([1, nil, 1])[1]
+        let keyWidth = min(24, (list.width - 1) / 2)
+        let start = min(scroll, max(0, all.count - list.height))
+        let shown = ScrollList(count: all.count, selected: nil).draw(in: list, into: &buffer, first: start) { i, r, buffer in
+            let line = all[i]
             if line.heading {
-                buffer.putPadded(line.keys, x: box.x + 2, y: y, width: w - 4, style: theme.style("ui.title"))
+                buffer.putPadded(line.keys, x: r.x, y: r.y, width: r.width, style: theme.style("ui.title"))
             } else {
-                buffer.putPadded(line.keys, x: box.x + 2, y: y, width: keyWidth, style: theme.style("ui.help.key"))
-                buffer.putPadded(line.text, x: box.x + 3 + keyWidth, y: y, width: w - 5 - keyWidth, style: style)
+                let cells = r.columns([keyWidth, nil], gap: 1)
+                let (keys, text) = (cells[0], cells[1])
+                buffer.putPadded(line.keys, x: keys.x, y: r.y, width: keys.width, style: theme.style("ui.help.key"))
+                buffer.putPadded(line.text, x: text.x, y: r.y, width: text.width, style: style)
             }
         }
-        if start + rows < all.count {
-            buffer.put(" ↓ more ", x: box.maxX - 10, y: box.maxY - 1, style: theme.style("board.more"))
+        if shown.upperBound < all.count {
+            let more = " ↓ \(all.count - shown.upperBound) more "
+            buffer.put(more, x: box.maxX - DisplayWidth.of(more) - 2, y: box.maxY - 1, style: theme.style("board.more"))
         }
     }
 }
@@ -62,34 +64,37 @@ struct FormOverlay {
     let form: any FormRows
     let title: String
     let theme: Theme
+    let keymap: KeyMap<AppAction>
+
+    /// The form's main keys as the live keymap has them.
+    var keysHint: String {
+        [(FormAction.save, "save"), (.nextField, "next"), (.cancel, "cancel")]
+            .compactMap { action, label in keymap.key(for: .form(action), in: FormAction.context).map { "\($0) \(label)" } }
+            .joined(separator: " · ")
+    }
 
     func draw(into buffer: inout Buffer) -> (x: Int, y: Int) {
         let count = form.rowCount
-        let w = min(buffer.width - 2, 76)
-        let h = min(buffer.height - 2, count + 5)
-        let box = Rect(x: (buffer.width - w) / 2, y: max(1, (buffer.height - h) / 2), width: w, height: h)
-        buffer.fill(box, style: theme.style("ui.overlay"))
-        buffer.box(box, style: theme.style("ui.border"))
-        buffer.put(" \(title) ", x: box.x + 2, y: box.y, style: theme.style("ui.title"))
+        let area = Rect(x: 0, y: 0, width: buffer.width, height: buffer.height)
+        let box = Panel.centred(width: 76, height: count + 5, in: area)
+        let inside = Panel(title: title).draw(in: box, into: &buffer, styles: theme.panel).columns([1, nil, 1])[1]
+        let parts = inside.rows([nil, 1, 1])
+        let (fields, footerLine, keysLine) = (parts[0], parts[1], parts[2])
         let labelWidth = 13
-        let fieldX = box.x + 2 + labelWidth
-        let fieldWidth = box.maxX - 2 - fieldX
-        let visibleRows = box.height - 4
-        let first = max(0, min(form.focusIndex - visibleRows + 1, count - visibleRows))
-        var cursor = (x: fieldX, y: box.y + 1)
-        for (row, index) in (first..<count).prefix(visibleRows).enumerated() {
-            let y = box.y + 1 + row
+        var cursor = (x: fields.x + labelWidth, y: fields.y)
+        ScrollList(count: count, selected: form.focusIndex).draw(in: fields, into: &buffer) { index, r, buffer in
             let (label, input, error) = form.row(index)
-            buffer.putPadded((error != nil ? "! " : "") + label, x: box.x + 2, y: y, width: labelWidth,
+            let cells = r.columns([labelWidth, nil])
+            buffer.putPadded((error != nil ? "! " : "") + label, x: cells[0].x, y: r.y, width: cells[0].width,
                              style: theme.style(error != nil ? "ui.form.error" : "ui.form.label"))
             let focused = index == form.focusIndex
-            let x = input.draw(into: &buffer, x: fieldX, y: y, width: fieldWidth,
+            let x = input.draw(into: &buffer, x: cells[1].x, y: r.y, width: cells[1].width,
                                style: theme.style(focused ? "ui.form.field.focused" : "ui.form.field"), focused: focused)
-            if focused { cursor = (x, y) }
+            if focused { cursor = (x, r.y) }
         }
         let footer = form.footer
-        buffer.putPadded(footer.text, x: box.x + 2, y: box.maxY - 3, width: w - 4, style: theme.style(footer.isError ? "ui.form.error" : "ui.muted"))
-        buffer.putPadded("enter save · tab next · esc cancel", x: box.x + 2, y: box.maxY - 2, width: w - 4, style: theme.style("ui.muted"))
+        buffer.putPadded(footer.text, x: footerLine.x, y: footerLine.y, width: footerLine.width, style: theme.style(footer.isError ? "ui.form.error" : "ui.muted"))
+        buffer.putPadded(keysHint, x: keysLine.x, y: keysLine.y, width: keysLine.width, style: theme.style("ui.muted"))
         return cursor
     }
 }

@@ -71,11 +71,8 @@ struct StandupScreen {
         let rows = max(0, height - 1 - top)
         guard rows > 0 else { return }
         let selected = min(max(0, state.standup.selected), max(0, lines.count - 1))
-        let start = selected < rows ? 0 : selected - rows + 1
-        for (offset, line) in lines.dropFirst(start).prefix(rows).enumerated() {
-            let y = top + offset
-            let isSelected = start + offset == selected
-            draw(line, y: y, speaker: clock.speaker, selected: isSelected, into: &buffer)
+        ScrollList(count: lines.count, selected: selected).draw(in: Rect(x: 0, y: top, width: width, height: rows), into: &buffer) { i, r, buffer in
+            draw(lines[i], y: r.y, speaker: clock.speaker, selected: i == selected, into: &buffer)
         }
     }
 

@@ -52,16 +52,15 @@ struct TimelineScreen {
         }
         let rowsShown = state.timelineRows
         let selected = rowsShown.firstIndex { $0 == state.timeline.selectedID } ?? 0
-        let first = min(max(0, selected - rows + 1), max(0, rowsShown.count - rows))
         let related = relatedTasks()
         let baseline = state.project.baselines.values.max { $0.savedAt < $1.savedAt }
-        for (offset, id) in rowsShown.dropFirst(first).prefix(rows).enumerated() {
-            guard let t = schedule.tasks[id] else { continue }
-            let y = top + offset
-            drawBackground(y: y, into: &buffer)
-            drawTree(t, y: y, selected: id == state.timeline.selectedID, related: related[id], into: &buffer)
-            if let b = baseline?.dates[id] { drawGhost(from: b.start, to: b.finish, y: y, into: &buffer) }
-            drawBar(t, y: y, into: &buffer)
+        ScrollList(count: rowsShown.count, selected: selected).draw(in: Rect(x: 0, y: top, width: width, height: rows), into: &buffer) { i, r, buffer in
+            let id = rowsShown[i]
+            guard let t = schedule.tasks[id] else { return }
+            drawBackground(y: r.y, into: &buffer)
+            drawTree(t, y: r.y, selected: id == state.timeline.selectedID, related: related[id], into: &buffer)
+            if let b = baseline?.dates[id] { drawGhost(from: b.start, to: b.finish, y: r.y, into: &buffer) }
+            drawBar(t, y: r.y, into: &buffer)
         }
     }
 

@@ -48,7 +48,7 @@ extension AppState {
         } catch {
             self.timeline.network = nil
             self.timeline.schedule = nil
-            self.timeline.error = "\(error)"
+            self.timeline.error = StatusMessage.failure(error).text
         }
         self.timeline.rows = Self.rows(of: self.timeline, in: project)
         if self.timeline.selectedID == nil || project.tasks[self.timeline.selectedID!] == nil { self.timeline.selectedID = timelineRows.first }

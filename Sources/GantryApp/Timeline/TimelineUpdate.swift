@@ -59,7 +59,7 @@ extension AppState {
 
     private mutating func edit(_ task: PlanTask, _ make: (ProjectSnapshot) throws -> Change) -> [Effect] {
         do { return [.apply(try make(project))] } catch {
-            message = .error("\(error)")
+            message = .failure(error)
             return []
         }
     }

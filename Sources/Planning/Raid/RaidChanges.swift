@@ -5,12 +5,12 @@ extension ProjectSnapshot {
     public func raidItem(key: String) throws -> RaidItem {
         let wanted = key.uppercased()
         if let item = raidItems.values.first(where: { $0.key == wanted }) { return item }
-        throw PlanningError.notFound(what: "RAID item", name: key, hint: "List them with: gantry raid summary, or gantry risk list")
+        throw PlanningError.notFound(what: "RAID item", name: key, hint: "", remedy: .listRaidItems)
     }
 
-    public func addRaid(_ type: RaidType, _ draft: RaidDraft, links: [LinkTarget] = [], now: Date) throws -> Change {
+    public func addRaid(_ type: RaidType, _ draft: RaidDraft, links: [LinkTarget] = [], now: Date, id: String = NewID.random()) throws -> Change {
         guard draft.title != nil else { throw PlanningError.invalid(field: "title", message: "must not be empty") }
-        let item = try draft.applied(to: RaidItem(type: type, title: "", createdAt: now), in: self)
+        let item = try draft.applied(to: RaidItem(id: id, type: type, title: "", createdAt: now), in: self)
         let linkEdits = links.map { RaidLink(itemID: item.id, targetID: $0.id).creation() }
         return Change(summary: "added \(item.label) \"\(item.title)\"", edits: [item.creation()] + linkEdits)
     }
@@ -43,13 +43,13 @@ extension ProjectSnapshot {
 
     /// A risk that happened becomes an issue in one change: the risk is marked occurred, and a
     /// new issue takes its title, owner, description and links, pointing back at the risk.
-    public func occur(_ risk: RaidItem, now: Date) throws -> Change {
+    public func occur(_ risk: RaidItem, now: Date, issueID: String = NewID.random()) throws -> Change {
         guard risk.type == .risk else { throw PlanningError.invalid(field: "key", message: "\(risk.key) is \(risk.type.withArticle); only risks occur") }
         guard risk.status != "occurred" else { throw PlanningError.refused("\(risk.key) has already occurred.") }
         var close = RaidDraft()
         close.status = "occurred"
         let closing = try editRaid(risk, close, now: now)
-        var issue = RaidItem(type: .issue, title: risk.title, createdAt: now)
+        var issue = RaidItem(id: issueID, type: .issue, title: risk.title, createdAt: now)
         issue.description = [risk.description, risk.effect.isEmpty ? "" : "Effect: \(risk.effect)"].filter { !$0.isEmpty }.joined(separator: "\n")
         issue.owner = risk.owner
         issue.origin = risk.id

@@ -70,7 +70,7 @@ public struct ScheduleNetwork: Sendable {
         }
         if ready.count < n {
             let lists = (0..<n).map { Array(succ.to[succ.start[$0]..<succ.start[$0 + 1]]) }
-            throw PlanningError.refused(Scheduler.cycleMessage(leaves: leaves, succ: lists, indegree: indegree))
+            throw PlanningError.refused(Scheduler.cycleMessage(leaves: leaves, succ: lists, indegree: indegree), remedy: .unlinkTasks)
         }
         topological = ready
         let byID = Dictionary(uniqueKeysWithValues: tasks.map { ($0.id, $0) })

@@ -104,7 +104,7 @@ public enum Scheduler {
             current = next
         }
         let loop = path[(position[current] ?? 0)...] + [current]
-        return "The dependencies form a cycle: \(loop.map { leaves[$0].label }.joined(separator: " → ")). Remove one with gantry task unlink."
+        return "The dependencies form a cycle: \(loop.map { leaves[$0].label }.joined(separator: " → "))."
     }
 }
 

@@ -5,7 +5,7 @@ extension ProjectSnapshot {
     public func task(key: String) throws -> PlanTask {
         let wanted = key.uppercased()
         if let t = tasks.values.first(where: { $0.key == wanted }) { return t }
-        throw PlanningError.notFound(what: "task", name: key, hint: "List tasks with: gantry task list")
+        throw PlanningError.notFound(what: "task", name: key, hint: "", remedy: .listTasks)
     }
 
     public func isPhase(_ task: PlanTask) -> Bool { tasks.values.contains { $0.parentID == task.id } }
@@ -114,7 +114,7 @@ extension ProjectSnapshot {
     }
 
     public func removeHoliday(_ day: Day) throws -> Change {
-        guard let h = holidays[day.description] else { throw PlanningError.notFound(what: "holiday on", name: day.description, hint: "See them with: gantry calendar show") }
+        guard let h = holidays[day.description] else { throw PlanningError.notFound(what: "holiday on", name: day.description, hint: "", remedy: .listHolidays) }
         return Change(summary: "removed holiday \(day)", edits: [h.deletion()])
     }
 
