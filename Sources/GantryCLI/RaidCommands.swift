@@ -44,7 +44,7 @@ struct RaidAdd<Tag: RaidTag>: ParsableCommand {
     func run() throws {
         let s = try project.open()
         var draft = try fields.draft(today: s.today)
-        draft.title = title
+        draft[.title] = .text(title)
         let targets = try links.map { try s.snapshot.linkTarget(key: $0) }
         try s.commit(try s.snapshot.addRaid(Tag.type, draft, links: targets, now: s.now))
     }
@@ -128,7 +128,7 @@ struct RaidEdit<Tag: RaidTag>: ParsableCommand {
         let s = try project.open()
         let item = try raidItem(key, of: Tag.type, in: s.snapshot)
         var draft = try fields.draft(today: s.today)
-        draft.title = title
+        if let title { draft[.title] = .text(title) }
         try s.commit(try s.snapshot.editRaid(item, draft, now: s.now))
     }
 }

@@ -32,49 +32,31 @@ struct RaidFieldOptions: ParsableArguments {
     @Option(help: "Decision: rationale.") var rationale: String?
     @Option(help: "Decision: alternatives considered.") var alternatives: String?
 
+    @Option(name: .customLong("set"), parsing: .unconditionalSingleValue,
+            help: "Set any field by name, FIELD=VALUE (repeatable), e.g. --set reviewDate=+7d; the fields are those of 'risk show --json'.")
+    var assignments: [String] = []
+
     func draft(today: Day) throws -> RaidDraft {
         var d = RaidDraft()
-        d.description = description
-        if let owner { d.owner = .some(owner.lowercased() == "none" ? nil : owner) }
-        d.status = status
-        d.category = category
-        d.cause = cause
-        d.event = event
-        d.effect = effect
-        d.probability = try scale(probability, "probability")
-        d.impact = try scale(impact, "impact")
-        d.residualProbability = try scale(residualProbability, "residual probability")
-        d.residualImpact = try scale(residualImpact, "residual impact")
+        let named: [(RaidField, String?)] = [
+            (.description, description), (.owner, owner), (.status, status), (.category, category), (.cause, cause), (.event, event),
+            (.effect, effect), (.probability, probability), (.impact, impact), (.residualProbability, residualProbability),
+            (.residualImpact, residualImpact), (.strategy, strategy), (.actions, actions), (.trigger, trigger), (.contingency, contingency),
+            (.proximity, proximity), (.reviewDate, review), (.severity, severity), (.due, due), (.resolution, resolution), (.dependsOn, on),
+            (.decidedBy, decidedBy), (.decidedOn, decidedOn), (.rationale, rationale), (.alternatives, alternatives),
+        ]
+        for (field, text) in named { if let text { d[field] = try field.parse(text, today: today) } }
         if opportunity && threat { throw CLIError.usage("Choose --opportunity or --threat, not both.") }
-        if opportunity { d.opportunity = true } else if threat { d.opportunity = false }
-        if let strategy { d.strategy = .some(strategy.lowercased() == "none" ? nil : strategy) }
-        d.actions = actions
-        d.trigger = trigger
-        d.contingency = contingency
-        d.proximity = try date(proximity, "--proximity", today)
-        d.reviewDate = try date(review, "--review", today)
-        if let severity { d.severity = .some(severity) }
-        d.due = try date(due, "--due", today)
-        d.resolution = resolution
-        d.dependsOn = on
-        if let decidedBy { d.decidedBy = .some(decidedBy) }
-        d.decidedOn = try date(decidedOn, "--decided-on", today)
-        d.rationale = rationale
-        d.alternatives = alternatives
+        if opportunity || threat { d[.opportunity] = Value(opportunity) }
+        for assignment in assignments {
+            guard let eq = assignment.firstIndex(of: "=") else { throw CLIError.usage("--set: write FIELD=VALUE, e.g. --set reviewDate=+7d.") }
+            let name = String(assignment[..<eq]).trimmingCharacters(in: .whitespaces)
+            let editable = RaidField.editable.filter { $0.kind != .links }
+            guard let field = editable.first(where: { $0.name.lowercased() == name.lowercased() || $0.label == name.lowercased() }) else {
+                throw CLIError.usage("--set: \"\(Quote.cut(name))\" is not a field you can set; use \(editable.map(\.name).joined(separator: ", ")).")
+            }
+            d[field] = try field.parse(String(assignment[assignment.index(after: eq)...]), today: today)
+        }
         return d
-    }
-
-    private func scale(_ text: String?, _ field: String) throws -> Int?? {
-        guard let text else { return nil }
-        if text.lowercased() == "none" { return .some(nil) }
-        guard let n = Int(text) else { throw CLIError.usage("\(field): \"\(text)\" is not a number; use 1 (lowest) to 5 (highest).") }
-        guard (1...5).contains(n) else { throw CLIError.usage("\(field): \(n) is out of range; use 1 (lowest) to 5 (highest).") }
-        return .some(n)
-    }
-
-    private func date(_ text: String?, _ option: String, _ today: Day) throws -> Day?? {
-        guard let text else { return nil }
-        if text.lowercased() == "none" { return .some(nil) }
-        return .some(try ArgumentValues.day(text, option, today: today))
     }
 }

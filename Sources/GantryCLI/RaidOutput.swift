@@ -39,11 +39,27 @@ enum RaidOutput {
             ("tasks", .array(p.linkedTasks(of: item).map { .string($0.key) })),
             ("createdAt", .string(Timestamp.iso(item.createdAt))), ("closedAt", JSON(item.closedAt.map(Timestamp.iso))),
         ]
+        // A field added to RaidField appears here without more code: after the documented
+        // ones, under its JSON name, for the logs it belongs to.
+        for field in RaidField.stored where field.kind != .system && field.logs.contains(item.type) {
+            let name = field.jsonName(for: item.type)
+            if !pairs.contains(where: { $0.0 == name }) { pairs.append((name, json(field, field.value(of: item)))) }
+        }
         var seen = Set<String>()
         return .object(pairs.filter { seen.insert($0.0).inserted })
     }
 
     private static func int(_ v: Int?) -> JSON { v.map { .int($0) } ?? .null }
+
+    /// A described field's value as JSON: flags as booleans, numbers as numbers, the rest as text.
+    private static func json(_ field: RaidField, _ value: Value) -> JSON {
+        switch value {
+        case .null: return .null
+        case .int(let i): return field.kind == .flag ? .bool(i == 1) : .int(Int(i))
+        case .real(let d): return .number(d)
+        case .text(let t): return .string(t)
+        }
+    }
 
     static func table(_ items: [RaidItem], type: RaidType, _ p: ProjectSnapshot, trends: [String: RiskTrend]) -> String {
         switch type {

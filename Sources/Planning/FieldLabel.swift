@@ -6,6 +6,7 @@ public enum FieldLabel {
         switch (kind, name) {
         case (.card, "parentID"): return "epic"
         case (.column, "wipLimit"): return "WIP limit"
+        case (.raid, _): return RaidField.named(name)?.label ?? words(name)
         default: return words(name)
         }
     }

@@ -67,7 +67,7 @@ public struct FieldReader {
         self.init(kind: kind, values: kind.fieldNames.map { fields[$0] ?? .null })
     }
 
-    private mutating func value(_ name: String) -> Value {
+    public mutating func value(_ name: String) -> Value {
         if next < names.count, names[next] == name {
             next += 1
             return next - 1 < values.count ? values[next - 1] : .null

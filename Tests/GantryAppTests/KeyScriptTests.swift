@@ -50,7 +50,7 @@ import TerminalUI
         h.press("l", ":", "new Quick fix", "enter")
         #expect(h.state.message?.text == "To do is at its WIP limit (8 of 8); a new card would make 9. Finish something first, :wip N, or n to add it through the form anyway.")
         h.press("n", "Call the vendor", "enter")
-        #expect(h.state.message?.text == "To do is at its WIP limit (8 of 8); a new card would make 9. Enter again adds it anyway; Esc cancels.")
+        #expect(h.state.message?.text == "To do is at its WIP limit (8 of 8); a new card would make 9. Press enter again to add it anyway; esc cancels.")
         #expect(try h.load().cards.count == before, "nothing is added until the user says so")
         h.press("enter")
         #expect(try h.column(of: "GAN-41") == "To do")

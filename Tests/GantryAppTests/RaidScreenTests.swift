@@ -87,7 +87,7 @@ import TerminalUI
         h.type("New vendor risk")
         h.press("tab", "tab", "tab", "7", "enter")
         guard case .raidForm(let form) = h.state.mode else { Issue.record("form should stay open"); return }
-        #expect(form.errors[.probability] == "use 1 (lowest) to 5 (highest)")
+        #expect(form.errors[.probability] == "7 is out of range; use 1 (lowest) to 5 (highest)")
         #expect(h.text.contains("! Probability"))
         h.press("backspace", "4", "tab", "3", "tab", "tab", "tab", "C-u", "yes", "tab", "mitigate", "enter")
         guard case .raidForm(let form2) = h.state.mode else { Issue.record("form should stay open"); return }

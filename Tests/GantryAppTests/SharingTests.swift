@@ -40,7 +40,7 @@ import TerminalUI
         let r1 = try p.raidItem(key: "R-1")
         #expect(h.state.raid.trends[r1.id] != .falling)
         var draft = RaidDraft()
-        draft.probability = 1
+        draft[.probability] = .int(1)
         try h.store.apply(try p.editRaid(r1, draft, now: AppHarness.now), actor: "ben", at: AppHarness.now)
         h.runtime.tick()
         #expect(h.state.raid.trends[r1.id] == .falling, "read again when the journal moved, without a key")
@@ -102,7 +102,7 @@ import TerminalUI
         h.type(" (ana)")
         let p = try h.store.load()
         var actions = RaidDraft()
-        actions.actions = "Escalate to the vendor"
+        actions[.actions] = .text("Escalate to the vendor")
         try h.store.apply(try p.editRaid(try #require(p.raidItems[item.id]), actions, now: h.clock.now),
                           actor: "ben", at: h.clock.now)
         h.runtime.tick()
@@ -110,7 +110,7 @@ import TerminalUI
         #expect(merged[.actions] == "Escalate to the vendor")
         let q = try h.store.load()
         var title = RaidDraft()
-        title.title = "Ben's risk"
+        title[.title] = .text("Ben's risk")
         try h.store.apply(try q.editRaid(try #require(q.raidItems[item.id]), title, now: h.clock.now),
                           actor: "ben", at: h.clock.now)
         h.runtime.tick()

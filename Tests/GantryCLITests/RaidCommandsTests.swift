@@ -1,4 +1,5 @@
 import Foundation
+import Planning
 import Testing
 @testable import GantryCLI
 
@@ -82,15 +83,45 @@ import Testing
         #expect(try h.expectOK("raid", "summary").contains("Top risks:\n  R-1  9 high"))
     }
 
+    /// Every field a person can edit is settable with --set by its name, and shows in JSON
+    /// under its JSON name, with no code for the field in the command line.
+    @Test func setReachesEveryDescribedFieldAndJSONShowsIt() throws {
+        let h = try CLIHarness.withProject()
+        let samples: [RaidType: [(String, String, String)]] = [
+            .risk: [("probability", "4", "4"), ("residualImpact", "2", "2"), ("opportunity", "yes", "true"),
+                    ("strategy", "exploit", "exploit"), ("trigger", "missed drop", "missed drop"),
+                    ("proximity", "2026-12-10", "2026-12-10"), ("reviewDate", "+7d", "2026-12-03")],
+            .assumption: [("due", "2026-12-01", "2026-12-01"), ("resolution", "checked", "checked")],
+            .dependency: [("dependsOn", "Vendor", "Vendor"), ("due", "+3d", "2026-11-29")],
+            .decision: [("decidedBy", "ana", "ana"), ("decidedOn", "today", "2026-11-26"), ("alternatives", "none yet", "none yet")],
+            .issue: [("severity", "high", "high"), ("category", "ops", "ops")],
+        ]
+        for (type, fields) in samples {
+            let added = h.run([type.rawValue, "add", "Item"] + fields.flatMap { ["--set", "\($0.0)=\($0.1)"] })
+            #expect(added.status == 0, "\(type): \(added.err)")
+            let shown = try #require(try h.json([type.rawValue, "show", "\(type.prefix)-1", "--json"]) as? [String: Any])
+            for (name, _, expected) in fields {
+                let field = try #require(RaidField.named(name))
+                let value = shown[field.jsonName(for: type)]
+                let text = (value as? Bool).map { "\($0)" } ?? (value.map { "\($0)" } ?? "missing")
+                #expect(text == expected, "\(type) \(name) as \(field.jsonName(for: type)): \(shown)")
+            }
+        }
+        let wrong = h.run(["issue", "add", "X", "--set", "probability=3"])
+        #expect(wrong.status == 2 && wrong.err.contains("probability: applies to risks only, not to issues"), "\(wrong.err)")
+        let unknown = h.run(["risk", "add", "X", "--set", "colour=red"])
+        #expect(unknown.status == 2 && unknown.err.contains("--set: \"colour\" is not a field you can set"), "\(unknown.err)")
+    }
+
     @Test func badInputNamesTheFieldAndChangesNothing() throws {
         let h = try CLIHarness.withProject()
         try h.expectOK("risk", "add", "Existing", "--probability", "2", "--impact", "2")
         let before = try h.state()
         let cases: [([String], String)] = [
-            (["risk", "add", "X", "--probability", "7"], "probability: 7 is out of range; use 1 (lowest) to 5 (highest)."),
-            (["risk", "add", "X", "--impact", "high"], "impact: \"high\" is not a number; use 1 (lowest) to 5 (highest)."),
+            (["risk", "add", "X", "--probability", "7"], "probability: 7 is out of range; use 1 (lowest) to 5 (highest)"),
+            (["risk", "add", "X", "--impact", "high"], "impact: \"high\" is not a number; use 1 (lowest) to 5 (highest)"),
             (["risk", "add", "X", "--owner", "zed"], "No member named \"zed\""),
-            (["risk", "add", "X", "--review", "2026-13-01"], "--review: \"2026-13-01\" is not a date"),
+            (["risk", "add", "X", "--review", "2026-13-01"], "review date: \"2026-13-01\" is not a date Gantry accepts"),
             (["risk", "add", "X", "--strategy", "exploit"], "strategy: \"exploit\" is not a response to a threat; use avoid, mitigate, transfer, accept, escalate"),
             (["risk", "edit", "R-9", "--impact", "2"], "No RAID item named \"R-9\""),
             (["risk", "list", "--sort", "color"], "--sort: \"color\" is not valid"),

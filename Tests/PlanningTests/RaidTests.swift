@@ -14,7 +14,7 @@ import Testing
     @discardableResult
     func add(_ type: RaidType, _ title: String, to p: inout ProjectSnapshot, _ build: (inout RaidDraft) -> Void = { _ in }, links: [Card] = []) throws -> RaidItem {
         var d = RaidDraft()
-        d.title = title
+        d[.title] = .text(title)
         build(&d)
         var change = try p.addRaid(type, d, links: links.map(LinkTarget.card), now: Fixture.now)
         let n = p.raidItems.values.filter { $0.type == type }.count + 1
@@ -34,29 +34,29 @@ import Testing
 
     @Test func riskFieldsAreValidated() throws {
         var p = try project()
-        let r = try add(.risk, "Vendor slips", to: &p) { $0.probability = 4; $0.impact = 5; $0.owner = "ana"; $0.strategy = "mitigate" }
+        let r = try add(.risk, "Vendor slips", to: &p) { $0[.probability] = .int(4); $0[.impact] = .int(5); $0[.owner] = .text("ana"); $0[.strategy] = .text("mitigate") }
         #expect(r.score == 20)
         #expect(p.info.bands.band(r.score!) == .critical)
         #expect(throws: PlanningError.invalid(field: "probability", message: "7 is out of range; use 1 (lowest) to 5 (highest)")) {
-            var d = RaidDraft(); d.probability = 7; _ = try d.applied(to: r, in: p)
+            var d = RaidDraft(); d[.probability] = .int(7); _ = try d.applied(to: r, in: p)
         }
-        #expect(throws: PlanningError.self) { var d = RaidDraft(); d.owner = "zed"; _ = try d.applied(to: r, in: p) }
-        #expect(throws: PlanningError.self) { var d = RaidDraft(); d.status = "done"; _ = try d.applied(to: r, in: p) }
+        #expect(throws: PlanningError.self) { var d = RaidDraft(); d[.owner] = .text("zed"); _ = try d.applied(to: r, in: p) }
+        #expect(throws: PlanningError.self) { var d = RaidDraft(); d[.status] = .text("done"); _ = try d.applied(to: r, in: p) }
     }
 
     @Test func strategiesDependOnThreatOrOpportunity() throws {
         var p = try project()
-        let threat = try add(.risk, "Threat", to: &p) { $0.strategy = "transfer" }
+        let threat = try add(.risk, "Threat", to: &p) { $0[.strategy] = .text("transfer") }
         #expect(threat.strategy == .transfer)
-        #expect(throws: PlanningError.self) { var d = RaidDraft(); d.strategy = "exploit"; _ = try d.applied(to: threat, in: p) }
-        let opportunity = try add(.risk, "Upside", to: &p) { $0.opportunity = true; $0.strategy = "enhance" }
+        #expect(throws: PlanningError.self) { var d = RaidDraft(); d[.strategy] = .text("exploit"); _ = try d.applied(to: threat, in: p) }
+        let opportunity = try add(.risk, "Upside", to: &p) { $0[.opportunity] = Value(true); $0[.strategy] = .text("enhance") }
         #expect(opportunity.strategy == .enhance)
-        #expect(throws: PlanningError.self) { var d = RaidDraft(); d.strategy = "mitigate"; _ = try d.applied(to: opportunity, in: p) }
+        #expect(throws: PlanningError.self) { var d = RaidDraft(); d[.strategy] = .text("mitigate"); _ = try d.applied(to: opportunity, in: p) }
         #expect(throws: PlanningError.self, "turning a mitigated threat into an opportunity needs a new strategy") {
-            var d = RaidDraft(); d.opportunity = true; _ = try d.applied(to: threat, in: p)
+            var d = RaidDraft(); d[.opportunity] = Value(true); _ = try d.applied(to: threat, in: p)
         }
         for s in ["accept", "escalate"] {
-            var d = RaidDraft(); d.strategy = .some(s)
+            var d = RaidDraft(); d[.strategy] = .text(s)
             #expect(try d.applied(to: threat, in: p).strategy?.rawValue == s)
             #expect(try d.applied(to: opportunity, in: p).strategy?.rawValue == s)
         }
@@ -64,18 +64,18 @@ import Testing
 
     @Test func typeSpecificFieldsAreRefusedElsewhere() throws {
         var p = try project()
-        let decision = try add(.decision, "Use Postgres", to: &p) { $0.decidedBy = "ana"; $0.rationale = "Team knows it" }
+        let decision = try add(.decision, "Use Postgres", to: &p) { $0[.decidedBy] = .text("ana"); $0[.rationale] = .text("Team knows it") }
         #expect(decision.decidedBy == "ana")
         #expect(throws: PlanningError.invalid(field: "probability", message: "applies to risks only, not to decisions")) {
-            var d = RaidDraft(); d.probability = 3; _ = try d.applied(to: decision, in: p)
+            var d = RaidDraft(); d[.probability] = .int(3); _ = try d.applied(to: decision, in: p)
         }
-        #expect(throws: PlanningError.self) { var d = RaidDraft(); d.severity = "high"; _ = try d.applied(to: decision, in: p) }
+        #expect(throws: PlanningError.self) { var d = RaidDraft(); d[.severity] = .text("high"); _ = try d.applied(to: decision, in: p) }
     }
 
     @Test func anOccurredRiskBecomesAnIssueWithItsLinks() throws {
         var p = try project()
         let card = try p.card(key: "T-2")
-        let risk = try add(.risk, "Fraud spike", to: &p, { $0.probability = 3; $0.impact = 4; $0.owner = "ben"; $0.effect = "Chargebacks" }, links: [card])
+        let risk = try add(.risk, "Fraud spike", to: &p, { $0[.probability] = .int(3); $0[.impact] = .int(4); $0[.owner] = .text("ben"); $0[.effect] = .text("Chargebacks") }, links: [card])
         let change = try p.occur(risk, now: Fixture.now)
         try p.apply(change)
         #expect(p.raidItems[risk.id]?.status == "occurred")
@@ -96,7 +96,7 @@ import Testing
     @Test func linksWorkInBothDirections() throws {
         var p = try project()
         let a = try p.card(key: "T-1"), b = try p.card(key: "T-2")
-        let dep = try add(.dependency, "API keys", to: &p) { $0.dependsOn = "Vendor" }
+        let dep = try add(.dependency, "API keys", to: &p) { $0[.dependsOn] = .text("Vendor") }
         try p.apply(try p.link(dep, to: .card(a)))
         try p.apply(try p.link(dep, to: .card(b)))
         #expect(throws: PlanningError.self) { try p.link(dep, to: .card(a)) }
@@ -127,9 +127,9 @@ import Testing
 
     @Test func filterSpeaksRaid() throws {
         var p = try project()
-        try add(.risk, "Big", to: &p) { $0.probability = 4; $0.impact = 4; $0.owner = "ana"; $0.reviewDate = .some(Day("2026-11-20")!) }
-        try add(.risk, "Small", to: &p) { $0.probability = 1; $0.impact = 2; $0.owner = "ben"; $0.proximity = .some(Day("2026-12-01")!) }
-        try add(.assumption, "Users have accounts", to: &p) { $0.owner = "ana" }
+        try add(.risk, "Big", to: &p) { $0[.probability] = .int(4); $0[.impact] = .int(4); $0[.owner] = .text("ana"); $0[.reviewDate] = Value(Day("2026-11-20")!) }
+        try add(.risk, "Small", to: &p) { $0[.probability] = .int(1); $0[.impact] = .int(2); $0[.owner] = .text("ben"); $0[.proximity] = Value(Day("2026-12-01")!) }
+        try add(.assumption, "Users have accounts", to: &p) { $0[.owner] = .text("ana") }
         func keys(_ q: String) throws -> [String] {
             let f = try RaidFilter(try Query(q), project: p, today: Fixture.today, me: "ben")
             return p.raidItems.values.filter(f.matches).map(\.key).sorted()

@@ -4,29 +4,6 @@ import TerminalUI
 
 /// The board's side of update: the card form, WIP refusals, and the board's own keys and mouse.
 extension AppState {
-    mutating func formKey(_ key: Key, _ form: inout CardForm) -> [Effect] {
-        let action = formAction(key)
-        if sharedFormKey(action, &form) {
-            mode = .form(form)
-            return []
-        }
-        switch action {
-        case .cancel:
-            mode = .board
-            message = .info(form.isNew ? "New card discarded." : "Edit cancelled; nothing changed.")
-            return []
-        case .editDescription:
-            mode = .form(form)
-            return [.editDescription(cardID: nil, text: form[.description])]
-        case .save:
-            return save(form)
-        default:
-            _ = form.edit(key)
-        }
-        mode = .form(form)
-        return []
-    }
-
     mutating func save(_ form: CardForm) -> [Effect] {
         var form = form
         switch form.draft(project: project, today: today) {
@@ -34,7 +11,7 @@ extension AppState {
             form.errors = e.errors
             if let first = CardForm.Field.allCases.first(where: { e.errors[$0] != nil }) { form.focus = first }
             mode = .form(form)
-            message = .error("Fix the marked field\(e.errors.count == 1 ? "" : "s"), or Esc to cancel.")
+            message = fixTheMarked(e.errors.count)
             return []
         case .success(let draft):
             if let reason = form.base.blockingSave(label: { CardForm.Field.allCases[$0].label }) {
@@ -51,7 +28,7 @@ extension AppState {
                     if let refusal = wipRefusal(adding: column), !form.overLimitConfirmed {
                         form.overLimitConfirmed = true
                         mode = .form(form)
-                        message = .error(refusal + " Enter again adds it anyway; Esc cancels.")
+                        message = .error(refusal + " Press \(keyName(.form(.save))) again to add it anyway; \(keyName(.form(.cancel))) cancels.")
                         return []
                     }
                     change = try project.addCard(draft, board: board, column: column, force: true, now: now, id: newID())

@@ -120,42 +120,23 @@ extension AppState {
         return []
     }
 
-    mutating func raidFormKey(_ key: Key, _ form: inout RaidForm) -> [Effect] {
-        let action = formAction(key)
-        if sharedFormKey(action, &form) {
-            mode = .raidForm(form)
+    /// Saves the RAID form: its change, or the form kept open with the fields to fix.
+    mutating func save(_ form: RaidForm) -> [Effect] {
+        var form = form
+        defer { if case .raidForm = mode { mode = .raidForm(form) } }
+        if let reason = form.base.blockingSave(label: { form.fields[$0].short }) {
+            message = .error(reason)
             return []
         }
-        switch action {
-        case .editDescription:
-            mode = .raidForm(form)
-            guard let text = form[.description] else {
-                message = .info("A \(form.type.rawValue) has no description; its fields say it all.")
-                return []
-            }
-            return [.editDescription(cardID: nil, text: text)]
-        case .cancel:
+        switch form.change(project: project, today: today, now: now, newID: newID()) {
+        case .failure(let e):
+            form.errors = e.errors
+            if let first = form.fields.firstIndex(where: { e.errors[$0] != nil }) { form.focus = first }
+            message = fixTheMarked(e.errors.count)
+            return []
+        case .success(let change):
             mode = .board
-            message = .info(form.isNew ? "New \(form.type.rawValue) discarded." : "Edit cancelled; nothing changed.")
-            return []
-        case .save:
-            let fields = form.fields
-            if let reason = form.base.blockingSave(label: { fields[$0].label }) {
-                message = .error(reason)
-                break
-            }
-            switch form.change(project: project, today: today, now: now, newID: newID()) {
-            case .failure(let e):
-                form.errors = e.errors
-                if let first = form.fields.firstIndex(where: { e.errors[$0] != nil }) { form.focus = first }
-                message = .error("Fix the marked field\(e.errors.count == 1 ? "" : "s"), or Esc to cancel.")
-            case .success(let change):
-                mode = .board
-                return change.isEmpty ? [] : [.apply(change)]
-            }
-        default: _ = form.edit(key)
+            return change.isEmpty ? [] : [.apply(change)]
         }
-        mode = .raidForm(form)
-        return []
     }
 }

@@ -87,7 +87,7 @@ extension AppState {
                 }
                 return []
             case .form(var form): return formKey(key, &form)
-            case .raidForm(var form): return raidFormKey(key, &form)
+            case .raidForm(var form): return formKey(key, &form)
             case .confirmEndStandup:
                 mode = .board
                 guard key == .char("y") || key == .char("Y") else {
@@ -182,7 +182,13 @@ extension AppState {
     /// The first key of `action` where it applies on this screen, as typed ("?", "S-right"); an
     /// action the user left without a key is named by its config name.
     func keyName(_ action: AppAction, on screen: Screen? = nil) -> String {
-        keymap.key(for: action, in: (screen ?? self.screen).keys)
+        let context: String
+        switch action {
+        case .form: context = FormAction.context
+        case .help: context = HelpAction.context
+        default: context = (screen ?? self.screen).keys
+        }
+        return keymap.key(for: action, in: context)
             ?? keymap.bindings.first { $0.action == action }.map { "(no key for \($0.name))" } ?? "(no key)"
     }
 

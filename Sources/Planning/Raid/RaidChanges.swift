@@ -9,7 +9,7 @@ extension ProjectSnapshot {
     }
 
     public func addRaid(_ type: RaidType, _ draft: RaidDraft, links: [LinkTarget] = [], now: Date, id: String = NewID.random()) throws -> Change {
-        guard draft.title != nil else { throw PlanningError.invalid(field: "title", message: "must not be empty") }
+        guard draft[.title] != nil else { throw PlanningError.invalid(field: "title", message: "must not be empty") }
         let item = try draft.applied(to: RaidItem(id: id, type: type, title: "", createdAt: now), in: self)
         let linkEdits = links.map { RaidLink(itemID: item.id, targetID: $0.id).creation() }
         return Change(summary: "added \(item.label) \"\(item.title)\"", edits: [item.creation()] + linkEdits)
@@ -18,21 +18,22 @@ extension ProjectSnapshot {
     public func editRaid(_ item: RaidItem, _ draft: RaidDraft, now: Date) throws -> Change {
         var updated = try draft.applied(to: item, in: self)
         if updated.isClosed != item.isClosed { updated.closedAt = updated.isClosed ? now : nil }
-        guard let edit = item.update(RaidItem.fieldNames.compactMap { $0 == "id" ? nil : ($0, updated.fields[$0] ?? .null) }) else {
+        guard let edit = item.update(RaidField.stored.compactMap { $0 == .id ? nil : ($0.name, $0.value(of: updated)) }) else {
             return Change(summary: "no change to \(item.key)", edits: [])
         }
         return Change.edited(item.key, edit)
     }
 
     public func closeRaid(_ item: RaidItem, status: String? = nil, now: Date) throws -> Change {
-        var draft = RaidDraft()
-        draft.status = status ?? item.type.closeStatus
-        guard item.type.closedStatuses.contains(draft.status!) else {
-            throw PlanningError.invalid(field: "status", message: "\(draft.status!) does not close \(item.type.withArticle); use \(item.type.closedStatuses.sorted().joined(separator: ", "))")
+        let closing = status ?? item.type.closeStatus
+        guard item.type.closedStatuses.contains(closing) else {
+            throw PlanningError.invalid(field: "status", message: "\(closing) does not close \(item.type.withArticle); use \(item.type.closedStatuses.sorted().joined(separator: ", "))")
         }
-        guard !item.isClosed || draft.status != item.status else { throw PlanningError.refused("\(item.key) is already \(item.status).") }
+        guard !item.isClosed || closing != item.status else { throw PlanningError.refused("\(item.key) is already \(item.status).") }
+        var draft = RaidDraft()
+        draft[.status] = .text(closing)
         var change = try editRaid(item, draft, now: now)
-        change.summary = "closed \(item.key) as \(draft.status!)"
+        change.summary = "closed \(item.key) as \(closing)"
         return change
     }
 
@@ -47,7 +48,7 @@ extension ProjectSnapshot {
         guard risk.type == .risk else { throw PlanningError.invalid(field: "key", message: "\(risk.key) is \(risk.type.withArticle); only risks occur") }
         guard risk.status != "occurred" else { throw PlanningError.refused("\(risk.key) has already occurred.") }
         var close = RaidDraft()
-        close.status = "occurred"
+        close[.status] = .text("occurred")
         let closing = try editRaid(risk, close, now: now)
         var issue = RaidItem(id: issueID, type: .issue, title: risk.title, createdAt: now)
         issue.description = [risk.description, risk.effect.isEmpty ? "" : "Effect: \(risk.effect)"].filter { !$0.isEmpty }.joined(separator: "\n")

@@ -69,13 +69,7 @@ public enum RiskStrategy: String, Sendable, CaseIterable {
 /// decision. Keys come from the store, per type (`R-4`, `DEC-2`).
 public struct RaidItem: Entity, Hashable {
     public static let kind = EntityKind.raid
-    public static let fieldNames = [
-        "id", "key", "number", "type", "title", "description", "owner", "status", "category",
-        "cause", "event", "effect", "probability", "impact", "residualProbability", "residualImpact", "opportunity",
-        "strategy", "actions", "trigger", "contingency", "proximity", "reviewDate",
-        "severity", "due", "resolution", "dependsOn", "decidedBy", "decidedOn", "rationale", "alternatives",
-        "origin", "createdAt", "closedAt",
-    ]
+    public static var fieldNames: [String] { RaidField.stored.map(\.name) }
 
     public var id: String
     public var key: String
@@ -154,56 +148,18 @@ public struct RaidItem: Entity, Hashable {
     public var residualScore: Int? { residualProbability.flatMap { p in residualImpact.map { p * $0 } } }
 
     public var fields: [String: Value] {
-        [
-            "id": .text(id), "key": key.isEmpty ? .null : .text(key), "number": number == 0 ? .null : Value(number),
-            "type": .text(type.rawValue), "title": .text(title), "description": .text(description), "owner": Value(owner),
-            "status": .text(status), "category": .text(category), "cause": .text(cause), "event": .text(event),
-            "effect": .text(effect), "probability": Value(probability), "impact": Value(impact),
-            "residualProbability": Value(residualProbability), "residualImpact": Value(residualImpact),
-            "opportunity": Value(opportunity), "strategy": Value(strategy?.rawValue), "actions": .text(actions),
-            "trigger": .text(trigger), "contingency": .text(contingency), "proximity": Value(proximity),
-            "reviewDate": Value(reviewDate), "severity": Value(severity), "due": Value(due), "resolution": .text(resolution),
-            "dependsOn": .text(dependsOn), "decidedBy": Value(decidedBy), "decidedOn": Value(decidedOn),
-            "rationale": .text(rationale), "alternatives": .text(alternatives), "origin": Value(origin),
-            "createdAt": .real(createdAt.timeIntervalSince1970), "closedAt": Value(closedAt?.timeIntervalSince1970),
-        ]
+        Dictionary(uniqueKeysWithValues: RaidField.stored.map { ($0.name, $0.read(self)) })
     }
 
+    /// Reads every stored field through its descriptor; the type first, since a missing status
+    /// takes the type's first one.
     public init(from r: inout FieldReader) throws {
-        id = try r.text("id")
-        key = r.optionalText("key") ?? ""
-        number = r.int("number") ?? 0
-        type = RaidType(rawValue: r.optionalText("type") ?? "") ?? .risk
-        title = try r.text("title")
-        description = r.optionalText("description") ?? ""
-        owner = r.optionalText("owner")
-        status = r.optionalText("status") ?? type.statuses[0]
-        category = r.optionalText("category") ?? ""
-        cause = r.optionalText("cause") ?? ""
-        event = r.optionalText("event") ?? ""
-        effect = r.optionalText("effect") ?? ""
-        probability = r.int("probability")
-        impact = r.int("impact")
-        residualProbability = r.int("residualProbability")
-        residualImpact = r.int("residualImpact")
-        opportunity = r.bool("opportunity")
-        strategy = r.optionalText("strategy").flatMap(RiskStrategy.init)
-        actions = r.optionalText("actions") ?? ""
-        trigger = r.optionalText("trigger") ?? ""
-        contingency = r.optionalText("contingency") ?? ""
-        proximity = r.day("proximity")
-        reviewDate = r.day("reviewDate")
-        severity = r.optionalText("severity")
-        due = r.day("due")
-        resolution = r.optionalText("resolution") ?? ""
-        dependsOn = r.optionalText("dependsOn") ?? ""
-        decidedBy = r.optionalText("decidedBy")
-        decidedOn = r.day("decidedOn")
-        rationale = r.optionalText("rationale") ?? ""
-        alternatives = r.optionalText("alternatives") ?? ""
-        origin = r.optionalText("origin")
-        createdAt = Date(timeIntervalSince1970: r.double("createdAt") ?? 0)
-        closedAt = r.double("closedAt").map { Date(timeIntervalSince1970: $0) }
+        self.init(id: try r.text("id"), type: RaidType(rawValue: r.optionalText("type") ?? "") ?? .risk, title: try r.text("title"), createdAt: Date())
+        for field in RaidField.stored where field != .id && field != .type && field != .title {
+            let value = r.value(field.name)
+            if value.isNull, field == .status { continue }
+            field.write(&self, value)
+        }
     }
 }
 
