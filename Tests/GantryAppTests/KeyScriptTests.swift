@@ -171,7 +171,7 @@ import TerminalUI
     @Test(arguments: Screen.allCases) func helpIsGeneratedFromTheKeymapOfEachScreen(screen: Screen) throws {
         let h = try MemoryHarness(height: 110)
         h.press(AppAction.defaultKeyMap.key(for: screen.opener)!, "?")
-        let forms = AppAction.defaultKeyMap.bindings(in: FormAction.context)
+        let forms = AppAction.defaultKeyMap.bindings(in: FormAction.context) + AppAction.defaultKeyMap.bindings(in: PromptAction.context)
         for binding in AppAction.defaultKeyMap.bindings(in: screen.keys) + forms {
             #expect(h.text.contains(binding.help), "\(binding.name) missing from the \(screen) help")
         }
@@ -226,6 +226,7 @@ import TerminalUI
         #expect(!h.state.shouldQuit, "q is text in a form")
         guard case .form(let form) = h.state.mode else { Issue.record("enter no longer saves: \(h.state.mode)"); return }
         #expect(form[.title] == "Ship it q")
+        #expect(h.text.contains("C-w save · tab next · esc cancel"), "the form's own hint follows the keymap")
         h.press("C-w")
         #expect(h.state.mode == .board)
         #expect(h.state.project.cards.values.contains { $0.title == "Ship it q" })

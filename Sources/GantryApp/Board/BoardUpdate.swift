@@ -14,7 +14,7 @@ extension AppState {
             message = fixTheMarked(e.errors.count)
             return []
         case .success(let draft):
-            if let reason = form.base.blockingSave(label: { CardForm.Field.allCases[$0].label }) {
+            if let reason = form.base.blockingSave(keys: formKeys, label: { CardForm.Field.allCases[$0].label }) {
                 mode = .form(form)
                 message = .error(reason)
                 return []

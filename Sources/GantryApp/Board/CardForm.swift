@@ -26,7 +26,7 @@ public struct CardForm: Sendable, Equatable {
         var hint: String {
             switch self {
             case .title: return "1–200 characters"
-            case .description: return "C-e opens $EDITOR"
+            case .description: return "long text"
             case .type: return CardType.allCases.map(\.rawValue).joined(separator: " ")
             case .priority: return Priority.allCases.map(\.rawValue).joined(separator: " ")
             case .assignee: return "handle, empty for none"
@@ -70,16 +70,16 @@ public struct CardForm: Sendable, Equatable {
 
     /// Takes in a change someone else saved to the card being edited (see `FormBase`).
     /// Returns a sentence for the status line, or nil when nothing the form shows changed.
-    public mutating func merge(_ current: Card?, by actor: String, project: ProjectSnapshot) -> String? {
+    public mutating func merge(_ current: Card?, by actor: String, project: ProjectSnapshot, keys: FormKeyNames) -> String? {
         guard cardID != nil else { return nil }
         guard let current else {
             base.deletedBy = actor
-            return "\(actor) deleted this card while you were editing it; Esc closes the form (your edits cannot be saved)."
+            return FormBase.deletedNotice("card", by: actor, keys: keys)
         }
         let result = base.merge(Self.values(current, project: project), into: &fields, by: actor)
         for i in result.merged { errors[Field.allCases[i]] = nil }
-        for i in result.clashed { if let clash = base.clashes[i] { errors[Field.allCases[i]] = FormBase.clashMessage(clash) } }
-        return FormBase.notice(result, by: actor) { Field.allCases[$0].label }
+        for i in result.clashed { if let clash = base.clashes[i] { errors[Field.allCases[i]] = FormBase.clashMessage(clash, keys: keys) } }
+        return FormBase.notice(result, by: actor, keys: keys) { Field.allCases[$0].label }
     }
 
     /// Settles every clash: their values, or this form's over them.

@@ -39,16 +39,16 @@ public struct RaidForm: Sendable, Equatable, FormRows {
     }
 
     /// Takes in a change someone else saved to the item being edited (see `FormBase`).
-    public mutating func merge(_ current: RaidItem?, by actor: String, project: ProjectSnapshot) -> String? {
+    public mutating func merge(_ current: RaidItem?, by actor: String, project: ProjectSnapshot, keys: FormKeyNames) -> String? {
         guard itemID != nil else { return nil }
         guard let current else {
             base.deletedBy = actor
-            return "\(actor) deleted this item while you were editing it; Esc closes the form (your edits cannot be saved)."
+            return FormBase.deletedNotice("item", by: actor, keys: keys)
         }
         let result = base.merge(Self.values(current, type: type, fields: fields, project: project), into: &inputs, by: actor)
         for i in result.merged { errors[fields[i]] = nil }
-        for i in result.clashed { if let clash = base.clashes[i] { errors[fields[i]] = FormBase.clashMessage(clash) } }
-        return FormBase.notice(result, by: actor) { fields[$0].short }
+        for i in result.clashed { if let clash = base.clashes[i] { errors[fields[i]] = FormBase.clashMessage(clash, keys: keys) } }
+        return FormBase.notice(result, by: actor, keys: keys) { fields[$0].short }
     }
 
     /// Settles every clash: their values, or this form's over them.
@@ -63,7 +63,7 @@ public struct RaidForm: Sendable, Equatable, FormRows {
 
     public func row(_ i: Int) -> (label: String, input: TextField, error: String?) { (fields[i].short, inputs[i], errors[fields[i]]) }
 
-    public var footer: (text: String, isError: Bool) {
+    public func footer(keys: FormKeyNames) -> (text: String, isError: Bool) {
         let f = fields[focus]
         if let e = errors[f] { return ("\(f.short): \(e)", true) }
         return ("\(f.short): \(f.help(on: type))", false)

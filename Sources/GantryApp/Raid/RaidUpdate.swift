@@ -124,7 +124,7 @@ extension AppState {
     mutating func save(_ form: RaidForm) -> [Effect] {
         var form = form
         defer { if case .raidForm = mode { mode = .raidForm(form) } }
-        if let reason = form.base.blockingSave(label: { form.fields[$0].short }) {
+        if let reason = form.base.blockingSave(keys: formKeys, label: { form.fields[$0].short }) {
             message = .error(reason)
             return []
         }

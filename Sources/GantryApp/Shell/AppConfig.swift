@@ -64,9 +64,9 @@ public struct AppConfig: Sendable {
             }
             for name in keys.keys.sorted() {
                 if let section = keys[name]?.table {
-                    let contexts = Screen.allCases.map(\.keys) + [FormAction.context, HelpAction.context]
+                    let contexts = Screen.allCases.map(\.keys) + [FormAction.context, HelpAction.context, PromptAction.context]
                     guard contexts.contains(name) else {
-                        config.problems.append("\(file): [keys.\(name)] is not a screen, the forms or the help; use \(contexts.joined(separator: ", "))")
+                        config.problems.append("\(file): [keys.\(name)] is not a screen, the forms, the help or the prompts; use \(contexts.joined(separator: ", "))")
                         continue
                     }
                     for action in section.keys.sorted() { read(action, section[action], context: name) }

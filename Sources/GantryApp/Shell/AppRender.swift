@@ -37,10 +37,10 @@ extension AppState {
         case .form(let form):
             let title = form.isNew ? "New card in \(project.columns[form.columnID]?.name ?? "")"
                 : "Edit \(form.cardID.flatMap { project.cards[$0]?.key } ?? "")"
-            cursor = FormOverlay(form: form, title: title, theme: theme, keymap: keymap).draw(into: &buffer)
+            cursor = FormOverlay(form: form, title: title, theme: theme, keys: formKeys).draw(into: &buffer)
         case .raidForm(let form):
             let title = form.isNew ? "New \(form.type.rawValue)" : "Edit \(form.itemID.flatMap { project.raidItems[$0]?.key } ?? "")"
-            cursor = FormOverlay(form: form, title: title, theme: theme, keymap: keymap).draw(into: &buffer)
+            cursor = FormOverlay(form: form, title: title, theme: theme, keys: formKeys).draw(into: &buffer)
         default: break
         }
         switch mode {

@@ -140,11 +140,11 @@ public struct AppState: Sendable {
         switch mode {
         case .form(var form):
             guard let id = form.cardID, change.edits.contains(where: { $0.id == id }) else { return }
-            report(form.merge(project.cards[id], by: actor, project: project), form.base)
+            report(form.merge(project.cards[id], by: actor, project: project, keys: formKeys), form.base)
             mode = .form(form)
         case .raidForm(var form):
             guard let id = form.itemID, change.edits.contains(where: { $0.id == id || ($0.kind == .raidLink && $0.fields.contains { $0.to == .text(id) || $0.from == .text(id) }) }) else { return }
-            report(form.merge(project.raidItems[id], by: actor, project: project), form.base)
+            report(form.merge(project.raidItems[id], by: actor, project: project, keys: formKeys), form.base)
             mode = .raidForm(form)
         default:
             break

@@ -61,21 +61,21 @@ extension AppState {
                 }
                 return [.apply(project.deleteCard(card))]
             case .filterPrompt(let field):
-                switch Self.prompt(key, field) {
+                switch prompt(key, field) {
                 case .editing(let f): mode = .filterPrompt(f)
                 case .cancelled: mode = .board
                 case .submitted(let text): mode = .board; return submitFilter(text)
                 }
                 return []
             case .commandPrompt(let field):
-                switch Self.prompt(key, field) {
+                switch prompt(key, field) {
                 case .editing(let f): mode = .commandPrompt(f)
                 case .cancelled: mode = .board
                 case .submitted(let text): mode = .board; return submitCommand(text, layout: boardLayout(size))
                 }
                 return []
             case .blockPrompt(let id, let field):
-                switch Self.prompt(key, field) {
+                switch prompt(key, field) {
                 case .editing(let f): mode = .blockPrompt(cardID: id, f)
                 case .cancelled: mode = .board
                 case .submitted(let reason):
@@ -112,10 +112,10 @@ extension AppState {
         case editing(TextField), cancelled, submitted(String)
     }
 
-    static func prompt(_ key: Key, _ field: TextField) -> PromptOutcome {
-        switch key {
-        case .escape: return .cancelled
-        case .enter: return .submitted(field.value)
+    func prompt(_ key: Key, _ field: TextField) -> PromptOutcome {
+        switch keymap.action(for: key, in: PromptAction.context) {
+        case .prompt(.cancel): return .cancelled
+        case .prompt(.submit): return .submitted(field.value)
         default:
             var f = field
             _ = f.handle(key)
@@ -170,7 +170,7 @@ extension AppState {
             return
         }
         mode = .filterPrompt(TextField(text))
-        message = .error("\(e.message) (at column \(e.offset + 1)). Fix it, or Esc to cancel.")
+        message = .error("\(e.message) (at column \(e.offset + 1)). Fix it, or \(keyName(.prompt(.cancel))) to cancel.")
     }
 }
 
@@ -186,6 +186,7 @@ extension AppState {
         switch action {
         case .form: context = FormAction.context
         case .help: context = HelpAction.context
+        case .prompt: context = PromptAction.context
         default: context = (screen ?? self.screen).keys
         }
         return keymap.key(for: action, in: context)

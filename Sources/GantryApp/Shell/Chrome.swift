@@ -39,11 +39,11 @@ struct Chrome {
         let bar = theme.style("ui.statusbar")
         buffer.fill(Rect(x: 0, y: y, width: width, height: 1), style: bar)
         switch state.mode {
-        case .filterPrompt(let field): return prompt("/", field, hint: "Enter apply · Esc cancel · empty clears", into: &buffer)
-        case .commandPrompt(let field): return prompt(":", field, hint: "Enter run · Esc cancel · :help", into: &buffer)
+        case .filterPrompt(let field): return prompt("/", field, hint: "\(submit) apply · \(cancel) cancel · empty clears", into: &buffer)
+        case .commandPrompt(let field): return prompt(":", field, hint: "\(submit) run · \(cancel) cancel · :help", into: &buffer)
         case .blockPrompt(let id, let field):
             let key = state.project.cards[id]?.key ?? ""
-            return prompt("Blocked \(key) by: ", field, hint: "Enter block · Esc cancel", into: &buffer)
+            return prompt("Blocked \(key) by: ", field, hint: "\(submit) block · \(cancel) cancel", into: &buffer)
         case .confirmDeleteRaid(let id):
             let item = state.project.raidItems[id]
             buffer.putPadded(" Delete \(item?.key ?? "") \"\(item?.title ?? "")\"? y deletes (\(state.keyName(.global(.undo))) undoes) · any other key keeps it",
@@ -75,6 +75,9 @@ struct Chrome {
         if room > 0 { buffer.put(hint, x: room, y: y, style: bar) }
         return nil
     }
+
+    private var submit: String { state.keyName(.prompt(.submit)) }
+    private var cancel: String { state.keyName(.prompt(.cancel)) }
 
     private func prompt(_ label: String, _ field: TextField, hint: String, into buffer: inout Buffer) -> (x: Int, y: Int) {
         let y = height - 1

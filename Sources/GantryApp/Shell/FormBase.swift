@@ -53,24 +53,34 @@ public struct FormBase: Sendable, Equatable {
     }
 
     /// The status-line sentence after a merge, naming the fields by `label`.
-    public static func notice(_ result: (merged: [Int], clashed: [Int]), by actor: String, label: (Int) -> String) -> String? {
+    public static func notice(_ result: (merged: [Int], clashed: [Int]), by actor: String, keys: FormKeyNames, label: (Int) -> String) -> String? {
         if !result.clashed.isEmpty {
-            return "\(actor) changed \(result.clashed.map(label).joined(separator: ", ")) while you were editing it. C-t takes theirs, C-y keeps yours."
+            return "\(actor) changed \(result.clashed.map(label).joined(separator: ", ")) while you were editing it. \(keys.takeTheirs) takes theirs, \(keys.keepMine) keeps yours."
         }
         return result.merged.isEmpty ? nil : "\(actor) changed \(result.merged.map(label).joined(separator: ", ")); the form shows their value."
     }
 
     /// The error beside a clashing field.
-    public static func clashMessage(_ clash: Clash) -> String {
-        "\(clash.by) changed this to \"\(clash.theirs)\": C-t takes theirs, C-y keeps yours"
+    public static func clashMessage(_ clash: Clash, keys: FormKeyNames) -> String {
+        "\(clash.by) changed this to \"\(clash.theirs)\": \(keys.takeTheirs) takes theirs, \(keys.keepMine) keeps yours"
+    }
+
+    /// The sentence when the item under the form was deleted by `actor`.
+    public static func deletedNotice(_ what: String, by actor: String, keys: FormKeyNames) -> String {
+        "\(actor) deleted this \(what) while you were editing it; \(keys.cancel) closes the form (your edits cannot be saved)."
     }
 
     /// Why a save cannot go ahead yet, or nil.
-    public func blockingSave(label: (Int) -> String) -> String? {
-        if let by = deletedBy { return "\(by) deleted this while you were editing it; there is nothing to save it to. Esc closes the form." }
+    public func blockingSave(keys: FormKeyNames, label: (Int) -> String) -> String? {
+        if let by = deletedBy { return "\(by) deleted this while you were editing it; there is nothing to save it to. \(keys.cancel) closes the form." }
         if let (i, clash) = clashes.min(by: { $0.key < $1.key }) {
-            return "\(clash.by) changed \(label(i)) while you were editing it: C-t takes theirs, C-y keeps yours, then save."
+            return "\(clash.by) changed \(label(i)) while you were editing it: \(keys.takeTheirs) takes theirs, \(keys.keepMine) keeps yours, then save."
         }
         return nil
     }
+}
+
+/// The form keys as the live keymap has them, for the sentences that name them.
+public struct FormKeyNames: Sendable, Equatable {
+    public var save: String, cancel: String, next: String, editor: String, takeTheirs: String, keepMine: String
 }

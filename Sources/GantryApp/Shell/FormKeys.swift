@@ -66,6 +66,12 @@ extension AppState {
         return []
     }
 
+    /// The form keys as sentences name them.
+    var formKeys: FormKeyNames {
+        FormKeyNames(save: keyName(.form(.save)), cancel: keyName(.form(.cancel)), next: keyName(.form(.nextField)),
+                     editor: keyName(.form(.editDescription)), takeTheirs: keyName(.form(.takeTheirs)), keepMine: keyName(.form(.keepMine)))
+    }
+
     /// Why a save did not happen: the fields at fault, and the way out.
     func fixTheMarked(_ count: Int) -> StatusMessage {
         .error("Fix the marked field\(count == 1 ? "" : "s"), or \(keyName(.form(.cancel))) to cancel.")

@@ -6,7 +6,8 @@ public protocol FormRows {
     var rowCount: Int { get }
     func row(_ i: Int) -> (label: String, input: TextField, error: String?)
     var focusIndex: Int { get }
-    var footer: (text: String, isError: Bool) { get }
+    /// The focused field's error, or what to type in it; `keys` names the form's live keys.
+    func footer(keys: FormKeyNames) -> (text: String, isError: Bool)
 }
 
 extension CardForm: FormRows {
@@ -19,8 +20,8 @@ extension CardForm: FormRows {
 
     public var focusIndex: Int { focus.rawValue }
 
-    public var footer: (text: String, isError: Bool) {
+    public func footer(keys: FormKeyNames) -> (text: String, isError: Bool) {
         if let e = errors[focus] { return ("\(focus.label): \(e)", true) }
-        return ("\(focus.label): \(focus.hint)", false)
+        return ("\(focus.label): \(focus == .description ? "\(keys.editor) opens $EDITOR" : focus.hint)", false)
     }
 }

@@ -5,7 +5,7 @@ import TerminalUI
 public enum KeyReference {
     public static func markdown(_ keymap: KeyMap<AppAction> = AppAction.defaultKeyMap) -> String {
         var out: [String] = []
-        let contexts = [("global", "Everywhere")] + Screen.allCases.map { ($0.keys, $0.title) } + [(FormAction.context, "In forms"), (HelpAction.context, "In the help")]
+        let contexts = [("global", "Everywhere")] + Screen.allCases.map { ($0.keys, $0.title) } + [(FormAction.context, "In forms"), (HelpAction.context, "In the help"), (PromptAction.context, "In prompts")]
         for (context, title) in contexts {
             let bindings = keymap.bindings.filter { $0.context == context }
             guard !bindings.isEmpty else { continue }

@@ -22,10 +22,12 @@ struct HelpOverlay {
         out.append(("", "", false))
         out.append(("Commands (:)", "", true))
         for c in Commands.all { out.append((":" + c.usage, c.help, false)) }
-        out.append(("", "", false))
-        out.append(("In forms", "", true))
-        for b in keymap.bindings(in: FormAction.context) where !b.keys.isEmpty {
-            out.append((b.keys.map(\.description).joined(separator: " "), b.help, false))
+        for (context, title) in [(FormAction.context, "In forms"), (PromptAction.context, "In prompts (/ : and the block reason)")] {
+            out.append(("", "", false))
+            out.append((title, "", true))
+            for b in keymap.bindings(in: context) where !b.keys.isEmpty {
+                out.append((b.keys.map(\.description).joined(separator: " "), b.help, false))
+            }
         }
         return out
     }
@@ -64,14 +66,10 @@ struct FormOverlay {
     let form: any FormRows
     let title: String
     let theme: Theme
-    let keymap: KeyMap<AppAction>
+    let keys: FormKeyNames
 
     /// The form's main keys as the live keymap has them.
-    var keysHint: String {
-        [(FormAction.save, "save"), (.nextField, "next"), (.cancel, "cancel")]
-            .compactMap { action, label in keymap.key(for: .form(action), in: FormAction.context).map { "\($0) \(label)" } }
-            .joined(separator: " · ")
-    }
+    var keysHint: String { "\(keys.save) save · \(keys.next) next · \(keys.cancel) cancel" }
 
     func draw(into buffer: inout Buffer) -> (x: Int, y: Int) {
         let count = form.rowCount
@@ -92,7 +90,7 @@ struct FormOverlay {
                                style: theme.style(focused ? "ui.form.field.focused" : "ui.form.field"), focused: focused)
             if focused { cursor = (x, r.y) }
         }
-        let footer = form.footer
+        let footer = form.footer(keys: keys)
         buffer.putPadded(footer.text, x: footerLine.x, y: footerLine.y, width: footerLine.width, style: theme.style(footer.isError ? "ui.form.error" : "ui.muted"))
         buffer.putPadded(keysHint, x: keysLine.x, y: keysLine.y, width: keysLine.width, style: theme.style("ui.muted"))
         return cursor

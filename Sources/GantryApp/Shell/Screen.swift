@@ -49,7 +49,7 @@ public enum Screen: String, Sendable, CaseIterable {
     /// Every default binding: the global keys, each screen's opener, working together, each
     /// screen's own keys and the forms'.
     static var defaultBindings: [KeyMap<AppAction>.Binding] {
-        GlobalAction.bindings + allCases.map(\.openerBinding) + GlobalAction.sharingBindings + allCases.flatMap(\.bindings) + FormAction.bindings + HelpAction.bindings
+        GlobalAction.bindings + allCases.map(\.openerBinding) + GlobalAction.sharingBindings + allCases.flatMap(\.bindings) + FormAction.bindings + HelpAction.bindings + PromptAction.bindings
     }
 }
 
@@ -62,7 +62,7 @@ public struct ScreenStates: Sendable {
 }
 
 /// Everything a key can ask for: an action that works on every screen, opening a screen, a
-/// screen's own action, or a form's or the help's.
+/// screen's own action, or a form's, the help's or a prompt's.
 public enum AppAction: Hashable, Sendable {
     case global(GlobalAction)
     case open(Screen)
@@ -72,15 +72,17 @@ public enum AppAction: Hashable, Sendable {
     case standup(StandupAction)
     case form(FormAction)
     case help(HelpAction)
+    case prompt(PromptAction)
 
     /// The default bindings, built from each screen's keys.
-    public static let defaultKeyMap = KeyMap<AppAction>(Screen.defaultBindings, modal: [FormAction.context, HelpAction.context])
+    public static let defaultKeyMap = KeyMap<AppAction>(Screen.defaultBindings, modal: [FormAction.context, HelpAction.context, PromptAction.context])
 
     /// Every action, for checks that each has a key.
     static var allCases: [AppAction] {
         GlobalAction.allCases.map(AppAction.global) + Screen.allCases.map(AppAction.open) + BoardAction.allCases.map(AppAction.board)
             + RaidAction.allCases.map(AppAction.raid) + TimelineAction.allCases.map(AppAction.timeline)
             + StandupAction.allCases.map(AppAction.standup) + FormAction.allCases.map(AppAction.form) + HelpAction.allCases.map(AppAction.help)
+            + PromptAction.allCases.map(AppAction.prompt)
     }
 }
 
@@ -98,7 +100,7 @@ extension AppState {
         case .raid(let a): return performRaid(a)
         case .timeline(let a): return performTimeline(a)
         case .standup(let a): return performStandup(a, height: size.height)
-        case .form, .help: return []
+        case .form, .help, .prompt: return []
         }
     }
 
