@@ -1,7 +1,9 @@
 /// A kanban board: its columns hang off it by `boardID`. A project may have several.
-public struct Board: Entity, Hashable {
+public struct Board: DescribedEntity, Hashable {
     public static let kind = EntityKind.board
-    public static let fieldNames = ["id", "name", "position"]
+    public static let stored: [StoredField<Board>] = [.text("id", \.id, required: true), .text("name", \.name, required: true), .count("position", \.position)]
+    public static let fieldNames = stored.map(\.name)
+    public static var blank: Board { Board(id: "", name: "", position: 0) }
 
     public var id: String
     public var name: String
@@ -14,11 +16,6 @@ public struct Board: Entity, Hashable {
     }
 
     public var label: String { name }
-    public var fields: [String: Value] { ["id": .text(id), "name": .text(name), "position": Value(position)] }
-
-    public init(from r: inout FieldReader) throws {
-        self.init(id: try r.text("id"), name: try r.text("name"), position: r.int("position") ?? 0)
-    }
 }
 
 /// What stage of flow a column represents; flow metrics (cycle time, cumulative flow) rely on it.
@@ -27,9 +24,14 @@ public enum ColumnCategory: String, Sendable, CaseIterable, Codable {
 }
 
 /// A board column, with an optional work-in-progress limit.
-public struct Column: Entity, Hashable {
+public struct Column: DescribedEntity, Hashable {
     public static let kind = EntityKind.column
-    public static let fieldNames = ["id", "boardID", "name", "position", "wipLimit", "category"]
+    public static let stored: [StoredField<Column>] = [
+        .text("id", \.id, required: true), .text("boardID", \.boardID, required: true), .text("name", \.name, required: true),
+        .count("position", \.position), .optionalCount("wipLimit", \.wipLimit), .choice("category", \.category, orElse: .todo),
+    ]
+    public static let fieldNames = stored.map(\.name)
+    public static var blank: Column { Column(id: "", boardID: "", name: "", position: 0, category: .todo) }
 
     public var id: String
     public var boardID: String
@@ -48,15 +50,4 @@ public struct Column: Entity, Hashable {
     }
 
     public var label: String { name }
-
-    public var fields: [String: Value] {
-        ["id": .text(id), "boardID": .text(boardID), "name": .text(name), "position": Value(position),
-         "wipLimit": Value(wipLimit), "category": .text(category.rawValue)]
-    }
-
-    public init(from r: inout FieldReader) throws {
-        self.init(id: try r.text("id"), boardID: try r.text("boardID"), name: try r.text("name"),
-                  position: r.int("position") ?? 0, wipLimit: r.int("wipLimit"),
-                  category: ColumnCategory(rawValue: r.optionalText("category") ?? "") ?? .todo)
-    }
 }

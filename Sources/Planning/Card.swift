@@ -24,13 +24,19 @@ public enum Priority: String, Sendable, CaseIterable, Codable, Comparable {
 ///
 /// `id` is a stable UUID; `key` (`GAN-42`) is what people type and is allocated by the store, so
 /// it is unique across processes and never reused. `enteredColumnAt` drives card aging.
-public struct Card: Entity, Hashable {
+public struct Card: DescribedEntity, Hashable {
     public static let kind = EntityKind.card
-    public static let fieldNames = [
-        "id", "key", "number", "boardID", "columnID", "rank", "title", "description", "type", "priority",
-        "assignee", "labels", "estimate", "due", "blockedReason", "parentID", "enteredColumnAt",
-        "createdAt", "archived",
+    public static let stored: [StoredField<Card>] = [
+        .text("id", \.id, required: true), .text("key", \.key, emptyIsNull: true), .count("number", \.number, zeroIsNull: true),
+        .text("boardID", \.boardID, required: true), .text("columnID", \.columnID, required: true), .real("rank", \.rank),
+        .text("title", \.title, required: true), .text("description", \.description), .choice("type", \.type, orElse: .feature),
+        .choice("priority", \.priority, orElse: .medium), .optionalText("assignee", \.assignee), .list("labels", \.labels),
+        .optionalReal("estimate", \.estimate), .day("due", \.due), .optionalText("blockedReason", \.blockedReason),
+        .optionalText("parentID", \.parentID), .time("enteredColumnAt", \.enteredColumnAt), .time("createdAt", \.createdAt),
+        .flag("archived", \.archived),
     ]
+    public static let fieldNames = stored.map(\.name)
+    public static var blank: Card { Card(id: "", boardID: "", columnID: "", rank: 0, title: "", enteredColumnAt: .distantPast, createdAt: .distantPast) }
 
     public var id: String
     public var key: String
@@ -85,34 +91,6 @@ public struct Card: Entity, Hashable {
     /// Whole days the card has spent in its current column at `now`.
     public func daysInColumn(now: Date) -> Int {
         max(0, Int(now.timeIntervalSince(enteredColumnAt) / 86_400))
-    }
-
-    public var fields: [String: Value] {
-        [
-            "id": .text(id), "key": key.isEmpty ? .null : .text(key), "number": number == 0 ? .null : Value(number),
-            "boardID": .text(boardID), "columnID": .text(columnID), "rank": .real(rank), "title": .text(title),
-            "description": .text(description), "type": .text(type.rawValue), "priority": .text(priority.rawValue),
-            "assignee": Value(assignee), "labels": .text(labels.joined(separator: ",")), "estimate": Value(estimate),
-            "due": Value(due), "blockedReason": Value(blockedReason), "parentID": Value(parentID),
-            "enteredColumnAt": .real(enteredColumnAt.timeIntervalSince1970),
-            "createdAt": .real(createdAt.timeIntervalSince1970), "archived": Value(archived),
-        ]
-    }
-
-    public init(from r: inout FieldReader) throws {
-        self.init(
-            id: try r.text("id"), key: r.optionalText("key") ?? "", number: r.int("number") ?? 0,
-            boardID: try r.text("boardID"), columnID: try r.text("columnID"), rank: r.double("rank") ?? 0,
-            title: try r.text("title"), description: r.optionalText("description") ?? "",
-            type: CardType(rawValue: r.optionalText("type") ?? "") ?? .feature,
-            priority: Priority(rawValue: r.optionalText("priority") ?? "") ?? .medium,
-            assignee: r.optionalText("assignee"),
-            labels: Card.splitLabels(r.optionalText("labels") ?? ""),
-            estimate: r.double("estimate"), due: r.day("due"), blockedReason: r.optionalText("blockedReason"),
-            parentID: r.optionalText("parentID"),
-            enteredColumnAt: Date(timeIntervalSince1970: r.double("enteredColumnAt") ?? 0),
-            createdAt: Date(timeIntervalSince1970: r.double("createdAt") ?? 0),
-            archived: r.bool("archived"))
     }
 
     static func splitLabels(_ text: String) -> [String] {

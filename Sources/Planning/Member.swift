@@ -1,8 +1,13 @@
 /// Someone on the team. The handle is the Unix user name by default, which is how the journal and
 /// the live sessions recognise people, so it never changes once created.
-public struct Member: Entity, Hashable {
+public struct Member: DescribedEntity, Hashable {
     public static let kind = EntityKind.member
-    public static let fieldNames = ["id", "name", "role", "capacity", "costRate"]
+    public static let stored: [StoredField<Member>] = [
+        .text("id", \.handle, required: true), .text("name", \.name), .text("role", \.role), .real("capacity", \.capacity, orElse: 1),
+        .optionalReal("costRate", \.costRate),
+    ]
+    public static let fieldNames = stored.map(\.name)
+    public static var blank: Member { Member(handle: "", name: "") }
 
     public var handle: String
     public var name: String
@@ -21,22 +26,18 @@ public struct Member: Entity, Hashable {
 
     public var id: String { handle }
     public var label: String { handle }
-
-    public var fields: [String: Value] {
-        ["id": .text(handle), "name": .text(name), "role": .text(role),
-         "capacity": .real(capacity), "costRate": Value(costRate)]
-    }
-
-    public init(from r: inout FieldReader) throws {
-        self.init(handle: try r.text("id"), name: r.optionalText("name") ?? "", role: r.optionalText("role") ?? "",
-                  capacity: r.double("capacity") ?? 1, costRate: r.double("costRate"))
-    }
 }
 
-/// Project-wide settings: one row, so project edits travel through the same change mechanism.
-public struct ProjectInfo: Entity, Hashable {
+public struct ProjectInfo: DescribedEntity, Hashable {
     public static let kind = EntityKind.project
-    public static let fieldNames = ["id", "name", "keyPrefix", "bandMedium", "bandHigh", "bandCritical", "startDate", "workdays"]
+    public static let stored: [StoredField<ProjectInfo>] = [
+        .derivedID { $0.id }, .text("name", \.name, required: true), .text("keyPrefix", \.keyPrefix, required: true),
+        .count("bandMedium", \.bands.medium, orElse: RiskBands.standard.medium), .count("bandHigh", \.bands.high, orElse: RiskBands.standard.high),
+        .count("bandCritical", \.bands.critical, orElse: RiskBands.standard.critical), .day("startDate", \.startDate),
+        .count("workdays", \.workdays, orElse: WorkCalendar.mondayToFriday),
+    ]
+    public static let fieldNames = stored.map(\.name)
+    public static var blank: ProjectInfo { ProjectInfo(name: "", keyPrefix: "") }
     public static let singletonID = "project"
 
     public var name: String
@@ -56,18 +57,4 @@ public struct ProjectInfo: Entity, Hashable {
 
     public var id: String { Self.singletonID }
     public var label: String { "project" }
-    public var fields: [String: Value] {
-        ["id": .text(id), "name": .text(name), "keyPrefix": .text(keyPrefix), "bandMedium": Value(bands.medium),
-         "bandHigh": Value(bands.high), "bandCritical": Value(bands.critical), "startDate": Value(startDate), "workdays": Value(workdays)]
-    }
-
-    public init(from r: inout FieldReader) throws {
-        _ = r.optionalText("id")
-        let name = try r.text("name"), prefix = try r.text("keyPrefix")
-        let standard = RiskBands.standard
-        let bands = RiskBands(medium: r.int("bandMedium") ?? standard.medium, high: r.int("bandHigh") ?? standard.high,
-                              critical: r.int("bandCritical") ?? standard.critical)
-        self.init(name: name, keyPrefix: prefix, bands: bands, startDate: r.day("startDate"),
-                  workdays: r.int("workdays") ?? WorkCalendar.mondayToFriday)
-    }
 }

@@ -4,9 +4,19 @@ import Testing
 import Planning
 @testable import PlanStore
 
-/// A RAID item's fields are described once (`RaidField`); the store's table must hold exactly
-/// those, so a descriptor without its migration, or a column without its descriptor, fails here.
+/// Each entity's fields are listed once (`DescribedEntity.stored`, and `RaidField` for RAID
+/// items); the store's tables must hold exactly those, so a field without its migration, or a
+/// column without its field, fails here.
 @Suite struct DescribedFieldsTests {
+    @Test(arguments: EntityKind.allCases) func everyTableHasAColumnForEveryListedFieldAndNoOther(kind: EntityKind) throws {
+        let project = try TempProject()
+        let columns = try project.store.reader.read { db in
+            try Row.fetchAll(db, sql: "PRAGMA table_info(\(Schema.table(for: kind)))").map { $0["name"] as String }
+        }
+        #expect(Set(columns) == Set(kind.fieldNames), "\(kind)")
+        #expect(columns.count == kind.fieldNames.count, "\(kind): no field listed twice")
+    }
+
     @Test func theRaidTableHasAColumnForEveryDescribedFieldAndNoOther() throws {
         let project = try TempProject()
         let columns = try project.store.reader.read { db in

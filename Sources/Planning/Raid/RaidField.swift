@@ -68,6 +68,12 @@ public struct RaidField: Sendable, Hashable, CustomStringConvertible {
     public func hash(into hasher: inout Hasher) { hasher.combine(name) }
     public var description: String { label }
 
+    /// The field as the store reads and writes it; the id and title must be there. The type is
+    /// read before the status (`stored` keeps that order), so a missing status is the type's first.
+    var storage: StoredField<RaidItem> {
+        StoredField(name, required: self == .id || self == .title, read: read, write: write)
+    }
+
     /// The field's value on `item`.
     public func value(of item: RaidItem) -> Value { read(item) }
 

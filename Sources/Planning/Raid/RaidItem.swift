@@ -67,9 +67,12 @@ public enum RiskStrategy: String, Sendable, CaseIterable {
 
 /// One RAID entry: a risk (threat or opportunity), an assumption, an issue, a dependency or a
 /// decision. Keys come from the store, per type (`R-4`, `DEC-2`).
-public struct RaidItem: Entity, Hashable {
+public struct RaidItem: DescribedEntity, Hashable {
     public static let kind = EntityKind.raid
-    public static var fieldNames: [String] { RaidField.stored.map(\.name) }
+    /// Its stored fields are its descriptors' (`RaidField`), which the form and the command line also read.
+    public static let stored: [StoredField<RaidItem>] = RaidField.stored.map(\.storage)
+    public static let fieldNames = stored.map(\.name)
+    public static var blank: RaidItem { RaidItem(id: "", type: .risk, title: "", createdAt: .distantPast) }
 
     public var id: String
     public var key: String
@@ -146,27 +149,14 @@ public struct RaidItem: Entity, Hashable {
     /// The risk may happen within `nearWindow` days of `today` (or its proximity has passed).
     public func isNear(today: Day) -> Bool { proximity.map { $0 - today <= Self.nearWindow } ?? false }
     public var residualScore: Int? { residualProbability.flatMap { p in residualImpact.map { p * $0 } } }
-
-    public var fields: [String: Value] {
-        Dictionary(uniqueKeysWithValues: RaidField.stored.map { ($0.name, $0.read(self)) })
-    }
-
-    /// Reads every stored field through its descriptor; the type first, since a missing status
-    /// takes the type's first one.
-    public init(from r: inout FieldReader) throws {
-        self.init(id: try r.text("id"), type: RaidType(rawValue: r.optionalText("type") ?? "") ?? .risk, title: try r.text("title"), createdAt: Date())
-        for field in RaidField.stored where field != .id && field != .type && field != .title {
-            let value = r.value(field.name)
-            if value.isNull, field == .status { continue }
-            field.write(&self, value)
-        }
-    }
 }
 
 /// A link from a RAID item to the work it concerns (a card now; timeline tasks later).
-public struct RaidLink: Entity, Hashable {
+public struct RaidLink: DescribedEntity, Hashable {
     public static let kind = EntityKind.raidLink
-    public static let fieldNames = ["id", "itemID", "targetID"]
+    public static let stored: [StoredField<RaidLink>] = [.derivedID { $0.id }, .text("itemID", \.itemID, required: true), .text("targetID", \.targetID, required: true)]
+    public static let fieldNames = stored.map(\.name)
+    public static var blank: RaidLink { RaidLink(itemID: "", targetID: "") }
 
     public var itemID: String
     public var targetID: String
@@ -178,10 +168,4 @@ public struct RaidLink: Entity, Hashable {
 
     public var id: String { "\(itemID)|\(targetID)" }
     public var label: String { "link" }
-    public var fields: [String: Value] { ["id": .text(id), "itemID": .text(itemID), "targetID": .text(targetID)] }
-
-    public init(from r: inout FieldReader) throws {
-        _ = r.optionalText("id")
-        self.init(itemID: try r.text("itemID"), targetID: try r.text("targetID"))
-    }
 }

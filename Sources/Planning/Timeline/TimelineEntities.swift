@@ -2,10 +2,17 @@ import Foundation
 
 /// A piece of scheduled work, `T-n`. Duration is in working days; 0 makes a milestone. A task
 /// with children is a phase: its dates and progress roll up from them.
-public struct PlanTask: Entity, Hashable {
+public struct PlanTask: DescribedEntity, Hashable {
     public static let kind = EntityKind.task
-    public static let fieldNames = ["id", "key", "number", "name", "duration", "parentID", "position", "assignees", "progress",
-                                    "startNoEarlier", "deadline", "actualStart", "actualFinish", "createdAt"]
+    public static let stored: [StoredField<PlanTask>] = [
+        .text("id", \.id, required: true), .text("key", \.key, emptyIsNull: true), .count("number", \.number, zeroIsNull: true),
+        .text("name", \.name, required: true), .count("duration", \.duration), .optionalText("parentID", \.parentID),
+        .count("position", \.position), .list("assignees", \.assignees), .count("progress", \.progress),
+        .day("startNoEarlier", \.startNoEarlier), .day("deadline", \.deadline), .day("actualStart", \.actualStart),
+        .day("actualFinish", \.actualFinish), .time("createdAt", \.createdAt),
+    ]
+    public static let fieldNames = stored.map(\.name)
+    public static var blank: PlanTask { PlanTask(id: "", name: "", duration: 0, createdAt: .distantPast) }
 
     public var id: String
     public var key: String
@@ -41,30 +48,7 @@ public struct PlanTask: Entity, Hashable {
     public static let keyPrefix = "T"
     public var isMilestone: Bool { duration == 0 }
 
-    public var fields: [String: Value] {
-        ["id": .text(id), "key": key.isEmpty ? .null : .text(key), "number": number == 0 ? .null : Value(number), "name": .text(name),
-         "duration": Value(duration), "parentID": Value(parentID), "position": Value(position),
-         "assignees": .text(assignees.joined(separator: ",")), "progress": Value(progress), "startNoEarlier": Value(startNoEarlier),
-         "deadline": Value(deadline), "actualStart": Value(actualStart), "actualFinish": Value(actualFinish),
-         "createdAt": .real(createdAt.timeIntervalSince1970)]
-    }
 
-    public init(from r: inout FieldReader) throws {
-        id = try r.text("id")
-        key = r.optionalText("key") ?? ""
-        number = r.int("number") ?? 0
-        name = try r.text("name")
-        duration = r.int("duration") ?? 0
-        parentID = r.optionalText("parentID")
-        position = r.int("position") ?? 0
-        assignees = Card.splitLabels(r.optionalText("assignees") ?? "")
-        progress = r.int("progress") ?? 0
-        startNoEarlier = r.day("startNoEarlier")
-        deadline = r.day("deadline")
-        actualStart = r.day("actualStart")
-        actualFinish = r.day("actualFinish")
-        createdAt = Date(timeIntervalSince1970: r.double("createdAt") ?? 0)
-    }
 }
 
 /// How a successor depends on its predecessor (MS Project and TaskJuggler conventions).
@@ -73,9 +57,14 @@ public enum DependencyType: String, Sendable, CaseIterable {
 }
 
 /// A dependency between two tasks, with a lag in working days (negative: a lead).
-public struct TaskLink: Entity, Hashable {
+public struct TaskLink: DescribedEntity, Hashable {
     public static let kind = EntityKind.taskLink
-    public static let fieldNames = ["id", "predID", "succID", "type", "lag"]
+    public static let stored: [StoredField<TaskLink>] = [
+        .derivedID { $0.id }, .text("predID", \.predID, required: true), .text("succID", \.succID, required: true),
+        .choice("type", \.type, orElse: .fs), .count("lag", \.lag),
+    ]
+    public static let fieldNames = stored.map(\.name)
+    public static var blank: TaskLink { TaskLink(predID: "", succID: "") }
 
     public var predID: String
     public var succID: String
@@ -91,19 +80,21 @@ public struct TaskLink: Entity, Hashable {
 
     public var id: String { "\(predID)>\(succID)" }
     public var label: String { "dependency" }
-    public var fields: [String: Value] { ["id": .text(id), "predID": .text(predID), "succID": .text(succID), "type": .text(type.rawValue), "lag": Value(lag)] }
 
-    public init(from r: inout FieldReader) throws {
-        _ = r.optionalText("id")
-        self.init(predID: try r.text("predID"), succID: try r.text("succID"),
-                  type: DependencyType(rawValue: r.optionalText("type") ?? "FS") ?? .fs, lag: r.int("lag") ?? 0)
-    }
 }
 
 /// A non-working day of the project calendar.
-public struct Holiday: Entity, Hashable {
+public struct Holiday: DescribedEntity, Hashable {
     public static let kind = EntityKind.holiday
-    public static let fieldNames = ["id", "name"]
+    public static let stored: [StoredField<Holiday>] = [
+        StoredField("id", required: true, read: { .text($0.id) }, write: { holiday, value in
+            guard let day = value.string.flatMap(Day.init) else { throw PlanningError.corrupt("holiday \(value)") }
+            holiday.day = day
+        }),
+        .text("name", \.name),
+    ]
+    public static let fieldNames = stored.map(\.name)
+    public static var blank: Holiday { Holiday(day: Day(year: 1970, month: 1, day: 1)!, name: "") }
 
     public var day: Day
     public var name: String
@@ -115,19 +106,27 @@ public struct Holiday: Entity, Hashable {
 
     public var id: String { day.description }
     public var label: String { "holiday \(day)" }
-    public var fields: [String: Value] { ["id": .text(id), "name": .text(name)] }
 
-    public init(from r: inout FieldReader) throws {
-        let id = try r.text("id")
-        guard let d = Day(id) else { throw PlanningError.corrupt("holiday \(id)") }
-        self.init(day: d, name: r.optionalText("name") ?? "")
-    }
 }
 
 /// A saved copy of every task's planned dates, to measure slippage against.
-public struct Baseline: Entity, Hashable {
+public struct Baseline: DescribedEntity, Hashable {
     public static let kind = EntityKind.baseline
-    public static let fieldNames = ["id", "name", "savedAt", "dates"]
+    public static let stored: [StoredField<Baseline>] = [
+        .derivedID { $0.id }, .text("name", \.name, required: true), .time("savedAt", \.savedAt),
+        StoredField("dates", read: { b in .text(b.dates.keys.sorted().map { k in "\(k)=\(b.dates[k]!.start),\(b.dates[k]!.finish)" }.joined(separator: "\n")) },
+                    write: { b, value in
+                        b.dates = [:]
+                        for line in (value.string ?? "").split(separator: "\n") {
+                            let parts = line.split(separator: "=")
+                            guard parts.count == 2 else { continue }
+                            let ds = parts[1].split(separator: ",").compactMap { Day(String($0)) }
+                            if ds.count == 2 { b.dates[String(parts[0])] = (ds[0], ds[1]) }
+                        }
+                    }),
+    ]
+    public static let fieldNames = stored.map(\.name)
+    public static var blank: Baseline { Baseline(name: "", savedAt: .distantPast, dates: [:]) }
 
     public var name: String
     public var savedAt: Date
@@ -143,33 +142,18 @@ public struct Baseline: Entity, Hashable {
     public var id: String { "baseline:" + name.lowercased() }
     public var label: String { "baseline \(name)" }
 
-    public var fields: [String: Value] {
-        let text = dates.keys.sorted().map { k in "\(k)=\(dates[k]!.start),\(dates[k]!.finish)" }.joined(separator: "\n")
-        return ["id": .text(id), "name": .text(name), "savedAt": .real(savedAt.timeIntervalSince1970), "dates": .text(text)]
-    }
 
-    public init(from r: inout FieldReader) throws {
-        _ = r.optionalText("id")
-        let name = try r.text("name")
-        let savedAt = Date(timeIntervalSince1970: r.double("savedAt") ?? 0)
-        var dates: [String: (start: Day, finish: Day)] = [:]
-        for line in (r.optionalText("dates") ?? "").split(separator: "\n") {
-            let parts = line.split(separator: "=")
-            guard parts.count == 2 else { continue }
-            let ds = parts[1].split(separator: ",").compactMap { Day(String($0)) }
-            if ds.count == 2 { dates[String(parts[0])] = (ds[0], ds[1]) }
-        }
-        self.init(name: name, savedAt: savedAt, dates: dates)
-    }
 
     public static func == (a: Baseline, b: Baseline) -> Bool { a.fields == b.fields }
     public func hash(into h: inout Hasher) { h.combine(id) }
 }
 
 /// A card that carries part of a task's work; its column says how far along it is.
-public struct TaskCardLink: Entity, Hashable {
+public struct TaskCardLink: DescribedEntity, Hashable {
     public static let kind = EntityKind.taskCard
-    public static let fieldNames = ["id", "taskID", "cardID"]
+    public static let stored: [StoredField<TaskCardLink>] = [.derivedID { $0.id }, .text("taskID", \.taskID, required: true), .text("cardID", \.cardID, required: true)]
+    public static let fieldNames = stored.map(\.name)
+    public static var blank: TaskCardLink { TaskCardLink(taskID: "", cardID: "") }
 
     public var taskID: String
     public var cardID: String
@@ -181,10 +165,5 @@ public struct TaskCardLink: Entity, Hashable {
 
     public var id: String { "\(taskID)|\(cardID)" }
     public var label: String { "card link" }
-    public var fields: [String: Value] { ["id": .text(id), "taskID": .text(taskID), "cardID": .text(cardID)] }
 
-    public init(from r: inout FieldReader) throws {
-        _ = r.optionalText("id")
-        self.init(taskID: try r.text("taskID"), cardID: try r.text("cardID"))
-    }
 }
