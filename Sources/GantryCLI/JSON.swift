@@ -65,13 +65,15 @@ enum JSON {
     private static func escape(_ s: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         // Most text needs no escaping: copy its bytes (C1 controls start with 0xC2, checked below).
-        // Native strings hand out their UTF-8 storage, so this is one scan and one copy.
-        let copied = s.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+        // `withUTF8` hands out the bytes of any string, small ones (keys, dates, statuses) too,
+        // so this is one scan and one copy.
+        var text = s
+        let copied = text.withUTF8 { bytes -> Bool in
             for b in bytes where b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F || b == 0xC2 { return false }
             out.append(contentsOf: bytes)
             return true
         }
-        if copied == true {
+        if copied {
             out.append(UInt8(ascii: "\""))
             return
         }

@@ -1,9 +1,13 @@
 /// A kanban board: its columns hang off it by `boardID`. A project may have several.
 public struct Board: DescribedEntity, Hashable {
     public static let kind = EntityKind.board
-    public static let stored: [StoredField<Board>] = [.text("id", \.id, required: true), .text("name", \.name, required: true), .count("position", \.position)]
+    public static let stored: [StoredField<Board>] = [
+        .text("id", get: { $0.id }, set: { $0.id = $1 }, required: true),
+        .text("name", get: { $0.name }, set: { $0.name = $1 }, required: true),
+        .count("position", get: { $0.position }, set: { $0.position = $1 }),
+    ]
     public static let fieldNames = stored.map(\.name)
-    public static var blank: Board { Board(id: "", name: "", position: 0) }
+    public static let blank = Board(id: "", name: "", position: 0)
 
     public var id: String
     public var name: String
@@ -27,11 +31,15 @@ public enum ColumnCategory: String, Sendable, CaseIterable, Codable {
 public struct Column: DescribedEntity, Hashable {
     public static let kind = EntityKind.column
     public static let stored: [StoredField<Column>] = [
-        .text("id", \.id, required: true), .text("boardID", \.boardID, required: true), .text("name", \.name, required: true),
-        .count("position", \.position), .optionalCount("wipLimit", \.wipLimit), .choice("category", \.category, orElse: .todo),
+        .text("id", get: { $0.id }, set: { $0.id = $1 }, required: true),
+        .text("boardID", get: { $0.boardID }, set: { $0.boardID = $1 }, required: true),
+        .text("name", get: { $0.name }, set: { $0.name = $1 }, required: true),
+        .count("position", get: { $0.position }, set: { $0.position = $1 }),
+        .optionalCount("wipLimit", get: { $0.wipLimit }, set: { $0.wipLimit = $1 }),
+        .choice("category", get: { $0.category }, set: { $0.category = $1 }, orElse: .todo),
     ]
     public static let fieldNames = stored.map(\.name)
-    public static var blank: Column { Column(id: "", boardID: "", name: "", position: 0, category: .todo) }
+    public static let blank = Column(id: "", boardID: "", name: "", position: 0, category: .todo)
 
     public var id: String
     public var boardID: String

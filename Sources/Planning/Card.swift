@@ -27,16 +27,28 @@ public enum Priority: String, Sendable, CaseIterable, Codable, Comparable {
 public struct Card: DescribedEntity, Hashable {
     public static let kind = EntityKind.card
     public static let stored: [StoredField<Card>] = [
-        .text("id", \.id, required: true), .text("key", \.key, emptyIsNull: true), .count("number", \.number, zeroIsNull: true),
-        .text("boardID", \.boardID, required: true), .text("columnID", \.columnID, required: true), .real("rank", \.rank),
-        .text("title", \.title, required: true), .text("description", \.description), .choice("type", \.type, orElse: .feature),
-        .choice("priority", \.priority, orElse: .medium), .optionalText("assignee", \.assignee), .list("labels", \.labels),
-        .optionalReal("estimate", \.estimate), .day("due", \.due), .optionalText("blockedReason", \.blockedReason),
-        .optionalText("parentID", \.parentID), .time("enteredColumnAt", \.enteredColumnAt), .time("createdAt", \.createdAt),
-        .flag("archived", \.archived),
+        .text("id", get: { $0.id }, set: { $0.id = $1 }, required: true),
+        .text("key", get: { $0.key }, set: { $0.key = $1 }, emptyIsNull: true),
+        .count("number", get: { $0.number }, set: { $0.number = $1 }, zeroIsNull: true),
+        .text("boardID", get: { $0.boardID }, set: { $0.boardID = $1 }, required: true),
+        .text("columnID", get: { $0.columnID }, set: { $0.columnID = $1 }, required: true),
+        .real("rank", get: { $0.rank }, set: { $0.rank = $1 }),
+        .text("title", get: { $0.title }, set: { $0.title = $1 }, required: true),
+        .text("description", get: { $0.description }, set: { $0.description = $1 }),
+        .choice("type", get: { $0.type }, set: { $0.type = $1 }, orElse: .feature),
+        .choice("priority", get: { $0.priority }, set: { $0.priority = $1 }, orElse: .medium),
+        .optionalText("assignee", get: { $0.assignee }, set: { $0.assignee = $1 }),
+        .list("labels", get: { $0.labels }, set: { $0.labels = $1 }),
+        .optionalReal("estimate", get: { $0.estimate }, set: { $0.estimate = $1 }),
+        .day("due", get: { $0.due }, set: { $0.due = $1 }),
+        .optionalText("blockedReason", get: { $0.blockedReason }, set: { $0.blockedReason = $1 }),
+        .optionalText("parentID", get: { $0.parentID }, set: { $0.parentID = $1 }),
+        .time("enteredColumnAt", get: { $0.enteredColumnAt }, set: { $0.enteredColumnAt = $1 }),
+        .time("createdAt", get: { $0.createdAt }, set: { $0.createdAt = $1 }),
+        .flag("archived", get: { $0.archived }, set: { $0.archived = $1 }),
     ]
     public static let fieldNames = stored.map(\.name)
-    public static var blank: Card { Card(id: "", boardID: "", columnID: "", rank: 0, title: "", enteredColumnAt: .distantPast, createdAt: .distantPast) }
+    public static let blank = Card(id: "", boardID: "", columnID: "", rank: 0, title: "", enteredColumnAt: .distantPast, createdAt: .distantPast)
 
     public var id: String
     public var key: String
@@ -96,12 +108,15 @@ public struct Card: DescribedEntity, Hashable {
     static func splitLabels(_ text: String) -> [String] {
         if text.isEmpty { return [] }
         var labels: [String] = []
-        var start = text.utf8.startIndex
-        for i in text.utf8.indices where text.utf8[i] == UInt8(ascii: ",") {
-            if start < i { labels.append(String(text[start..<i])) }
-            start = text.utf8.index(after: i)
+        var text = text
+        // Over the bytes: on every card of a large board, this is most of reading a card.
+        text.withUTF8 { bytes in
+            var start = 0
+            for i in 0...bytes.count where i == bytes.count || bytes[i] == UInt8(ascii: ",") {
+                if start < i { labels.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)) }
+                start = i + 1
+            }
         }
-        if start < text.utf8.endIndex { labels.append(String(text[start...])) }
         return labels
     }
 }

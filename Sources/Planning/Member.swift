@@ -3,11 +3,14 @@
 public struct Member: DescribedEntity, Hashable {
     public static let kind = EntityKind.member
     public static let stored: [StoredField<Member>] = [
-        .text("id", \.handle, required: true), .text("name", \.name), .text("role", \.role), .real("capacity", \.capacity, orElse: 1),
-        .optionalReal("costRate", \.costRate),
+        .text("id", get: { $0.handle }, set: { $0.handle = $1 }, required: true),
+        .text("name", get: { $0.name }, set: { $0.name = $1 }),
+        .text("role", get: { $0.role }, set: { $0.role = $1 }),
+        .real("capacity", get: { $0.capacity }, set: { $0.capacity = $1 }, orElse: 1),
+        .optionalReal("costRate", get: { $0.costRate }, set: { $0.costRate = $1 }),
     ]
     public static let fieldNames = stored.map(\.name)
-    public static var blank: Member { Member(handle: "", name: "") }
+    public static let blank = Member(handle: "", name: "")
 
     public var handle: String
     public var name: String
@@ -31,13 +34,17 @@ public struct Member: DescribedEntity, Hashable {
 public struct ProjectInfo: DescribedEntity, Hashable {
     public static let kind = EntityKind.project
     public static let stored: [StoredField<ProjectInfo>] = [
-        .derivedID { $0.id }, .text("name", \.name, required: true), .text("keyPrefix", \.keyPrefix, required: true),
-        .count("bandMedium", \.bands.medium, orElse: RiskBands.standard.medium), .count("bandHigh", \.bands.high, orElse: RiskBands.standard.high),
-        .count("bandCritical", \.bands.critical, orElse: RiskBands.standard.critical), .day("startDate", \.startDate),
-        .count("workdays", \.workdays, orElse: WorkCalendar.mondayToFriday),
+        .derivedID { $0.id },
+        .text("name", get: { $0.name }, set: { $0.name = $1 }, required: true),
+        .text("keyPrefix", get: { $0.keyPrefix }, set: { $0.keyPrefix = $1 }, required: true),
+        .count("bandMedium", get: { $0.bands.medium }, set: { $0.bands.medium = $1 }, orElse: RiskBands.standard.medium),
+        .count("bandHigh", get: { $0.bands.high }, set: { $0.bands.high = $1 }, orElse: RiskBands.standard.high),
+        .count("bandCritical", get: { $0.bands.critical }, set: { $0.bands.critical = $1 }, orElse: RiskBands.standard.critical),
+        .day("startDate", get: { $0.startDate }, set: { $0.startDate = $1 }),
+        .count("workdays", get: { $0.workdays }, set: { $0.workdays = $1 }, orElse: WorkCalendar.mondayToFriday),
     ]
     public static let fieldNames = stored.map(\.name)
-    public static var blank: ProjectInfo { ProjectInfo(name: "", keyPrefix: "") }
+    public static let blank = ProjectInfo(name: "", keyPrefix: "")
     public static let singletonID = "project"
 
     public var name: String

@@ -54,7 +54,8 @@ public enum Value: Hashable, Sendable, CustomStringConvertible {
 public struct FieldReader {
     public let kind: EntityKind
     private let names: [String]
-    private let values: [Value]
+    /// The values in `kind.fieldNames` order.
+    public let values: [Value]
     private var next = 0
 
     public init(kind: EntityKind, values: [Value]) {

@@ -72,7 +72,7 @@ public struct RaidItem: DescribedEntity, Hashable {
     /// Its stored fields are its descriptors' (`RaidField`), which the form and the command line also read.
     public static let stored: [StoredField<RaidItem>] = RaidField.stored.map(\.storage)
     public static let fieldNames = stored.map(\.name)
-    public static var blank: RaidItem { RaidItem(id: "", type: .risk, title: "", createdAt: .distantPast) }
+    public static let blank = RaidItem(id: "", type: .risk, title: "", createdAt: .distantPast)
 
     public var id: String
     public var key: String
@@ -154,9 +154,13 @@ public struct RaidItem: DescribedEntity, Hashable {
 /// A link from a RAID item to the work it concerns (a card now; timeline tasks later).
 public struct RaidLink: DescribedEntity, Hashable {
     public static let kind = EntityKind.raidLink
-    public static let stored: [StoredField<RaidLink>] = [.derivedID { $0.id }, .text("itemID", \.itemID, required: true), .text("targetID", \.targetID, required: true)]
+    public static let stored: [StoredField<RaidLink>] = [
+        .derivedID { $0.id },
+        .text("itemID", get: { $0.itemID }, set: { $0.itemID = $1 }, required: true),
+        .text("targetID", get: { $0.targetID }, set: { $0.targetID = $1 }, required: true),
+    ]
     public static let fieldNames = stored.map(\.name)
-    public static var blank: RaidLink { RaidLink(itemID: "", targetID: "") }
+    public static let blank = RaidLink(itemID: "", targetID: "")
 
     public var itemID: String
     public var targetID: String

@@ -5,14 +5,23 @@ import Foundation
 public struct PlanTask: DescribedEntity, Hashable {
     public static let kind = EntityKind.task
     public static let stored: [StoredField<PlanTask>] = [
-        .text("id", \.id, required: true), .text("key", \.key, emptyIsNull: true), .count("number", \.number, zeroIsNull: true),
-        .text("name", \.name, required: true), .count("duration", \.duration), .optionalText("parentID", \.parentID),
-        .count("position", \.position), .list("assignees", \.assignees), .count("progress", \.progress),
-        .day("startNoEarlier", \.startNoEarlier), .day("deadline", \.deadline), .day("actualStart", \.actualStart),
-        .day("actualFinish", \.actualFinish), .time("createdAt", \.createdAt),
+        .text("id", get: { $0.id }, set: { $0.id = $1 }, required: true),
+        .text("key", get: { $0.key }, set: { $0.key = $1 }, emptyIsNull: true),
+        .count("number", get: { $0.number }, set: { $0.number = $1 }, zeroIsNull: true),
+        .text("name", get: { $0.name }, set: { $0.name = $1 }, required: true),
+        .count("duration", get: { $0.duration }, set: { $0.duration = $1 }),
+        .optionalText("parentID", get: { $0.parentID }, set: { $0.parentID = $1 }),
+        .count("position", get: { $0.position }, set: { $0.position = $1 }),
+        .list("assignees", get: { $0.assignees }, set: { $0.assignees = $1 }),
+        .count("progress", get: { $0.progress }, set: { $0.progress = $1 }),
+        .day("startNoEarlier", get: { $0.startNoEarlier }, set: { $0.startNoEarlier = $1 }),
+        .day("deadline", get: { $0.deadline }, set: { $0.deadline = $1 }),
+        .day("actualStart", get: { $0.actualStart }, set: { $0.actualStart = $1 }),
+        .day("actualFinish", get: { $0.actualFinish }, set: { $0.actualFinish = $1 }),
+        .time("createdAt", get: { $0.createdAt }, set: { $0.createdAt = $1 }),
     ]
     public static let fieldNames = stored.map(\.name)
-    public static var blank: PlanTask { PlanTask(id: "", name: "", duration: 0, createdAt: .distantPast) }
+    public static let blank = PlanTask(id: "", name: "", duration: 0, createdAt: .distantPast)
 
     public var id: String
     public var key: String
@@ -60,11 +69,14 @@ public enum DependencyType: String, Sendable, CaseIterable {
 public struct TaskLink: DescribedEntity, Hashable {
     public static let kind = EntityKind.taskLink
     public static let stored: [StoredField<TaskLink>] = [
-        .derivedID { $0.id }, .text("predID", \.predID, required: true), .text("succID", \.succID, required: true),
-        .choice("type", \.type, orElse: .fs), .count("lag", \.lag),
+        .derivedID { $0.id },
+        .text("predID", get: { $0.predID }, set: { $0.predID = $1 }, required: true),
+        .text("succID", get: { $0.succID }, set: { $0.succID = $1 }, required: true),
+        .choice("type", get: { $0.type }, set: { $0.type = $1 }, orElse: .fs),
+        .count("lag", get: { $0.lag }, set: { $0.lag = $1 }),
     ]
     public static let fieldNames = stored.map(\.name)
-    public static var blank: TaskLink { TaskLink(predID: "", succID: "") }
+    public static let blank = TaskLink(predID: "", succID: "")
 
     public var predID: String
     public var succID: String
@@ -91,10 +103,10 @@ public struct Holiday: DescribedEntity, Hashable {
             guard let day = value.string.flatMap(Day.init) else { throw PlanningError.corrupt("holiday \(value)") }
             holiday.day = day
         }),
-        .text("name", \.name),
+        .text("name", get: { $0.name }, set: { $0.name = $1 }),
     ]
     public static let fieldNames = stored.map(\.name)
-    public static var blank: Holiday { Holiday(day: Day(year: 1970, month: 1, day: 1)!, name: "") }
+    public static let blank = Holiday(day: Day(year: 1970, month: 1, day: 1)!, name: "")
 
     public var day: Day
     public var name: String
@@ -113,7 +125,9 @@ public struct Holiday: DescribedEntity, Hashable {
 public struct Baseline: DescribedEntity, Hashable {
     public static let kind = EntityKind.baseline
     public static let stored: [StoredField<Baseline>] = [
-        .derivedID { $0.id }, .text("name", \.name, required: true), .time("savedAt", \.savedAt),
+        .derivedID { $0.id },
+        .text("name", get: { $0.name }, set: { $0.name = $1 }, required: true),
+        .time("savedAt", get: { $0.savedAt }, set: { $0.savedAt = $1 }),
         StoredField("dates", read: { b in .text(b.dates.keys.sorted().map { k in "\(k)=\(b.dates[k]!.start),\(b.dates[k]!.finish)" }.joined(separator: "\n")) },
                     write: { b, value in
                         b.dates = [:]
@@ -126,7 +140,7 @@ public struct Baseline: DescribedEntity, Hashable {
                     }),
     ]
     public static let fieldNames = stored.map(\.name)
-    public static var blank: Baseline { Baseline(name: "", savedAt: .distantPast, dates: [:]) }
+    public static let blank = Baseline(name: "", savedAt: .distantPast, dates: [:])
 
     public var name: String
     public var savedAt: Date
@@ -151,9 +165,13 @@ public struct Baseline: DescribedEntity, Hashable {
 /// A card that carries part of a task's work; its column says how far along it is.
 public struct TaskCardLink: DescribedEntity, Hashable {
     public static let kind = EntityKind.taskCard
-    public static let stored: [StoredField<TaskCardLink>] = [.derivedID { $0.id }, .text("taskID", \.taskID, required: true), .text("cardID", \.cardID, required: true)]
+    public static let stored: [StoredField<TaskCardLink>] = [
+        .derivedID { $0.id },
+        .text("taskID", get: { $0.taskID }, set: { $0.taskID = $1 }, required: true),
+        .text("cardID", get: { $0.cardID }, set: { $0.cardID = $1 }, required: true),
+    ]
     public static let fieldNames = stored.map(\.name)
-    public static var blank: TaskCardLink { TaskCardLink(taskID: "", cardID: "") }
+    public static let blank = TaskCardLink(taskID: "", cardID: "")
 
     public var taskID: String
     public var cardID: String
