@@ -143,3 +143,32 @@ import Testing
         #expect(throws: QueryError.self) { try keys("scor>=3") }
     }
 }
+
+/// Every described RAID field can be filtered on, by its kind, with no code for the field.
+@Suite struct DescribedFieldFilterTests {
+    let now = Date(timeIntervalSince1970: 1_795_694_400)
+
+    @Test func anyDescribedFieldFilters() throws {
+        let p = try SampleProject.snapshot(now: now)
+        let today = Day.containing(now)
+        func keys(_ text: String) throws -> [String] {
+            let filter = try RaidFilter(try Query(text), project: p, today: today)
+            return p.raidItems.values.filter(filter.matches).map(\.key).sorted()
+        }
+        let items = p.raidItems.values
+        let mitigated = items.filter { $0.strategy == .mitigate }.map(\.key).sorted()
+        #expect(!mitigated.isEmpty)
+        #expect(try keys("strategy:mitigate") == mitigated)
+        let residual = items.filter { ($0.residualImpact ?? 0) >= 3 }.map(\.key).sorted()
+        #expect(!residual.isEmpty)
+        #expect(try keys("residualImpact>=3") == residual)
+        #expect(try keys("-strategy:mitigate") == items.filter { $0.strategy != .mitigate }.map(\.key).sorted())
+        #expect(throws: QueryError.self) { try keys("strategy>mitigate") }
+        do {
+            _ = try keys("colour:red")
+            Issue.record("an unknown field is refused")
+        } catch let e as QueryError {
+            #expect(e.message.contains("strategy") && e.message.contains("residualImpact"), "the error lists the described fields: \(e.message)")
+        }
+    }
+}

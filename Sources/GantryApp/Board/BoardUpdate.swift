@@ -55,7 +55,10 @@ extension AppState {
     }
 
     /// What the app says when a move is refused at a WIP limit: the rule, then the way out.
-    static let wipWayOut = " Finish something first, or :wip N."
+    /// For a new card from the command line, the form is a way round the limit too.
+    func wipWayOut(newCard: Bool = false) -> String {
+        newCard ? " Finish something first, :wip N, or \(keyName(.board(.newCard))) to add it through the form anyway." : " Finish something first, or :wip N."
+    }
 
     /// The board's layout in a window of `size`, less the side panel.
     func boardLayout(_ size: (width: Int, height: Int)) -> BoardLayout {
@@ -112,7 +115,7 @@ extension AppState {
             }
             let column = view.columns[target]
             if let refusal = wipRefusal(adding: column, card: card.key) {
-                message = .error(refusal + Self.wipWayOut)
+                message = .error(refusal + wipWayOut())
                 return []
             }
             do { return [.apply(try project.moveCard(card, to: column, at: .top, force: true, now: now))] } catch {

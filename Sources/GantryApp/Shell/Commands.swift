@@ -68,7 +68,7 @@ extension AppState {
                 guard let card = selectedCard, let board else { message = .error("No card selected."); return [] }
                 let column = try project.column(named: arg, on: board)
                 if let refusal = wipRefusal(adding: column, card: card.key) {
-                    message = .error(refusal + Self.wipWayOut)
+                    message = .error(refusal + wipWayOut())
                     return []
                 }
                 return [.apply(try project.moveCard(card, to: column, at: .top, force: true, now: now))]
@@ -83,7 +83,7 @@ extension AppState {
             case "new":
                 guard let board, let column = view.columns[safe: self.selectedColumn] else { return [] }
                 if let refusal = wipRefusal(adding: column) {
-                    message = .error(refusal + " Finish something first, :wip N, or \(keyName(.board(.newCard))) to add it through the form anyway.")
+                    message = .error(refusal + wipWayOut(newCard: true))
                     return []
                 }
                 return [.apply(try project.addCard(CardDraft(title: arg), board: board, column: column, now: now, id: newID()))]

@@ -2,7 +2,10 @@ import Foundation
 
 /// A `Query` compiled against RAID items: `owner:ana score>=10 status:open band:high is:overdue`.
 public struct RaidFilter: Sendable {
+    /// Fields with their own meaning here, then every other described field (`RaidField`), so a
+    /// new field can be filtered on with no code here: `severity:high`, `strategy:mitigate`.
     public static let fields = ["type", "owner", "status", "score", "residual", "band", "category", "is", "proximity", "review", "due", "key", "text"]
+        + RaidField.stored.filter { $0.kind != .system && !["owner", "status", "category", "proximity", "due"].contains($0.name) }.map(\.name)
     private let predicates: [@Sendable (RaidItem) -> Bool]
 
     public init(_ query: Query, project: ProjectSnapshot, today: Day, me: String? = nil) throws {
@@ -96,7 +99,38 @@ public struct RaidFilter: Sendable {
             let needle = term.values.joined(separator: ",").lowercased()
             return { $0.title.lowercased().contains(needle) || $0.description.lowercased().contains(needle) }
         default:
-            throw query.error("unknown field \"\(field)\"; use \(fields.joined(separator: ", "))", at: term)
+            guard let described = RaidField.stored.first(where: { $0.kind != .system && $0.name.lowercased() == field.lowercased() }) else {
+                throw query.error("unknown field \"\(field)\"; use \(fields.joined(separator: ", "))", at: term)
+            }
+            return try Self.predicate(on: described, term, query: query, today: today)
+        }
+    }
+
+    /// A term on a described field, by its kind: numbers and dates compare, the rest match a word.
+    private static func predicate(on field: RaidField, _ term: Query.Term, query: Query, today: Day) throws -> @Sendable (RaidItem) -> Bool {
+        let values = term.values.map { $0.lowercased() }
+        let op = term.op
+        switch field.kind {
+        case .scale:
+            let numbers = try values.map { v -> Int64 in
+                guard let n = Int64(v) else { throw query.error("\"\(v)\" is not a number from 1 to 5", at: term) }
+                return n
+            }
+            return { item in field.value(of: item).int.map { n in numbers.contains { CardFilter.compare(n, op, $0) } } ?? false }
+        case .day:
+            let days = try values.map { v -> Day in
+                guard let d = Day.parse(v, today: today) else { throw query.error("\"\(v)\" is not a date; use YYYY-MM-DD, today, +14d", at: term) }
+                return d
+            }
+            return { item in field.value(of: item).string.flatMap(Day.init).map { d in days.contains { CardFilter.compare(d.ordinal, op, $0.ordinal) } } ?? false }
+        default:
+            guard op == .equals else { throw query.error("\(field.name) only takes ':'", at: term) }
+            let wanted = Set(values.map { v in field.kind == .flag ? (["yes", "true", "y"].contains(v) ? "1" : "0") : v })
+            return { item in
+                let value = field.value(of: item)
+                let text = value.isNull || value.string == "" ? "none" : (value.string?.lowercased() ?? value.description)
+                return wanted.contains(text)
+            }
         }
     }
 }
