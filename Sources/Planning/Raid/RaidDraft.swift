@@ -11,8 +11,6 @@ public struct RaidDraft: Sendable, Equatable {
         set { values[field] = newValue }
     }
 
-    public var isEmpty: Bool { values.isEmpty }
-
     /// Applies the draft to `item` in the editable fields' order, then checks the response
     /// still fits a threat or an opportunity.
     public func applied(to item: RaidItem, in project: ProjectSnapshot) throws -> RaidItem {
