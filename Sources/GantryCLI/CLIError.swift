@@ -53,6 +53,10 @@ extension Remedy {
         case .unlinkTasks: return "Remove one with gantry task unlink."
         case .unassign: return "Or use --unassign to leave them without one."
         case .moveCardsElsewhere: return "Or use --to COLUMN to move them there."
+        case .listSprints: return "List sprints with: gantry sprint list"
+        case .addSprint: return "Add one with: gantry sprint add NAME"
+        case .startSprint: return "Start it with: gantry sprint start NAME --end DATE"
+        case .closeActiveSprint: return "Close it first with: gantry sprint close NAME"
         }
     }
 }

@@ -42,6 +42,7 @@ extension ProjectStore {
             INSERT INTO journal (at, actor, kind, summary, change, undoes) VALUES (?, ?, ?, ?, ?, ?)
             """, arguments: [at.timeIntervalSince1970, actor, kind.rawValue, applied.summary, try StoredChange.encode(applied), undoes])
         let seq = db.lastInsertedRowID
+        try FlowRecorder.record(applied, seq: seq, at: at, db)
         for id in Set(applied.edits.map(\.id)) {
             try db.execute(sql: "INSERT OR IGNORE INTO journal_entity (entityID, seq) VALUES (?, ?)", arguments: [id, seq])
         }

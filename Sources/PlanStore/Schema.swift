@@ -6,7 +6,7 @@ import Planning
 enum Schema {
     /// `PRAGMA application_id` of every Gantry project file ("GANT").
     static let applicationID: Int32 = 0x4741_4E54
-    static let supportedVersion = 5
+    static let supportedVersion = 6
 
     static func table(for kind: EntityKind) -> String {
         switch kind {
@@ -22,6 +22,7 @@ enum Schema {
         case .holiday: return "holiday"
         case .baseline: return "baseline"
         case .taskCard: return "task_card"
+        case .sprint: return "sprint"
         }
     }
 
@@ -117,6 +118,27 @@ enum Schema {
                 CREATE INDEX card_active_column ON card(columnID) WHERE archived = 0;
                 PRAGMA user_version = 5;
                 """)
+        }
+        // Sprints, bug fields, and `card_flow`: each card's column, sprint and estimate after
+        // every change that moved them, so flow charts read a compact table instead of decoding
+        // the whole journal. Earlier journals are replayed into it here, once.
+        m.registerMigration("v6") { db in
+            try db.execute(sql: """
+                CREATE TABLE sprint (id TEXT PRIMARY KEY, boardID TEXT NOT NULL, name TEXT NOT NULL, goal TEXT NOT NULL DEFAULT '',
+                    start TEXT, "end" TEXT, state TEXT NOT NULL, startedAt REAL, closedAt REAL, createdAt REAL NOT NULL,
+                    committedCards INTEGER, committedPoints REAL, addedCards INTEGER, addedPoints REAL, removedCards INTEGER,
+                    removedPoints REAL, completedCards INTEGER, completedPoints REAL, carriedCards INTEGER, carriedPoints REAL);
+                ALTER TABLE card ADD COLUMN sprintID TEXT;
+                ALTER TABLE card ADD COLUMN severity TEXT;
+                ALTER TABLE card ADD COLUMN foundIn TEXT;
+                ALTER TABLE card ADD COLUMN fixedIn TEXT;
+                CREATE INDEX card_sprint ON card(sprintID) WHERE sprintID IS NOT NULL;
+                ALTER TABLE project ADD COLUMN bugAgeLimits TEXT NOT NULL DEFAULT '1,3,10,30';
+                CREATE TABLE card_flow (seq INTEGER NOT NULL, at REAL NOT NULL, cardID TEXT NOT NULL, boardID TEXT,
+                    columnID TEXT, sprintID TEXT, estimate REAL, deleted INTEGER NOT NULL DEFAULT 0);
+                PRAGMA user_version = 6;
+                """)
+            try FlowRecorder.backfill(db)
         }
         return m
     }

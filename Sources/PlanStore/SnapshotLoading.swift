@@ -87,6 +87,7 @@ extension ProjectStore {
         try fetch(Holiday.self, db, path: path) { snapshot.holidays[$0.id] = $0 }
         try fetch(Baseline.self, db, path: path) { snapshot.baselines[$0.id] = $0 }
         try fetch(TaskCardLink.self, db, path: path) { snapshot.taskCards[$0.id] = $0 }
+        try fetch(Sprint.self, db, path: path) { snapshot.sprints[$0.id] = $0 }
         return snapshot
     }
 

@@ -4,6 +4,16 @@ public enum CardType: String, Sendable, CaseIterable, Codable {
     case feature, bug, chore, spike, epic
 }
 
+/// How bad a bug is: S1 stops people working, S4 is cosmetic. Each has an age past which an
+/// open bug stands out (`BugAgeLimits`).
+public enum BugSeverity: String, Sendable, CaseIterable, Codable, Comparable {
+    case s1 = "S1", s2 = "S2", s3 = "S3", s4 = "S4"
+
+    public init?(text: String) { self.init(rawValue: text.uppercased()) }
+
+    public static func < (lhs: BugSeverity, rhs: BugSeverity) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
 /// Ordered from most to least urgent, so `priority>=high` reads naturally in filters.
 public enum Priority: String, Sendable, CaseIterable, Codable, Comparable {
     case critical, high, medium, low
@@ -46,6 +56,10 @@ public struct Card: DescribedEntity, Hashable {
         .time("enteredColumnAt", get: { $0.enteredColumnAt }, set: { $0.enteredColumnAt = $1 }),
         .time("createdAt", get: { $0.createdAt }, set: { $0.createdAt = $1 }),
         .flag("archived", get: { $0.archived }, set: { $0.archived = $1 }),
+        .optionalText("sprintID", get: { $0.sprintID }, set: { $0.sprintID = $1 }),
+        StoredField("severity", read: { Value($0.severity?.rawValue) }, write: { $0.severity = $1.string.flatMap { BugSeverity(rawValue: $0) } }),
+        .optionalText("foundIn", get: { $0.foundIn }, set: { $0.foundIn = $1 }),
+        .optionalText("fixedIn", get: { $0.fixedIn }, set: { $0.fixedIn = $1 }),
     ]
     public static let fieldNames = stored.map(\.name)
     public static let blank = Card(id: "", boardID: "", columnID: "", rank: 0, title: "", enteredColumnAt: .distantPast, createdAt: .distantPast)
@@ -69,12 +83,19 @@ public struct Card: DescribedEntity, Hashable {
     public var enteredColumnAt: Date
     public var createdAt: Date
     public var archived: Bool
+    /// The sprint the card is planned in; none for the backlog.
+    public var sprintID: String?
+    /// Bugs only: how bad, S1 (worst) to S4, and the versions it was found and fixed in.
+    public var severity: BugSeverity?
+    public var foundIn: String?
+    public var fixedIn: String?
 
     public init(id: String = UUID().uuidString.lowercased(), key: String = "", number: Int = 0,
                 boardID: String, columnID: String, rank: Double, title: String, description: String = "",
                 type: CardType = .feature, priority: Priority = .medium, assignee: String? = nil,
                 labels: [String] = [], estimate: Double? = nil, due: Day? = nil, blockedReason: String? = nil,
-                parentID: String? = nil, enteredColumnAt: Date, createdAt: Date, archived: Bool = false) {
+                parentID: String? = nil, enteredColumnAt: Date, createdAt: Date, archived: Bool = false,
+                sprintID: String? = nil, severity: BugSeverity? = nil, foundIn: String? = nil, fixedIn: String? = nil) {
         self.id = id
         self.key = key
         self.number = number
@@ -94,6 +115,10 @@ public struct Card: DescribedEntity, Hashable {
         self.enteredColumnAt = enteredColumnAt
         self.createdAt = createdAt
         self.archived = archived
+        self.sprintID = sprintID
+        self.severity = severity
+        self.foundIn = foundIn
+        self.fixedIn = fixedIn
     }
 
     public var isBlocked: Bool { blockedReason != nil }

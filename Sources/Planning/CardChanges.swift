@@ -39,6 +39,7 @@ extension ProjectSnapshot {
         if column.id == card.columnID {
             return try rankCard(card, at: placement)
         }
+        try checkClosedSprintMove(of: card, to: column)
         try checkWIP(column, force: force, card: card.key)
         let placed = ranked(into: column, excluding: card.id, at: placement)
         let edit = card.update([("columnID", .text(column.id)), ("rank", .real(placed.rank)),

@@ -12,10 +12,16 @@ public struct CardDraft: Sendable, Equatable {
     public var due: Day??
     public var blockedReason: String??
     public var parentKey: String??
+    /// A sprint of the card's board by name; `.some(nil)` puts it back in the backlog.
+    public var sprintName: String??
+    public var severity: BugSeverity??
+    public var foundIn: String??
+    public var fixedIn: String??
 
     public init(title: String? = nil, description: String? = nil, type: CardType? = nil, priority: Priority? = nil,
                 assignee: String?? = nil, labels: [String]? = nil, estimate: Double?? = nil, due: Day?? = nil,
-                blockedReason: String?? = nil, parentKey: String?? = nil) {
+                blockedReason: String?? = nil, parentKey: String?? = nil, sprintName: String?? = nil,
+                severity: BugSeverity?? = nil, foundIn: String?? = nil, fixedIn: String?? = nil) {
         self.title = title
         self.description = description
         self.type = type
@@ -26,6 +32,10 @@ public struct CardDraft: Sendable, Equatable {
         self.due = due
         self.blockedReason = blockedReason
         self.parentKey = parentKey
+        self.sprintName = sprintName
+        self.severity = severity
+        self.foundIn = foundIn
+        self.fixedIn = fixedIn
     }
 
     /// Applies the draft to `card`, validating every field against `Limits` and the project.
@@ -70,6 +80,19 @@ public struct CardDraft: Sendable, Equatable {
                 c.parentID = nil
             }
         }
+        if let sprintName {
+            let sprint = try sprintName.map { try project.sprint(named: $0, on: project.boards[c.boardID]) }
+            try project.checkSprintMove(of: card, to: sprint)
+            c.sprintID = sprint?.id
+        }
+        if let severity {
+            if severity != nil, c.type != .bug {
+                throw PlanningError.invalid(field: "severity", message: "severity is for bugs; \(c.label) is a \(c.type.rawValue) (make it --type bug)")
+            }
+            c.severity = severity
+        }
+        if let foundIn { c.foundIn = try foundIn.map { try Limits.line($0, field: "found in", length: 1...40) } }
+        if let fixedIn { c.fixedIn = try fixedIn.map { try Limits.line($0, field: "fixed in", length: 1...40) } }
         return c
     }
 }

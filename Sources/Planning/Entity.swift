@@ -1,7 +1,7 @@
 /// The kinds of things a project stores. Each kind is one table in the store and one collection
 /// in `ProjectSnapshot`; the change mechanism only needs the kind, an id and field values.
 public enum EntityKind: String, Sendable, CaseIterable, Codable {
-    case project, member, board, column, card, raid, raidLink, task, taskLink, holiday, baseline, taskCard
+    case project, member, board, column, card, raid, raidLink, task, taskLink, holiday, baseline, taskCard, sprint
 
     /// Persisted field names, in the order the store and JSON present them.
     public var fieldNames: [String] {
@@ -18,6 +18,7 @@ public enum EntityKind: String, Sendable, CaseIterable, Codable {
         case .holiday: return Holiday.fieldNames
         case .baseline: return Baseline.fieldNames
         case .taskCard: return TaskCardLink.fieldNames
+        case .sprint: return Sprint.fieldNames
         }
     }
 

@@ -42,6 +42,7 @@ public struct ProjectInfo: DescribedEntity, Hashable {
         .count("bandCritical", get: { $0.bands.critical }, set: { $0.bands.critical = $1 }, orElse: RiskBands.standard.critical),
         .day("startDate", get: { $0.startDate }, set: { $0.startDate = $1 }),
         .count("workdays", get: { $0.workdays }, set: { $0.workdays = $1 }, orElse: WorkCalendar.mondayToFriday),
+        .text("bugAgeLimits", get: { $0.bugAgeLimits.stored }, set: { $0.bugAgeLimits = BugAgeLimits(stored: $1) }),
     ]
     public static let fieldNames = stored.map(\.name)
     public static let blank = ProjectInfo(name: "", keyPrefix: "")
@@ -53,6 +54,7 @@ public struct ProjectInfo: DescribedEntity, Hashable {
     /// The timeline's first day (nil until set; schedules then start today).
     public var startDate: Day?
     public var workdays: Int
+    public var bugAgeLimits: BugAgeLimits = .standard
 
     public init(name: String, keyPrefix: String, bands: RiskBands = .standard, startDate: Day? = nil, workdays: Int = WorkCalendar.mondayToFriday) {
         self.name = name

@@ -48,4 +48,7 @@ public enum Remedy: Sendable, Equatable {
     case unassign
     /// Move a removed column's cards to another column.
     case moveCardsElsewhere
+    case listSprints, addSprint, startSprint
+    /// Close the board's active sprint before starting another.
+    case closeActiveSprint
 }

@@ -13,6 +13,7 @@ public struct ProjectSnapshot: Sendable {
     public var holidays: [String: Holiday] = [:]
     public var baselines: [String: Baseline] = [:]
     public var taskCards: [String: TaskCardLink] = [:]
+    public var sprints: [String: Sprint] = [:]
 
     public init(info: ProjectInfo) {
         self.info = info
@@ -41,6 +42,7 @@ public struct ProjectSnapshot: Sendable {
         case .holiday: try Self.apply(edit, to: &holidays)
         case .baseline: try Self.apply(edit, to: &baselines)
         case .taskCard: try Self.apply(edit, to: &taskCards)
+        case .sprint: try Self.apply(edit, to: &sprints)
         }
     }
 

@@ -38,7 +38,10 @@ extension Remedy {
     var inTheApp: String? {
         switch self {
         case .unlinkTasks: return "Remove one with :undep T-n on the timeline."
-        case .listCards, .listTasks, .listRaidItems, .listHolidays, .addBoard, .addColumn, .addMember, .unassign, .moveCardsElsewhere: return nil
+        case .startSprint: return "Start it from the planning screen."
+        case .closeActiveSprint: return "Close it first from the planning screen."
+        case .listCards, .listTasks, .listRaidItems, .listHolidays, .addBoard, .addColumn, .addMember, .unassign, .moveCardsElsewhere,
+             .listSprints, .addSprint: return nil
         }
     }
 }

@@ -1,0 +1,65 @@
+import Foundation
+import GRDB
+import Planning
+
+/// Keeps `card_flow` in step with the journal: one row per card whose column, sprint, estimate
+/// or board a journal row changed, holding the card's values after it (or `deleted`). Flow
+/// charts replay these rows instead of decoding every change.
+enum FlowRecorder {
+    static func record(_ change: Change, seq: Int64, at: Date, _ db: Database) throws {
+        for edit in change.edits where edit.kind == .card && FlowHistory.touchesFlow(edit) {
+            if edit.operation == .delete {
+                try insert(seq: seq, at: at, cardID: edit.id, state: nil, db)
+                continue
+            }
+            guard let row = try Row.fetchOne(db, sql: "SELECT boardID, columnID, sprintID, estimate FROM card WHERE id = ?", arguments: [edit.id]) else { continue }
+            try insert(seq: seq, at: at, cardID: edit.id, state: FlowState(boardID: row[0], columnID: row[1], sprintID: row[2], estimate: row[3]), db)
+        }
+    }
+
+    /// Fills `card_flow` from an existing journal, replaying its card edits in order.
+    static func backfill(_ db: Database) throws {
+        var states: [String: FlowState] = [:]
+        let rows = try Row.fetchCursor(db, sql: "SELECT seq, at, change FROM journal ORDER BY seq")
+        while let row = try rows.next() {
+            let change = try StoredChange.decode(row["change"])
+            let seq: Int64 = row["seq"]
+            let at = Date(timeIntervalSince1970: row["at"])
+            for edit in change.edits where edit.kind == .card && FlowHistory.touchesFlow(edit) {
+                let state = FlowHistory.state(after: edit, from: states[edit.id])
+                states[edit.id] = state
+                try insert(seq: seq, at: at, cardID: edit.id, state: state, db)
+            }
+        }
+    }
+
+    private static func insert(seq: Int64, at: Date, cardID: String, state: FlowState?, _ db: Database) throws {
+        try db.execute(sql: "INSERT INTO card_flow (seq, at, cardID, boardID, columnID, sprintID, estimate, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                       arguments: [seq, at.timeIntervalSince1970, cardID, state?.boardID, state?.columnID, state?.sprintID, state?.estimate, state == nil ? 1 : 0])
+    }
+}
+
+extension ProjectStore {
+    /// Every card's flow over time, from `card_flow` (see `FlowHistory`).
+    public func flowHistory() throws -> FlowHistory {
+        try Self.translating(path) {
+            try reader.read { db in
+                var history = FlowHistory()
+                var interned: [String: String] = [:]
+                func shared(_ s: String?) -> String? {
+                    guard let s else { return nil }
+                    if let known = interned[s] { return known }
+                    interned[s] = s
+                    return s
+                }
+                let rows = try Row.fetchCursor(db, sql: "SELECT at, cardID, boardID, columnID, sprintID, estimate, deleted FROM card_flow ORDER BY rowid")
+                while let row = try rows.next() {
+                    let at = Date(timeIntervalSince1970: row[0])
+                    let deleted: Bool = row[6]
+                    history.append(cardID: row[1], at: at, state: deleted ? nil : FlowState(boardID: shared(row[2]), columnID: shared(row[3]), sprintID: shared(row[4]), estimate: row[5]))
+                }
+                return history
+            }
+        }
+    }
+}
