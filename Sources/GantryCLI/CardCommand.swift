@@ -123,6 +123,10 @@ struct CardFieldOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Estimate in points, 0–1000.") var estimate: String?
     @Option(parsing: .unconditional, help: "Due date: YYYY-MM-DD, today, tomorrow, +3d, 2w.") var due: String?
     @Option(help: "Parent epic's key.") var epic: String?
+    @Option(help: "A sprint of the card's board by name, or none for the backlog.") var sprint: String?
+    @Option(help: "Bugs: S1 (worst) to S4, or none.") var severity: String?
+    @Option(name: .customLong("found-in"), help: "Bugs: the version it was found in (none to clear).") var foundIn: String?
+    @Option(name: .customLong("fixed-in"), help: "Bugs: the version it was fixed in (none to clear).") var fixedIn: String?
 
     func draft(today: Day) throws -> CardDraft {
         var d = CardDraft()
@@ -134,6 +138,19 @@ struct CardFieldOptions: ParsableArguments {
         if let estimate { d.estimate = .some(try ArgumentValues.number(estimate, "--estimate")) }
         if let due { d.due = .some(try ArgumentValues.day(due, "--due", today: today)) }
         if let epic { d.parentKey = .some(epic) }
+        if let sprint { d.sprintName = .some(sprint.lowercased() == "none" ? nil : sprint) }
+        if let severity {
+            if severity.lowercased() == "none" {
+                d.severity = .some(nil)
+            } else {
+                guard let level = BugSeverity(text: severity) else {
+                    throw CLIError.usage("--severity: \"\(Quote.cut(severity))\" is not valid; use one of S1, S2, S3, S4, or none.")
+                }
+                d.severity = .some(level)
+            }
+        }
+        if let foundIn { d.foundIn = .some(foundIn.lowercased() == "none" ? nil : foundIn) }
+        if let fixedIn { d.fixedIn = .some(fixedIn.lowercased() == "none" ? nil : fixedIn) }
         return d
     }
 }

@@ -16,10 +16,10 @@ public struct GantryCommand: ParsableCommand {
         version: GantryVersion.current,
         subcommands: [
             InitCommand.self, DemoCommand.self, MemberCommand.self, BoardCommand.self, ColumnCommand.self,
-            CardCommand.self, RaidGroup<RiskTag>.self, RaidGroup<AssumptionTag>.self, RaidGroup<IssueTag>.self,
+            CardCommand.self, SprintCommand.self, RaidGroup<RiskTag>.self, RaidGroup<AssumptionTag>.self, RaidGroup<IssueTag>.self,
             RaidGroup<DependencyTag>.self, RaidGroup<DecisionTag>.self, RaidCommand.self,
             ProjectCommand.self, CalendarCommand.self, TaskCommand.self, ScheduleCommand.self, BaselineCommand.self,
-            StandupCommand.self, LogCommand.self, UndoCommand.self, RedoCommand.self,
+            StandupCommand.self, ReportCommand.self, LogCommand.self, UndoCommand.self, RedoCommand.self,
         ])
 
     @OptionGroup public var project: ProjectOption

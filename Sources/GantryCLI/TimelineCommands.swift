@@ -7,13 +7,19 @@ struct ProjectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "project", abstract: "Project settings.", subcommands: [Set.self])
 
     struct Set: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Set the timeline's start date.")
-        @Option(help: "First day of the timeline (YYYY-MM-DD).") var start: String
+        static let configuration = CommandConfiguration(abstract: "Set the timeline's start date or the bugs' age limits.")
+        @Option(help: "First day of the timeline (YYYY-MM-DD).") var start: String?
+        @Option(name: .customLong("bug-age"), help: "Days an open bug may age per severity, e.g. S1=1,S2=3,S3=10,S4=30 (any of them).") var bugAge: String?
         @OptionGroup var project: ProjectOption
 
         func run() throws {
-            let s = try project.open()
-            try s.commit(s.snapshot.setProjectStart(try ArgumentValues.day(start, "--start", today: s.today)))
+            guard start != nil || bugAge != nil else { throw CLIError.usage("Give --start DATE or --bug-age S1=1,S2=3,S3=10,S4=30.") }
+            let s = try project.open(cards: .epicsOnly)
+            if let start { try s.commit(s.snapshot.setProjectStart(try ArgumentValues.day(start, "--start", today: s.today))) }
+            if let bugAge {
+                let s = try project.open(cards: .epicsOnly)
+                try s.commit(s.snapshot.setBugAgeLimits(try s.snapshot.info.bugAgeLimits.setting(bugAge)))
+            }
         }
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 /// A `Query` compiled against card fields. Unknown fields and bad values are reported with a
 /// caret under the term, so the board's filter prompt and the CLI give the same help.
 public struct CardFilter: Sendable {
-    public static let fields = ["assignee", "label", "type", "priority", "column", "is", "due", "age", "estimate", "key", "epic", "text"]
+    public static let fields = ["assignee", "label", "type", "priority", "column", "is", "due", "age", "estimate", "key", "epic", "sprint", "severity", "text"]
     public static let states = ["blocked", "unblocked", "overdue", "archived", "active", "unassigned", "assigned"]
 
     private let predicates: [@Sendable (Card) -> Bool]
@@ -124,6 +124,36 @@ public struct CardFilter: Sendable {
             try onlyEquals()
             let ids = Set(try values.map { try project.card(key: $0).id })
             return { card in card.parentID.map(ids.contains) ?? false || ids.contains(card.id) }
+        case "sprint":
+            try onlyEquals()
+            var ids = Set<String>()
+            var backlog = false
+            for (raw, v) in zip(term.values, values) {
+                switch v {
+                case "none", "backlog": backlog = true
+                case "current", "active": ids.formUnion(project.sprints.values.filter { $0.state == .active }.map(\.id))
+                case "next": ids.formUnion(project.boards.keys.compactMap { project.nextSprint(on: $0)?.id })
+                default:
+                    let named = project.sprints.values.filter { $0.name.caseInsensitiveCompare(raw) == .orderedSame }
+                    guard !named.isEmpty else {
+                        let known = project.sprints.values.sorted(by: Sprint.order).map(\.name)
+                        throw query.error("no sprint named \(raw); use current, next, none\(known.isEmpty ? "" : " or one of: " + known.joined(separator: ", "))", at: term)
+                    }
+                    ids.formUnion(named.map(\.id))
+                }
+            }
+            let wanted = ids, orBacklog = backlog
+            return { card in card.sprintID.map(wanted.contains) ?? orBacklog }
+        case "severity":
+            try onlyEquals()
+            var levels = Set<BugSeverity?>()
+            for v in values {
+                if v == "none" { levels.insert(nil); continue }
+                guard let level = BugSeverity(text: v) else { throw query.error("unknown severity \"\(v)\"; use S1, S2, S3, S4 or none", at: term) }
+                levels.insert(level)
+            }
+            let wanted = levels
+            return { card in card.type == .bug && wanted.contains(card.severity) }
         case "text":
             try onlyEquals()
             let needle = term.values.joined(separator: ",").lowercased()

@@ -9,6 +9,8 @@ final class CLIHarness {
     let dir: String
     var actor = "ana"
     var environment: [String: String] = [:]
+    /// The moment commands run at; tests that build a history move it forward.
+    var clock = CLIHarness.now
     static let now = Date(timeIntervalSince1970: 1_795_694_400) // 2026-11-26 12:00 UTC
 
     struct Result {
@@ -31,8 +33,9 @@ final class CLIHarness {
 
     func run(_ args: [String], in cwd: String? = nil) -> Result {
         let sink = OutputSink.capturing()
+        let moment = clock
         let context = CLIContext(environment: environment, currentDirectory: cwd ?? dir, actor: actor,
-                                 now: { CLIHarness.now }, output: sink)
+                                 now: { moment }, output: sink)
         let status = GantryCLI.run(args, context: context)
         return Result(status: status, out: sink.standardOutput, err: sink.standardError)
     }

@@ -40,3 +40,10 @@ public struct BugAgeLimits: Sendable, Hashable {
         return out
     }
 }
+
+extension ProjectSnapshot {
+    public func setBugAgeLimits(_ limits: BugAgeLimits) -> Change {
+        let words = BugSeverity.allCases.map { "\($0.rawValue) \(limits.limit($0))d" }.joined(separator: ", ")
+        return Change(summary: "set bug age limits to \(words)", edits: [info.update([("bugAgeLimits", .text(limits.stored))])].compactMap { $0 })
+    }
+}
