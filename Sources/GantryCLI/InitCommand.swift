@@ -78,8 +78,8 @@ struct DemoCommand: ParsableCommand {
             for suffix in ["-wal", "-shm"] { unlink(path + suffix) }
         }
         try ProjectStore.build(at: path, replacing: output == nil) { store in
-            for change in SampleProject.changes(now: context.now()) {
-                try store.apply(change, actor: context.actor, at: context.now())
+            for step in try SampleProject.history(now: context.now()) {
+                try store.apply(step.change, actor: step.actor, at: step.at)
             }
         }
         if let movedAside { context.output.print("Moved the previous \(path) aside to \(movedAside).") }

@@ -6,7 +6,8 @@ import TerminalUI
 /// How sprints are printed: the JSON fields (README, "JSON output") and the text of `show`.
 enum SprintOutput {
     static func cards(of sprint: Sprint, _ p: ProjectSnapshot) -> [Card] {
-        p.cards.values.filter { $0.sprintID == sprint.id && !$0.archived }.sorted { ($0.columnID == $1.columnID ? 0 : 1, $0.number) < (0, $1.number) }
+        // A closed sprint's cards are often archived since; they still were its cards.
+        p.cards.values.filter { $0.sprintID == sprint.id && (!$0.archived || sprint.state == .closed) }
             .sorted { (p.columns[$0.columnID]?.position ?? 0, $0.number) < (p.columns[$1.columnID]?.position ?? 0, $1.number) }
     }
 

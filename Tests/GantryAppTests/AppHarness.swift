@@ -46,7 +46,7 @@ final class AppHarness {
     deinit { try? FileManager.default.removeItem(atPath: dir) }
 
     static func sample(_ store: ProjectStore) throws {
-        for change in SampleProject.changes(now: now) { try store.apply(change, actor: "fatima", at: now) }
+        for step in try SampleProject.history(now: now) { try store.apply(step.change, actor: step.actor, at: step.at) }
     }
 
     /// Sends keys by keymap name or literal text: "L", "enter", "S-right", "C-r".

@@ -14,9 +14,12 @@ import Planning
         var generator = SplitMix(seed: seed)
         let filter = try CardFilter(try Query("-label:qa"), project: state.project, now: AppHarness.now, today: state.today)
         state.filter = filter
+        // Only the board's cards, out of any sprint: a closed sprint's done cards may not move back.
+        state.project.sprints = [:]
+        for id in state.project.cards.keys { state.project.cards[id]?.sprintID = nil }
         state.refreshView()
         for step in 0..<150 {
-            let cards = state.project.cards.values.sorted { $0.number < $1.number }
+            let cards = state.project.cards.values.filter { !$0.id.hasPrefix("past-") }.sorted { $0.number < $1.number }
             let card = cards[Int.random(in: 0..<cards.count, using: &generator)]
             let columns = state.view.columns
             let change: Change

@@ -53,7 +53,7 @@ import TerminalUI
         #expect(h.state.message?.text == "To do is at its WIP limit (8 of 8); a new card would make 9. Press enter again to add it anyway; esc cancels.")
         #expect(try h.load().cards.count == before, "nothing is added until the user says so")
         h.press("enter")
-        #expect(try h.column(of: "GAN-41") == "To do")
+        #expect(try h.column(of: "GAN-\(SampleProject.cardCount + 1)") == "To do")
         #expect(try h.load().cards.count == before + 1)
     }
 
@@ -101,13 +101,13 @@ import TerminalUI
         #expect(h.state.message?.text.hasPrefix("To do is at its WIP limit (8 of 8)") == true)
         h.press("enter")
         #expect(h.state.mode == .board)
-        let card = try h.card("GAN-41")
+        let card = try h.card("GAN-\(SampleProject.cardCount + 1)")
         #expect(card.title == "Offline mode banner")
         #expect(card.type == .bug)
         #expect(card.assignee == "ben")
         #expect(card.labels == ["ui", "mobile"])
         #expect(card.due?.description == "2026-11-28")
-        #expect(try h.column(of: "GAN-41") == "To do")
+        #expect(try h.column(of: "GAN-\(SampleProject.cardCount + 1)") == "To do")
         #expect(h.state.selectedCardID == card.id, "the new card is selected")
     }
 
@@ -126,12 +126,12 @@ import TerminalUI
         h.press("d")
         #expect(h.screen.last?.contains("Delete GAN-2") == true)
         h.press("n")
-        #expect(try h.load().cards.count == 40)
+        #expect(try h.load().cards.count == SampleProject.cardCount)
         h.press("d", "y")
-        #expect(try h.load().cards.count == 39)
+        #expect(try h.load().cards.count == SampleProject.cardCount - 1)
         #expect(h.state.selectedCard?.key == "GAN-17", "selection moves to the next card")
         h.press("u")
-        #expect(try h.load().cards.count == 40)
+        #expect(try h.load().cards.count == SampleProject.cardCount)
     }
 
     @Test func blockAndUnblock() throws {

@@ -65,7 +65,7 @@ import Testing
         tmux.send("C-c")
         tmux.type(":q!")
         tmux.send("Enter")
-        #expect(tmux.waitFor("Backlog"))
+        #expect(tmux.waitFor("Backlog", timeout: 10))
         tmux.send("j")
         usleep(300_000)
         #expect(tmux.display("#{alternate_on}") == "1", "still running after Ctrl-C inside vi")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Planning
 
 /// Two real Unix users of one group sharing a setgid folder (2775), as a team does on a server:
 /// the owner creates the project under umask 022 (so teammates may read, not write); a teammate
@@ -93,7 +94,7 @@ struct SharedFolderTests {
         tmux.send("w")
         let add = try team.run(as: Self.owner, "card add 'Seen live' --project plan.sqlite")
         #expect(add.status == 0, "\(add.err)")
-        #expect(tmux.waitFor("\(Self.owner) added GAN-41 \"Seen live\"", timeout: 5), "\(tmux.capture())")
+        #expect(tmux.waitFor("\(Self.owner) added GAN-\(SampleProject.cardCount + 1) \"Seen live\"", timeout: 5), "\(tmux.capture())")
         #expect(try team.sharedFilesWritableByOwner())
         tmux.send("q")
     }

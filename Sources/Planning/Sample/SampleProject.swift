@@ -7,36 +7,7 @@ public enum SampleProject {
     public static let name = "Checkout Revamp"
     public static let keyPrefix = "GAN"
     /// How many cards the sample holds (tests check a sample is whole).
-    public static var cardCount: Int { cards.count }
-
-    /// The changes that build the sample, in order, as if typed by the team.
-    public static func changes(now: Date) -> [Change] {
-        var changes = [ProjectSetup.newProject(name: name, keyPrefix: keyPrefix, board: nil)]
-        changes.append(Change(summary: "added the team", edits: team.map { $0.creation() }))
-        let board = Board(id: "b-checkout", name: "Checkout", position: 0)
-        let specs: [(String, ColumnCategory, Int?)] = [
-            ("Backlog", .backlog, nil), ("To do", .todo, 8), ("In progress", .doing, 4), ("Review", .doing, 3), ("Done", .done, nil),
-        ]
-        let columns = specs.enumerated().map { i, s in
-            Column(id: "c-\(i)", boardID: board.id, name: s.0, position: i, wipLimit: s.2, category: s.1)
-        }
-        changes.append(Change(summary: "added board Checkout", edits: [board.creation()] + columns.map { $0.creation() }))
-        var rankInColumn = [Int](repeating: 0, count: columns.count)
-        for (i, spec) in cards.enumerated() {
-            rankInColumn[spec.column] += 1
-            let entered = now.addingTimeInterval(-Double(spec.age) * 86_400 - Double(i * 977 % 3600))
-            let created = entered.addingTimeInterval(-Double(3 + i % 9) * 86_400)
-            let today = Day.containing(now)
-            let card = Card(
-                id: "card-\(i + 1)", boardID: board.id, columnID: columns[spec.column].id,
-                rank: Double(rankInColumn[spec.column]) * 1024, title: spec.title, description: spec.description,
-                type: spec.type, priority: spec.priority, assignee: spec.assignee, labels: spec.labels,
-                estimate: spec.estimate, due: spec.due.map { today.adding(days: $0) }, blockedReason: spec.blocked,
-                parentID: spec.epic.map { "card-\($0)" }, enteredColumnAt: entered, createdAt: created)
-            changes.append(Change(summary: "added \(card.label) \"\(spec.title)\" to \(columns[spec.column].name)", edits: [card.creation()]))
-        }
-        return changes + raid(now: now) + timeline(now: now)
-    }
+    public static var cardCount: Int { cards.count + SampleHistory.pastWork.count }
 
     static let team = [
         Member(handle: "ana", name: "Ana Silva", role: "Tech lead", capacity: 0.8, costRate: 95),
@@ -60,6 +31,8 @@ public enum SampleProject {
         var blocked: String? = nil
         var epic: Int? = nil
         var description: String = ""
+        var severity: BugSeverity? = nil
+        var foundIn: String? = nil
     }
 
     // Columns: 0 Backlog, 1 To do, 2 In progress, 3 Review, 4 Done. Epics are cards 1–3.
@@ -72,10 +45,12 @@ public enum SampleProject {
         CardSpec(column: 2, title: "Payment provider API v3 client", type: .feature, priority: .critical, assignee: "ben", labels: ["backend", "payments"], estimate: 8, due: 3, age: 9,
                  blocked: "Waiting for sandbox credentials from the payment provider", epic: 1),
         CardSpec(column: 2, title: "Order summary sidebar", type: .feature, priority: .medium, assignee: "eli", labels: ["frontend", "ux"], estimate: 3, due: 10, age: 2, epic: 1),
-        CardSpec(column: 2, title: "Flaky test: card declined path", type: .bug, priority: .high, assignee: "dana", labels: ["qa", "payments"], estimate: 2, due: nil, age: 6),
+        CardSpec(column: 2, title: "Flaky test: card declined path", type: .bug, priority: .high, assignee: "dana", labels: ["qa", "payments"], estimate: 2, due: nil, age: 6,
+                 severity: .s3),
         CardSpec(column: 2, title: "Trace checkout requests end to end", type: .chore, priority: .medium, assignee: "ana", labels: ["infra", "backend"], estimate: 3, due: 12, age: 1, epic: 3),
         CardSpec(column: 3, title: "Guest checkout without account", type: .feature, priority: .high, assignee: "chen", labels: ["frontend", "checkout"], estimate: 5, due: 2, age: 5, epic: 1),
-        CardSpec(column: 3, title: "VAT rounding off by one cent", type: .bug, priority: .critical, assignee: "ben", labels: ["backend", "payments"], estimate: 1, due: -1, age: 3),
+        CardSpec(column: 3, title: "VAT rounding off by one cent", type: .bug, priority: .critical, assignee: "ben", labels: ["backend", "payments"], estimate: 1, due: -1, age: 3,
+                 severity: .s1, foundIn: "2.4.1"),
         CardSpec(column: 3, title: "Checkout error budget dashboard", type: .chore, priority: .low, assignee: "ana", labels: ["infra", "analytics"], estimate: 2, due: nil, age: 1, epic: 3),
         CardSpec(column: 1, title: "Apple Pay and Google Pay buttons", type: .feature, priority: .high, assignee: "chen", labels: ["frontend", "payments", "mobile"], estimate: 5, due: 14, age: 3, epic: 1),
         CardSpec(column: 1, title: "3-D Secure challenge flow", type: .feature, priority: .critical, assignee: "ben", labels: ["backend", "payments", "security"], estimate: 8, due: 9, age: 7,
@@ -86,21 +61,25 @@ public enum SampleProject {
         CardSpec(column: 0, title: "Store tokenised cards per customer", type: .feature, priority: .medium, assignee: nil, labels: ["backend", "payments", "security"], estimate: 8, due: nil, age: 15, epic: 2),
         CardSpec(column: 0, title: "Manage saved cards page", type: .feature, priority: .low, assignee: nil, labels: ["frontend", "payments"], estimate: 5, due: nil, age: 15, epic: 2),
         CardSpec(column: 0, title: "Delete saved card on account closure", type: .feature, priority: .medium, assignee: nil, labels: ["backend", "security"], estimate: 3, due: nil, age: 11, epic: 2),
-        CardSpec(column: 0, title: "Promo code field crashes on emoji", type: .bug, priority: .low, assignee: nil, labels: ["frontend"], estimate: 1, due: nil, age: 8),
+        CardSpec(column: 0, title: "Promo code field crashes on emoji", type: .bug, priority: .low, assignee: nil, labels: ["frontend"], estimate: 1, due: nil, age: 8,
+                 severity: .s4),
         CardSpec(column: 0, title: "Spike: split tender (gift card + card)", type: .spike, priority: .low, assignee: nil, labels: ["payments"], estimate: 3, due: nil, age: 18),
         CardSpec(column: 0, title: "Localise checkout for DE and FR", type: .feature, priority: .medium, assignee: nil, labels: ["frontend", "i18n"], estimate: 5, due: 45, age: 13),
         CardSpec(column: 0, title: "Upgrade payment SDK to 12.x", type: .chore, priority: .medium, assignee: nil, labels: ["backend", "payments"], estimate: 2, due: nil, age: 6),
         CardSpec(column: 0, title: "Remember last shipping method", type: .feature, priority: .low, assignee: nil, labels: ["frontend", "ux"], estimate: 2, due: nil, age: 4),
         CardSpec(column: 0, title: "Fraud score threshold per market", type: .feature, priority: .high, assignee: nil, labels: ["backend", "security"], estimate: 5, due: 30, age: 10),
-        CardSpec(column: 0, title: "Mobile keyboard covers pay button", type: .bug, priority: .medium, assignee: nil, labels: ["mobile", "frontend"], estimate: 1, due: nil, age: 2),
+        CardSpec(column: 0, title: "Mobile keyboard covers pay button", type: .bug, priority: .medium, assignee: nil, labels: ["mobile", "frontend"], estimate: 1, due: nil, age: 2,
+                 severity: .s2, foundIn: "2.4.0"),
         CardSpec(column: 4, title: "Checkout feature flag scaffold", type: .chore, priority: .medium, assignee: "ana", labels: ["backend"], estimate: 1, due: nil, age: 19),
         CardSpec(column: 4, title: "New checkout wireframes", type: .feature, priority: .high, assignee: "eli", labels: ["ux"], estimate: 3, due: nil, age: 17, epic: 1),
-        CardSpec(column: 4, title: "Cart total mismatch after coupon", type: .bug, priority: .critical, assignee: "ben", labels: ["backend", "payments"], estimate: 2, due: nil, age: 16),
+        CardSpec(column: 4, title: "Cart total mismatch after coupon", type: .bug, priority: .critical, assignee: "ben", labels: ["backend", "payments"], estimate: 2, due: nil, age: 16,
+                 severity: .s2),
         CardSpec(column: 4, title: "Spike: payment provider v3 migration", type: .spike, priority: .high, assignee: "ben", labels: ["payments"], estimate: 2, due: nil, age: 15),
         CardSpec(column: 4, title: "E2E test harness for checkout", type: .chore, priority: .medium, assignee: "dana", labels: ["qa"], estimate: 3, due: nil, age: 14),
         CardSpec(column: 4, title: "Shipping options API", type: .feature, priority: .high, assignee: "ben", labels: ["backend", "checkout"], estimate: 5, due: nil, age: 12, epic: 1),
         CardSpec(column: 4, title: "Design tokens for checkout", type: .chore, priority: .low, assignee: "eli", labels: ["frontend", "ux"], estimate: 2, due: nil, age: 11),
-        CardSpec(column: 4, title: "Double charge on retry", type: .bug, priority: .critical, assignee: "ben", labels: ["backend", "payments"], estimate: 3, due: nil, age: 10),
+        CardSpec(column: 4, title: "Double charge on retry", type: .bug, priority: .critical, assignee: "ben", labels: ["backend", "payments"], estimate: 3, due: nil, age: 10,
+                 severity: .s1),
         CardSpec(column: 4, title: "Postcode validation rules", type: .feature, priority: .medium, assignee: "chen", labels: ["frontend"], estimate: 2, due: nil, age: 8, epic: 1),
         CardSpec(column: 4, title: "Structured logging for payments", type: .chore, priority: .medium, assignee: "ana", labels: ["infra"], estimate: 2, due: nil, age: 6, epic: 3),
         CardSpec(column: 4, title: "Basket page performance budget", type: .chore, priority: .low, assignee: "chen", labels: ["frontend", "analytics"], estimate: 1, due: nil, age: 4),

@@ -6,7 +6,7 @@ extension SampleProject {
     public static func snapshot(now: Date) throws -> ProjectSnapshot {
         var project = ProjectSnapshot(info: ProjectInfo(name: name, keyPrefix: keyPrefix))
         var next: [String: Int64] = [:]
-        for change in changes(now: now) {
+        for change in try history(now: now).map(\.change) {
             try project.apply(change.allocatingKeys(projectPrefix: { keyPrefix }, next: { sequence in
                 defer { next[sequence, default: 1] += 1 }
                 return next[sequence, default: 1]
