@@ -12,8 +12,8 @@ enum FlowRecorder {
                 try insert(seq: seq, at: at, cardID: edit.id, state: nil, db)
                 continue
             }
-            guard let row = try Row.fetchOne(db, sql: "SELECT boardID, columnID, sprintID, estimate FROM card WHERE id = ?", arguments: [edit.id]) else { continue }
-            try insert(seq: seq, at: at, cardID: edit.id, state: FlowState(boardID: row[0], columnID: row[1], sprintID: row[2], estimate: row[3]), db)
+            guard let row = try Row.fetchOne(db, sql: "SELECT boardID, columnID, sprintID, estimate, archived FROM card WHERE id = ?", arguments: [edit.id]) else { continue }
+            try insert(seq: seq, at: at, cardID: edit.id, state: FlowState(boardID: row[0], columnID: row[1], sprintID: row[2], estimate: row[3], archived: row[4]), db)
         }
     }
 
@@ -34,8 +34,9 @@ enum FlowRecorder {
     }
 
     private static func insert(seq: Int64, at: Date, cardID: String, state: FlowState?, _ db: Database) throws {
-        try db.execute(sql: "INSERT INTO card_flow (seq, at, cardID, boardID, columnID, sprintID, estimate, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                       arguments: [seq, at.timeIntervalSince1970, cardID, state?.boardID, state?.columnID, state?.sprintID, state?.estimate, state == nil ? 1 : 0])
+        try db.execute(sql: "INSERT INTO card_flow (seq, at, cardID, boardID, columnID, sprintID, estimate, archived, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                       arguments: [seq, at.timeIntervalSince1970, cardID, state?.boardID, state?.columnID, state?.sprintID, state?.estimate,
+                                   state?.archived ?? false, state == nil ? 1 : 0])
     }
 }
 
@@ -52,11 +53,12 @@ extension ProjectStore {
                     interned[s] = s
                     return s
                 }
-                let rows = try Row.fetchCursor(db, sql: "SELECT at, cardID, boardID, columnID, sprintID, estimate, deleted FROM card_flow ORDER BY rowid")
+                let rows = try Row.fetchCursor(db, sql: "SELECT at, cardID, boardID, columnID, sprintID, estimate, archived, deleted FROM card_flow ORDER BY rowid")
                 while let row = try rows.next() {
                     let at = Date(timeIntervalSince1970: row[0])
-                    let deleted: Bool = row[6]
-                    history.append(cardID: row[1], at: at, state: deleted ? nil : FlowState(boardID: shared(row[2]), columnID: shared(row[3]), sprintID: shared(row[4]), estimate: row[5]))
+                    let deleted: Bool = row[7]
+                    history.append(cardID: row[1], at: at, state: deleted ? nil : FlowState(boardID: shared(row[2]), columnID: shared(row[3]),
+                                                                                             sprintID: shared(row[4]), estimate: row[5], archived: row[6]))
                 }
                 return history
             }

@@ -26,6 +26,9 @@ final class MemoryHarness {
          keymap: KeyMap<AppAction> = AppAction.defaultKeyMap) throws {
         let project = try SampleProject.snapshot(now: AppHarness.now)
         state = AppState(project: project, actor: actor, projectPath: "sample.sqlite", now: AppHarness.now)
+        var flow = FlowHistory()
+        for step in try SampleProject.history(now: AppHarness.now) { flow.record(step.change, at: step.at) }
+        state.flow = flow
         state.keymap = keymap
         terminal = TestTerminal(width: width, height: height)
         self.theme = theme
@@ -108,6 +111,8 @@ final class MemoryHarness {
                 outcome = .stopped
             case .reload:
                 outcome = .loaded(state.project)
+            case .readFlow:
+                outcome = state.flow.map(Outcome.flowRead)
             }
         } catch {
             outcome = .failed("\(error)")
@@ -123,6 +128,8 @@ final class MemoryHarness {
             return sequences[sequence, default: 1]
         })
         try state.apply(applied, by: state.actor)
+        state.flow?.record(applied, at: now)
+        state.changesArrived()
         return applied
     }
 

@@ -102,8 +102,9 @@ public final class AppRuntime {
         guard state.previewTotals != nil else { return }
         do {
             let seq = try store.latestSeq()
-            _ = state.receive(.loaded(try store.load()))
+            let next = state.receive(.loaded(try store.load()))
             lastSeq = seq
+            for effect in next { perform(effect) }
             syncFromJournal()
         } catch {
             _ = state.receive(.failed(StatusMessage.failure(error).text))
@@ -173,6 +174,8 @@ public final class AppRuntime {
                 let seq = try store.latestSeq()
                 outcome = .loaded(try store.load())
                 lastSeq = seq
+            case .readFlow:
+                outcome = .flowRead(try store.flowHistory())
             case .startStandup:
                 guard state.standup.clock == nil else { return }
                 let history = try standupHistory(now: clock())

@@ -14,6 +14,8 @@ public enum Mode: Sendable, Equatable {
     case confirmDeleteRaid(itemID: String)
     case confirmEndStandup
     case confirm(Confirmation)
+    /// Starting a sprint: its goal, then its end.
+    case sprintPrompt(SprintPrompt)
     case help(scroll: Int)
 }
 
@@ -65,6 +67,9 @@ public struct AppState: Sendable {
     /// Each screen's own state (see `Screen.swift`).
     public var screens = ScreenStates()
     public var sharing = SharingState()
+    /// Every card's flow over time, for the charts and closing sprints: read once after the
+    /// project loads, then kept up to date from the journal rows this session replays.
+    public var flow: FlowHistory?
     /// Plain-ASCII drawing for terminals without box and block glyphs (vt100, the Linux console).
     public var asciiGlyphs = false
     public var shouldQuit = false

@@ -17,6 +17,8 @@ public enum Effect: Sendable, Equatable {
     case follow(String?)
     /// Read the whole project again (the journal could not be replayed onto this one).
     case reload
+    /// Read the cards' flow history (after the project loads).
+    case readFlow
     case quit
 }
 
@@ -97,6 +99,8 @@ extension AppState {
                 return [.endStandup]
             case .confirm(let confirmation):
                 return answer(confirmation, with: key)
+            case .sprintPrompt(let prompt):
+                return sprintPromptKey(key, prompt)
             case .confirmDeleteRaid(let id):
                 mode = .board
                 guard key == .char("y") || key == .char("Y"), let item = project.raidItems[id] else {

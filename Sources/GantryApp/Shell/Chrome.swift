@@ -44,6 +44,10 @@ struct Chrome {
         case .blockPrompt(let id, let field):
             let key = state.project.cards[id]?.key ?? ""
             return prompt("Blocked \(key) by: ", field, hint: "\(submit) block · \(cancel) cancel", into: &buffer)
+        case .sprintPrompt(let p):
+            let name = state.project.sprints[p.sprintID]?.name ?? ""
+            return p.step == .goal ? prompt("Goal of \(name): ", p.field, hint: "\(submit) next: its end · \(cancel) cancel", into: &buffer)
+                : prompt("\(name) ends on: ", p.field, hint: "\(submit) start it · \(cancel) cancel", into: &buffer)
         case .confirmDeleteRaid(let id):
             let item = state.project.raidItems[id]
             buffer.putPadded(" Delete \(item?.key ?? "") \"\(item?.title ?? "")\"? y deletes (\(state.keyName(.global(.undo))) undoes) · any other key keeps it",

@@ -34,6 +34,8 @@ public enum Outcome: Sendable {
     case timePassed(Date)
     /// Each open risk's trend, read from its history.
     case trendsRead([String: RiskTrend])
+    /// The cards' flow history, read from the store.
+    case flowRead(FlowHistory)
     /// Something to say at start-up or about the file (read-only, network filesystem, a config
     /// problem, the file replaced): added after what the status line already says.
     case notice(StatusMessage)
@@ -103,12 +105,21 @@ extension AppState {
         case .journalRead(let entries):
             sharing.record(entries)
             do {
-                for entry in entries { if let change = entry.change { try apply(change, by: entry.actor) } }
+                for entry in entries {
+                    guard let change = entry.change else { continue }
+                    try apply(change, by: entry.actor)
+                    flow?.record(change, at: entry.at)
+                }
             } catch {
                 return [.reload]
             }
+            if entries.contains(where: { $0.change != nil }) { changesArrived() }
         case .loaded(let fresh):
             replaceProject(fresh)
+            return [.readFlow]
+        case .flowRead(let history):
+            flow = history
+            if screen == .reports { refreshReport() } else { self.reports.data = nil }
         case .timePassed(let time):
             now = time
         case .trendsRead(let trends):

@@ -5,7 +5,7 @@ import TerminalUI
 /// with its title, tab, opener key and the lines that route to its folder (its actions, keys,
 /// update, render and status line), and its state in `ScreenStates`, below.
 public enum Screen: String, Sendable, CaseIterable {
-    case board, raid, timeline, standup
+    case board, raid, timeline, standup, sprints, reports
 
     /// As the tabs and the help name it.
     public var title: String {
@@ -14,6 +14,8 @@ public enum Screen: String, Sendable, CaseIterable {
         case .raid: return "RAID log"
         case .timeline: return "Timeline"
         case .standup: return "Stand-up"
+        case .sprints: return "Sprints"
+        case .reports: return "Reports"
         }
     }
 
@@ -33,6 +35,8 @@ public enum Screen: String, Sendable, CaseIterable {
         case .raid: return .init([.char("2")], opener, name: "show-raid", help: "The RAID log (risks, assumptions, issues, …)", group: "Screens")
         case .timeline: return .init([.char("3")], opener, name: "show-timeline", help: "The timeline (Gantt chart)", group: "Screens")
         case .standup: return .init([.char("4")], opener, name: "show-standup", help: "Stand-up: walk the board with a timer per speaker", group: "Screens")
+        case .sprints: return .init([.char("5")], opener, name: "show-sprints", help: "Sprint planning: backlog against the next sprint", group: "Screens")
+        case .reports: return .init([.char("6")], opener, name: "show-reports", help: "Reports: burndown, velocity, flow and forecast charts", group: "Screens")
         }
     }
 
@@ -43,6 +47,8 @@ public enum Screen: String, Sendable, CaseIterable {
         case .raid: return RaidAction.bindings
         case .timeline: return TimelineAction.bindings
         case .standup: return StandupAction.bindings
+        case .sprints: return SprintsAction.bindings
+        case .reports: return ReportsAction.bindings
         }
     }
 
@@ -59,6 +65,8 @@ public struct ScreenStates: Sendable {
     public var raid = RaidScreenState()
     public var timeline = TimelineState()
     public var standup = StandupState()
+    public var sprints = SprintsState()
+    public var reports = ReportsState()
 }
 
 /// Everything a key can ask for: an action that works on every screen, opening a screen, a
@@ -70,6 +78,8 @@ public enum AppAction: Hashable, Sendable {
     case raid(RaidAction)
     case timeline(TimelineAction)
     case standup(StandupAction)
+    case sprints(SprintsAction)
+    case reports(ReportsAction)
     case form(FormAction)
     case help(HelpAction)
     case prompt(PromptAction)
@@ -81,7 +91,8 @@ public enum AppAction: Hashable, Sendable {
     static var allCases: [AppAction] {
         GlobalAction.allCases.map(AppAction.global) + Screen.allCases.map(AppAction.open) + BoardAction.allCases.map(AppAction.board)
             + RaidAction.allCases.map(AppAction.raid) + TimelineAction.allCases.map(AppAction.timeline)
-            + StandupAction.allCases.map(AppAction.standup) + FormAction.allCases.map(AppAction.form) + HelpAction.allCases.map(AppAction.help)
+            + StandupAction.allCases.map(AppAction.standup) + SprintsAction.allCases.map(AppAction.sprints)
+            + ReportsAction.allCases.map(AppAction.reports) + FormAction.allCases.map(AppAction.form) + HelpAction.allCases.map(AppAction.help)
             + PromptAction.allCases.map(AppAction.prompt)
     }
 }
@@ -100,6 +111,8 @@ extension AppState {
         case .raid(let a): return performRaid(a)
         case .timeline(let a): return performTimeline(a)
         case .standup(let a): return performStandup(a, height: size.height)
+        case .sprints(let a): return performSprints(a)
+        case .reports(let a): performReports(a); return []
         case .form, .help, .prompt: return []
         }
     }
@@ -111,6 +124,8 @@ extension AppState {
         switch target {
         case .raid: keepRaidSelection()
         case .standup where self.standup.clock == nil: return [.startStandup]
+        case .sprints: refreshPlanning()
+        case .reports: refreshReport()
         default: break
         }
         return []
@@ -123,6 +138,8 @@ extension AppState {
         case .raid: moveInRaid(motion, height: size.height)
         case .timeline: moveOnTimeline(motion, height: size.height)
         case .standup: return moveInStandup(motion, height: size.height)
+        case .sprints: moveInSprints(motion, height: size.height)
+        case .reports: moveInReports(motion)
         }
         return []
     }
@@ -132,7 +149,7 @@ extension AppState {
         switch screen {
         case .board: mode = .filterPrompt(TextField(self.filterText, selected: true))
         case .raid: mode = .filterPrompt(TextField(self.raid.filterText, selected: true))
-        case .timeline, .standup: message = .info("The \(screen.title.lowercased()) has no filter; \(keyName(.global(.help))) lists its keys.")
+        case .timeline, .standup, .sprints, .reports: message = .info("The \(screen.title.lowercased()) screen has no filter; \(keyName(.global(.help))) lists its keys.")
         }
     }
 
@@ -141,7 +158,7 @@ extension AppState {
         switch screen {
         case .board: if self.filter != nil { _ = submitFilter("") }
         case .raid: clearRaidFilter()
-        case .timeline, .standup: break
+        case .timeline, .standup, .sprints, .reports: break
         }
     }
 
@@ -157,6 +174,8 @@ extension AppState {
         case .raid: RaidScreen(state: self, theme: theme, width: width, height: height).draw(into: &buffer)
         case .timeline: TimelineScreen(state: self, theme: theme, width: width, height: height).draw(into: &buffer)
         case .standup: StandupScreen(state: self, theme: theme, width: width, height: height).draw(into: &buffer)
+        case .sprints: SprintsScreen(state: self, theme: theme, width: width, height: height).draw(into: &buffer)
+        case .reports: ReportsScreen(state: self, theme: theme, width: width, height: height).draw(into: &buffer)
         }
     }
 
@@ -167,6 +186,8 @@ extension AppState {
         case .raid: return raidStatus
         case .timeline: return timelineStatus
         case .standup: return standupStatus
+        case .sprints: return sprintsStatus
+        case .reports: return reportsStatus
         }
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// How many cards stood in each column at the close of each working day. The bands of a day add
-/// up to the cards on the board that day.
+/// up to the cards on the board that day (archived cards count only once done).
 public struct CumulativeFlow: Sendable, Equatable {
     public var days: [Day]
     /// Column names, board order.
@@ -19,7 +19,8 @@ public struct CumulativeFlow: Sendable, Equatable {
         for (_, events) in context.history.events {
             var i = 0
             for (e, event) in events.enumerated() {
-                guard let column = event.state.flatMap({ $0.boardID == context.board.id ? $0.columnID : nil }).flatMap({ index[$0] }) else { continue }
+                guard let state = event.state, state.boardID == context.board.id, !state.archived || context.isDone(state),
+                      let column = state.columnID.flatMap({ index[$0] }) else { continue }
                 let until = e + 1 < events.count ? events[e + 1].at : Date.distantFuture
                 // The days whose close falls in [event.at, until).
                 while i < closes.count, closes[i] < event.at { i += 1 }

@@ -6,12 +6,15 @@ public struct FlowState: Hashable, Sendable {
     public var columnID: String?
     public var sprintID: String?
     public var estimate: Double?
+    /// Archived cards have left the board; the charts count them only where they are done.
+    public var archived: Bool
 
-    public init(boardID: String?, columnID: String?, sprintID: String?, estimate: Double?) {
+    public init(boardID: String?, columnID: String?, sprintID: String?, estimate: Double?, archived: Bool = false) {
         self.boardID = boardID
         self.columnID = columnID
         self.sprintID = sprintID
         self.estimate = estimate
+        self.archived = archived
     }
 }
 
@@ -57,7 +60,7 @@ public struct FlowHistory: Sendable {
         return lo == 0 ? nil : list[lo - 1].state
     }
 
-    static let flowFields: Set<String> = ["boardID", "columnID", "sprintID", "estimate"]
+    static let flowFields: Set<String> = ["boardID", "columnID", "sprintID", "estimate", "archived"]
 
     /// Whether an edit of a card changes anything flow charts read.
     public static func touchesFlow(_ edit: EntityEdit) -> Bool {
@@ -75,6 +78,7 @@ public struct FlowHistory: Sendable {
             case "columnID": state.columnID = field.to.string
             case "sprintID": state.sprintID = field.to.string
             case "estimate": state.estimate = field.to.double
+            case "archived": state.archived = (field.to.int ?? 0) != 0
             default: break
             }
         }
