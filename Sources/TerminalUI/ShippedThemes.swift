@@ -63,6 +63,16 @@ name = "ansi16"
 "standup.timer.over" = { fg = "bright-white", bg = "red", bold = true, mono = "reverse,bold" }
 "standup.speaker" = { fg = "black", bg = "yellow", bold = true, mono = "reverse,bold" }
 "panel.presence" = { fg = "green", mono = "bold" }
+"chart.axis" = { fg = "bright-black", mono = "dim" }
+"chart.cursor" = { fg = "yellow", bold = true, mono = "reverse,bold" }
+"chart.ideal" = { fg = "bright-black", mono = "dim" }
+"chart.scope" = { fg = "magenta" }
+"chart.alert" = { fg = "red", bold = true, mono = "bold,underline" }
+"chart.series.1" = { fg = "cyan" }
+"chart.series.2" = { fg = "yellow" }
+"chart.series.3" = { fg = "green" }
+"chart.series.4" = { fg = "blue" }
+"chart.series.5" = { fg = "magenta" }
 """#,
         "default": #"""
 # Gantry's default dark theme. Roles fall back along the dots (board.card.blocked → board.card →
@@ -147,6 +157,16 @@ white = "#eceff4"
 "standup.timer.over" = { fg = "white", bg = "red", bold = true, mono = "reverse,bold" }
 "standup.speaker" = { fg = "bg", bg = "yellow", bold = true, mono = "reverse,bold" }
 "panel.presence" = { fg = "green", mono = "bold" }
+"chart.axis" = { fg = "muted", mono = "dim" }
+"chart.cursor" = { fg = "yellow", bold = true, mono = "reverse,bold" }
+"chart.ideal" = { fg = "muted", mono = "dim" }
+"chart.scope" = { fg = "magenta" }
+"chart.alert" = { fg = "red", bold = true, mono = "bold,underline" }
+"chart.series.1" = { fg = "cyan" }
+"chart.series.2" = { fg = "orange" }
+"chart.series.3" = { fg = "green" }
+"chart.series.4" = { fg = "blue" }
+"chart.series.5" = { fg = "magenta" }
 """#,
         "light": #"""
 # A light theme: the default's roles on a light palette.
@@ -246,6 +266,11 @@ name = "mono"
 "standup.timer.over" = { reverse = true, bold = true, mono = "reverse,bold" }
 "standup.speaker" = { reverse = true, bold = true, mono = "reverse,bold" }
 "panel.presence" = { bold = true, mono = "bold" }
+"chart.axis" = { dim = true, mono = "dim" }
+"chart.cursor" = { reverse = true, bold = true, mono = "reverse,bold" }
+"chart.ideal" = { dim = true, mono = "dim" }
+"chart.scope" = { mono = "underline" }
+"chart.alert" = { bold = true, underline = true, mono = "bold,underline" }
 """#,
     ]
 }

@@ -92,8 +92,10 @@ final class AppHarness {
         "risk.proximity.near", "risk.trend.rising", "board.card.raid",
         "timeline.bar", "timeline.bar.critical", "timeline.bar.late", "timeline.bar.phase", "timeline.milestone",
         "timeline.baseline", "timeline.today", "timeline.nonworking", "timeline.related", "timeline.task.critical",
+        "chart.axis", "chart.cursor", "chart.ideal", "chart.scope", "chart.alert", "chart.series.1", "chart.series.2", "chart.series.3",
+        "chart.series.4", "chart.series.5",
     ]
-    static let letters = Array(".mtTAsEcpoBkLfFeHhWXCSKbOganPQylxwrM1234RNUZ5678901234")
+    static let letters = Array(".mtTAsEcpoBkLfFeHhWXCSKbOganPQylxwrM1234RNUZ5678901234" + "|^-~!abcde")
 
     static func letter(for role: String) -> Character { letters[roles.firstIndex(of: role)!] }
 

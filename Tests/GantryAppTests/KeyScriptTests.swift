@@ -169,7 +169,7 @@ import TerminalUI
     }
 
     @Test(arguments: Screen.allCases) func helpIsGeneratedFromTheKeymapOfEachScreen(screen: Screen) throws {
-        let h = try MemoryHarness(height: 110)
+        let h = try MemoryHarness(height: 140)
         h.press(AppAction.defaultKeyMap.key(for: screen.opener)!, "?")
         let forms = AppAction.defaultKeyMap.bindings(in: FormAction.context) + AppAction.defaultKeyMap.bindings(in: PromptAction.context)
         for binding in AppAction.defaultKeyMap.bindings(in: screen.keys) + forms {

@@ -210,7 +210,7 @@ struct ReportsScreen {
                 y += 1
             }
         }
-        var out: [(String, String)] = [("age in working days", ""), ("┃ / | the column's 85%", "")]
+        var out: [(String, String)] = [("age in working days", ""), ("\(ascii ? "|" : "┃") the column's 85th percentile", "")]
         out += a.columns.map { ($0.name, "\($0.cards.count) open, \($0.cards.filter(\.pastNorm).count) late") }
         if let (column, card) = selected {
             out += [("", ""), (card.key, "\(card.age)d in \(column.name)"), ("", Sanitizer.clean(card.title))]

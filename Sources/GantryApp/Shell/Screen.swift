@@ -36,7 +36,7 @@ public enum Screen: String, Sendable, CaseIterable {
         case .timeline: return .init([.char("3")], opener, name: "show-timeline", help: "The timeline (Gantt chart)", group: "Screens")
         case .standup: return .init([.char("4")], opener, name: "show-standup", help: "Stand-up: walk the board with a timer per speaker", group: "Screens")
         case .sprints: return .init([.char("5")], opener, name: "show-sprints", help: "Sprint planning: backlog against the next sprint", group: "Screens")
-        case .reports: return .init([.char("6")], opener, name: "show-reports", help: "Reports: burndown, velocity, flow and forecast charts", group: "Screens")
+        case .reports: return .init([.char("6")], opener, name: "show-reports", help: "Reports: sprint, flow and forecast charts", group: "Screens")
         }
     }
 
