@@ -78,9 +78,7 @@ struct DemoCommand: ParsableCommand {
             for suffix in ["-wal", "-shm"] { unlink(path + suffix) }
         }
         try ProjectStore.build(at: path, replacing: output == nil) { store in
-            for step in try SampleProject.history(now: context.now()) {
-                try store.apply(step.change, actor: step.actor, at: step.at)
-            }
+            try store.apply(batch: try SampleProject.history(now: context.now()))
         }
         if let movedAside { context.output.print("Moved the previous \(path) aside to \(movedAside).") }
         if output == nil, context.launchInteractive != nil {

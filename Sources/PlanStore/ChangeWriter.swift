@@ -14,6 +14,14 @@ extension ProjectStore {
         try immediateTransaction { db in try write(change, actor: actor, at: at, kind: .do, undoes: nil, db) }
     }
 
+    /// Applies many changes, each with its own journal row, moment and author, in one
+    /// transaction: all of them or none (building a sample or a generated project).
+    public func apply(batch: [TimedChange]) throws {
+        try immediateTransaction { db in
+            for step in batch { _ = try write(step.change, actor: step.actor, at: step.at, kind: .do, undoes: nil, db) }
+        }
+    }
+
     /// Runs `body` in one IMMEDIATE transaction: it takes the write lock up front, so a
     /// read-then-write never fails half-way when another process writes at the same moment.
     func immediateTransaction<T>(_ body: (Database) throws -> T) throws -> T {

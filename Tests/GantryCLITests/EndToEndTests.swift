@@ -109,7 +109,9 @@ import PlanStore
         tmux.resize(width: 70, height: 20)
         #expect(tmux.waitFor { screen in
             let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
-            return lines.first?.contains("Checkout Revamp") == true && lines.first.map { $0.count <= 70 } == true && !screen.contains("Done ")
+            // A narrow title bar keeps the tabs and leaves the project's name to the status line.
+            return lines.first?.contains("1 Board") == true && lines.first.map { $0.count <= 70 } == true && !screen.contains("Done ")
+                && lines.contains { $0.contains("Checkout Revamp › Checkout") }
         })
         tmux.resize(width: 30, height: 10)
         #expect(tmux.waitFor("Gantry needs at least"))

@@ -5,6 +5,12 @@ public struct TimedChange: Sendable {
     public var at: Date
     public var actor: String
     public var change: Change
+
+    public init(at: Date, actor: String, change: Change) {
+        self.at = at
+        self.actor = actor
+        self.change = change
+    }
 }
 
 /// The sample's past twelve weeks: six closed two-week sprints and a seventh half way through,
