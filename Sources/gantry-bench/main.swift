@@ -9,7 +9,7 @@ struct GantryBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gantry-bench",
         abstract: "Measure Gantry's performance targets on a generated project (build in release).",
-        subcommands: [Run.self, Generate.self, Sharing.self, Memory.self], defaultSubcommand: Run.self)
+        subcommands: [Run.self, Generate.self, Flow.self, Sharing.self, Memory.self], defaultSubcommand: Run.self)
 
     struct Run: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Every figure: store, board, sharing, schedule, CLI.")
@@ -27,6 +27,15 @@ struct GantryBench: ParsableCommand {
             _ = try BigProject.create(at: file, cards: cards)
             print("Wrote \(file).")
         }
+    }
+
+    struct Flow: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Flow charts only: a project with a year of history, its charts and the Reports screen.")
+        @Option(help: "Cards in the generated project.") var cards = 10_000
+        @Option(help: "Journal rows of history to generate (about).") var rows = 200_000
+        @Option(help: "Write the project here and keep it (default: a temporary file).") var output: String?
+
+        func run() throws { try flowRun(cards: cards, rows: rows, output: output) }
     }
 
     struct Sharing: ParsableCommand {
@@ -96,6 +105,7 @@ func fullRun(cardCount: Int) throws {
     try BoardBenchmark.run(path: path)
     try SharingBenchmark.run(path: path)
     try ScheduleBenchmark.run()
+    try flowRun(cards: cardCount, rows: cardCount * 20, output: nil)
 
     let gantry = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("gantry").path
     if FileManager.default.isExecutableFile(atPath: gantry) {
@@ -119,4 +129,15 @@ func fullRun(cardCount: Int) throws {
     } else {
         print("(build the gantry executable in the same configuration to time the CLI)")
     }
+}
+
+func flowRun(cards: Int, rows: Int, output: String?) throws {
+    let dir = NSTemporaryDirectory() + "gantry-bench-flow-\(getpid())"
+    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let path = output ?? dir + "/flow.sqlite"
+    print("Generating \(cards) cards with about \(rows) journal rows of history…")
+    let ms = try Measure.milliseconds { _ = try FlowProject.create(at: path, cards: cards, rows: rows) }
+    print(String(format: "  generated in %.1f s", ms / 1000))
+    try FlowBenchmark.run(path: path)
 }
