@@ -46,6 +46,7 @@ extension ProjectStore {
         for index in applied.edits.indices {
             applied.edits[index] = try write(applied.edits[index], db)
         }
+        try checkOneActiveSprint(applied, db)
         try db.execute(sql: """
             INSERT INTO journal (at, actor, kind, summary, change, undoes) VALUES (?, ?, ?, ?, ?, ?)
             """, arguments: [at.timeIntervalSince1970, actor, kind.rawValue, applied.summary, try StoredChange.encode(applied), undoes])
@@ -106,6 +107,20 @@ extension ProjectStore {
             }
             try db.execute(sql: "DELETE FROM \(table) WHERE id = ?", arguments: [edit.id])
             return edit
+        }
+    }
+
+    /// A board runs one sprint at a time, even when two people start different sprints at the
+    /// same moment from what each saw: the second start is refused, and nothing of it is kept.
+    private func checkOneActiveSprint(_ change: Change, _ db: Database) throws {
+        for edit in change.edits where edit.kind == .sprint && edit.field("state")?.to == .text(SprintState.active.rawValue) {
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT s.name, b.name FROM sprint s JOIN board b ON b.id = s.boardID
+                WHERE s.state = 'active' AND s.boardID = (SELECT boardID FROM sprint WHERE id = ?) AND s.id != ?
+                """, arguments: [edit.id, edit.id])
+            if let other = rows.first {
+                throw PlanningError.refused("\(other[0] as String) is active on \(other[1] as String); a board runs one sprint at a time.", remedy: .closeActiveSprint)
+            }
         }
     }
 

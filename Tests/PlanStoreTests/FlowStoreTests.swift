@@ -51,3 +51,26 @@ import Testing
         #expect(!before.events.isEmpty)
     }
 }
+
+@Suite struct SprintStoreTests {
+    @Test func twoPeopleStartingDifferentSprintsAtOnceLeaveOneActive() throws {
+        let t = try TempProject()
+        var p = try t.store.load()
+        let board = try p.board(named: nil)
+        for name in ["A", "B"] {
+            try t.store.apply(try p.addSprint(board: board, name: name, goal: nil, start: nil, end: nil, now: TempProject.now), actor: "ana", at: TempProject.now)
+            p = try t.store.load()
+        }
+        // Both read the project before either started anything.
+        let seen = try t.store.load()
+        let today = Day("2026-11-26")!
+        try t.store.apply(try seen.startSprint(try seen.sprint(named: "A"), goal: nil, end: nil, today: today, now: TempProject.now), actor: "ana", at: TempProject.now)
+        let before = try t.store.latestSeq()
+        #expect(throws: PlanningError.refused("A is active on Main; a board runs one sprint at a time.", remedy: .closeActiveSprint)) {
+            try t.store.apply(try seen.startSprint(try seen.sprint(named: "B"), goal: nil, end: nil, today: today, now: TempProject.now), actor: "ben", at: TempProject.now)
+        }
+        let after = try t.store.load()
+        #expect(after.sprints.values.filter { $0.state == .active }.map(\.name) == ["A"])
+        #expect(try t.store.latestSeq() == before, "nothing of the refused start was kept")
+    }
+}

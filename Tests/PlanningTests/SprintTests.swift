@@ -63,6 +63,9 @@ import Testing
     @Test func badSprintInputIsRefusedAndChangesNothing() throws {
         var s = try Self.script()
         #expect(throws: PlanningError.self) { try s.project.addSprint(board: s.board, name: "Late", goal: nil, start: Day("2026-11-10"), end: Day("2026-11-09"), now: Date()) }
+        #expect(throws: PlanningError.invalid(field: "date", message: "2026-11-14 is not a working day of the project calendar; use 2026-11-13 or 2026-11-16")) {
+            try s.project.addSprint(board: s.board, name: "Weekend", goal: nil, start: Day("2026-11-02"), end: Day("2026-11-14"), now: Date())
+        }
         let second = try s.sprint("Sprint 2", start: "2026-11-16", end: "2026-11-27", at: "2026-11-05 10:00")
         do {
             _ = try s.project.startSprint(second, goal: nil, end: nil, today: Day("2026-11-05")!, now: Date())

@@ -34,6 +34,7 @@ extension ProjectSnapshot {
     public func addSprint(board: Board, name: String, goal: String?, start: Day?, end: Day?, now: Date, id: String = NewID.random()) throws -> Change {
         let n = try sprintName(name, board: board, except: nil)
         try Self.checkSprintDates(start: start, end: end)
+        for day in [start, end].compactMap({ $0 }) { try checkWorkingDay(day) }
         let sprint = Sprint(id: id, boardID: board.id, name: n, goal: try Self.sprintGoal(goal ?? ""), start: start, end: end, createdAt: now)
         return Change(summary: "added sprint \(n) to \(board.name)", edits: [sprint.creation()])
     }
@@ -49,8 +50,8 @@ extension ProjectSnapshot {
             if sprint.state == .active, s == nil || e == nil {
                 throw PlanningError.invalid(field: "dates", message: "an active sprint keeps a start and an end")
             }
-            if let start { values.append(("start", Value(start))) }
-            if let end { values.append(("end", Value(end))) }
+            if let start { values.append(("start", Value(start))); if let day = start { try checkWorkingDay(day) } }
+            if let end { values.append(("end", Value(end))); if let day = end { try checkWorkingDay(day) } }
         }
         guard let edit = sprint.update(values) else { return Change(summary: "no change to \(sprint.name)", edits: []) }
         return Change.edited(sprint.name, edit)
@@ -70,6 +71,7 @@ extension ProjectSnapshot {
         }
         let start = min(sprint.start ?? today, today)
         let calendar = calendar(today: today)
+        if let end, end != sprint.end { try checkWorkingDay(end) }
         let finish = end ?? sprint.end ?? WorkingDays(calendar: calendar, from: start, through: start)
             .adding(Self.defaultSprintLength - (calendar.isWorking(start) ? 1 : 0), after: start)
         try Self.checkSprintDates(start: start, end: finish)
@@ -149,6 +151,18 @@ extension ProjectSnapshot {
             throw PlanningError.refused("\(board.name) already has a sprint named \(n).")
         }
         return n
+    }
+
+    /// Sprints start and end on working days of the project calendar.
+    func checkWorkingDay(_ day: Day) throws {
+        let calendar = calendar(today: day)
+        guard !calendar.isWorking(day) else { return }
+        var before = day.adding(days: -1)
+        while !calendar.isWorking(before) { before = before.adding(days: -1) }
+        var after = day.adding(days: 1)
+        while !calendar.isWorking(after) { after = after.adding(days: 1) }
+        let why = holidays[day.description].map { $0.name.isEmpty ? "is a holiday" : "is a holiday (\($0.name))" } ?? "is not a working day"
+        throw PlanningError.invalid(field: "date", message: "\(day) \(why) of the project calendar; use \(before) or \(after)")
     }
 
     static func sprintGoal(_ goal: String) throws -> String {
