@@ -92,20 +92,39 @@ public struct ChartAxes {
     }
 }
 
-/// Lines over shared x points (burndown, burnup), in braille or ASCII.
-public struct LineChart {
+/// Series over shared x points, drawn one of three ways: lines (burndown, burnup) in braille or
+/// ASCII; bars grouped per point (velocity's committed and completed side by side), with
+/// eighth-block tops in Unicode and whole cells of each series' glyph in ASCII; or bands stacked
+/// per point (cumulative flow), each cell taking the band its middle falls in, each band with its
+/// own glyph so they are told apart in monochrome (the first band is at the bottom).
+public struct SeriesChart {
+    public enum Kind: Sendable { case lines, bars, stacked }
+
+    public var kind: Kind
     public var series: [ChartSeries]
     public var axes: ChartAxes
 
-    public init(series: [ChartSeries], axes: ChartAxes) {
+    public init(_ kind: Kind, series: [ChartSeries], axes: ChartAxes) {
+        self.kind = kind
         self.series = series
         self.axes = axes
     }
 
     public func draw(in r: Rect, into buffer: inout Buffer, axis: Style, cursor: Style, ascii: Bool) {
+        var axes = axes
+        axes.slotted = kind == .bars
         let plot = axes.draw(in: r, into: &buffer, axis: axis, cursorStyle: cursor, ascii: ascii)
-        guard plot.width > 1, plot.height > 0 else { return }
-        var canvas = ChartCanvas(area: plot, ascii: ascii)
+        guard plot.width > 1, plot.height > 0, !axes.xLabels.isEmpty else { return }
+        var canvas = ChartCanvas(area: plot, ascii: ascii || kind != .lines)
+        switch kind {
+        case .lines: drawLines(on: &canvas, axes)
+        case .bars: drawBars(on: &canvas, axes, ascii: ascii)
+        case .stacked: drawBands(on: &canvas, axes, ascii: ascii)
+        }
+        canvas.draw(into: &buffer)
+    }
+
+    private func drawLines(on canvas: inout ChartCanvas, _ axes: ChartAxes) {
         let n = axes.xLabels.count
         for s in series {
             var previous: (x: Int, y: Int)?
@@ -119,79 +138,43 @@ public struct LineChart {
                 previous = (px, py)
             }
         }
-        canvas.draw(into: &buffer)
-    }
-}
-
-/// Vertical bars, grouped per x point (velocity's committed and completed side by side), with
-/// eighth-block tops in Unicode and whole cells of each series' glyph in ASCII.
-public struct BarChart {
-    public var series: [ChartSeries]
-    public var axes: ChartAxes
-
-    public init(series: [ChartSeries], axes: ChartAxes) {
-        self.series = series
-        self.axes = axes
     }
 
-    public func draw(in r: Rect, into buffer: inout Buffer, axis: Style, cursor: Style, ascii: Bool) {
-        var axes = axes
-        axes.slotted = true
-        let plot = axes.draw(in: r, into: &buffer, axis: axis, cursorStyle: cursor, ascii: ascii)
-        let n = axes.xLabels.count
-        guard plot.width > 0, plot.height > 0, n > 0 else { return }
-        let slot = max(1, plot.width / n)
+    private func drawBars(on canvas: inout ChartCanvas, _ axes: ChartAxes, ascii: Bool) {
+        let n = axes.xLabels.count, width = canvas.area.width, height = canvas.area.height
+        let slot = max(1, width / n)
         let barWidth = max(1, min(3, (slot - 1) / max(1, series.count)))
         let group = barWidth * series.count
-        var canvas = ChartCanvas(area: plot, ascii: true)
         let eighths: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇"]
         for i in 0..<n {
-            let centre = max(0, axes.x(of: i, width: plot.width) - group / 2)
+            let left = max(0, axes.x(of: i, width: width) - group / 2)
             for (k, s) in series.enumerated() {
                 guard i < s.values.count, let v = s.values[i], v > 0 else { continue }
-                let height = min(max(v, 0), axes.yMax) / axes.yMax * Double(plot.height)
-                let full = Int(height), rest = Int(((height - Double(full)) * 8).rounded(.down))
+                let h = min(max(v, 0), axes.yMax) / axes.yMax * Double(height)
+                let full = Int(h), rest = Int(((h - Double(full)) * 8).rounded(.down))
                 for b in 0..<barWidth {
-                    let column = centre + k * barWidth + b
+                    let column = left + k * barWidth + b
                     for row in 0..<full { canvas.cell(column: column, row: row, glyph: ascii ? s.mark : s.glyph, style: s.style) }
                     if !ascii, rest > 0, s.glyph == "█" { canvas.cell(column: column, row: full, glyph: eighths[rest - 1], style: s.style) }
                     if full == 0 && (ascii || s.glyph != "█") { canvas.cell(column: column, row: 0, glyph: ascii ? s.mark : s.glyph, style: s.style) }
                 }
             }
         }
-        canvas.draw(into: &buffer)
-    }
-}
-
-/// Bands stacked per x point (cumulative flow): each cell takes the band its middle falls in;
-/// bands carry their own glyph so they are told apart in monochrome.
-public struct StackedChart {
-    /// `bands[b].values[i]`: band b's height at point i; the first band is at the bottom.
-    public var bands: [ChartSeries]
-    public var axes: ChartAxes
-
-    public init(bands: [ChartSeries], axes: ChartAxes) {
-        self.bands = bands
-        self.axes = axes
     }
 
-    public func draw(in r: Rect, into buffer: inout Buffer, axis: Style, cursor: Style, ascii: Bool) {
-        let plot = axes.draw(in: r, into: &buffer, axis: axis, cursorStyle: cursor, ascii: ascii)
-        let n = axes.xLabels.count
-        guard plot.width > 0, plot.height > 0, n > 0 else { return }
-        var canvas = ChartCanvas(area: plot, ascii: true)
-        for column in 0..<plot.width {
-            let i = n <= 1 ? 0 : Int((Double(column) * Double(n - 1) / Double(max(1, plot.width - 1))).rounded())
+    private func drawBands(on canvas: inout ChartCanvas, _ axes: ChartAxes, ascii: Bool) {
+        let n = axes.xLabels.count, width = canvas.area.width, height = canvas.area.height
+        for column in 0..<width {
+            let i = n <= 1 ? 0 : Int((Double(column) * Double(n - 1) / Double(max(1, width - 1))).rounded())
             var tops: [Double] = []
             var total = 0.0
-            for band in bands { total += i < band.values.count ? band.values[i] ?? 0 : 0; tops.append(total) }
-            for row in 0..<plot.height {
-                let middle = (Double(row) + 0.5) / Double(plot.height) * axes.yMax
+            for band in series { total += i < band.values.count ? band.values[i] ?? 0 : 0; tops.append(total) }
+            for row in 0..<height {
+                let middle = (Double(row) + 0.5) / Double(height) * axes.yMax
                 guard let b = tops.firstIndex(where: { middle < $0 }) else { break }
-                canvas.cell(column: column, row: row, glyph: ascii ? bands[b].mark : bands[b].glyph, style: bands[b].style)
+                canvas.cell(column: column, row: row, glyph: ascii ? series[b].mark : series[b].glyph, style: series[b].style)
             }
         }
-        canvas.draw(into: &buffer)
     }
 }
 

@@ -78,7 +78,7 @@ struct ReportsScreen {
                ChartSeries(name: "completed", values: values.map { $0?.completed }, style: style("chart.series.1"), mark: "*")]
             : [ChartSeries(name: "ideal", values: ideal, style: style("chart.ideal"), mark: ".", dotted: true),
                ChartSeries(name: "remaining", values: values.map { $0?.remaining }, style: style("chart.series.1"), mark: "*")]
-        LineChart(series: series, axes: axes).draw(in: legend(series, in: r, into: &buffer), into: &buffer, axis: axis, cursor: cursorStyle, ascii: ascii)
+        SeriesChart(.lines, series: series, axes: axes).draw(in: legend(series, in: r, into: &buffer), into: &buffer, axis: axis, cursor: cursorStyle, ascii: ascii)
         var lines: [(String, String)] = [(burn.sprint.name, burn.sprint.state.rawValue), ("committed", Self.points(burn.committed) + " pts"),
                                          ("working days", "\(burn.points.count) of \(burn.days.count)")]
         if let c = state.reports.cursor, c < burn.days.count {
@@ -121,7 +121,7 @@ struct ReportsScreen {
         let series = [ChartSeries(name: "committed", values: v.sprints.map(\.committed), style: style("chart.series.2"), mark: ":", glyph: "░"),
                       ChartSeries(name: "completed", values: v.sprints.map(\.completed), style: style("chart.series.1"), mark: "#", glyph: "█")]
         let axes = ChartAxes(yMax: top, xLabels: v.sprints.map(\.sprint), cursor: state.reports.cursor)
-        BarChart(series: series, axes: axes).draw(in: legend(series, in: r, into: &buffer, glyphs: true), into: &buffer, axis: axis, cursor: cursorStyle, ascii: ascii)
+        SeriesChart(.bars, series: series, axes: axes).draw(in: legend(series, in: r, into: &buffer, glyphs: true), into: &buffer, axis: axis, cursor: cursorStyle, ascii: ascii)
         var lines: [(String, String)] = [("average of last 3", v.average.map(Self.points) ?? "-"), ("", "")]
         if let c = state.reports.cursor, c < v.sprints.count {
             let s = v.sprints[c]
@@ -140,7 +140,7 @@ struct ReportsScreen {
         }
         let top = ChartAxes.niceMax(Double(cfd.counts.map { $0.reduce(0, +) }.max() ?? 1))
         let axes = ChartAxes(yMax: top, xLabels: cfd.days.map(Self.short), cursor: state.reports.cursor)
-        StackedChart(bands: bands, axes: axes).draw(in: legend(bands, in: r, into: &buffer, glyphs: true), into: &buffer, axis: axis, cursor: cursorStyle, ascii: ascii)
+        SeriesChart(.stacked, series: bands, axes: axes).draw(in: legend(bands, in: r, into: &buffer, glyphs: true), into: &buffer, axis: axis, cursor: cursorStyle, ascii: ascii)
         guard let c = state.reports.cursor, c < cfd.days.count else { return [] }
         return [(cfd.days[c].description, "")] + cfd.columns.indices.map { (cfd.columns[$0], String(cfd.counts[c][$0])) }
             + [("total", String(cfd.counts[c].reduce(0, +)))]
@@ -177,7 +177,7 @@ struct ReportsScreen {
         let top = ChartAxes.niceMax(Double(t.weeks.map(\.count).max() ?? 1))
         let series = [ChartSeries(name: "cards finished", values: t.weeks.map { Double($0.count) }, style: style("chart.series.1"), mark: "#", glyph: "█")]
         let axes = ChartAxes(yMax: top, xLabels: t.weeks.map { Self.short($0.monday) }, cursor: state.reports.cursor)
-        BarChart(series: series, axes: axes).draw(in: legend(series, in: r, into: &buffer, glyphs: true), into: &buffer, axis: axis, cursor: cursorStyle, ascii: ascii)
+        SeriesChart(.bars, series: series, axes: axes).draw(in: legend(series, in: r, into: &buffer, glyphs: true), into: &buffer, axis: axis, cursor: cursorStyle, ascii: ascii)
         let total = t.weeks.reduce(0) { $0 + $1.count }
         var out: [(String, String)] = [("finished", String(total)), ("per week", Self.points(Double(total) / Double(max(1, t.weeks.count))))]
         if let c = state.reports.cursor, c < t.weeks.count { out += [("", ""), ("week of \(t.weeks[c].monday)", String(t.weeks[c].count))] }
@@ -236,7 +236,7 @@ struct ReportsScreen {
         buffer.put(" Daily throughput sampled (\(sample.sampleFrom) to \(sample.sampleThrough)):", x: r.x, y: y + 1, style: style("ui.muted"), maxWidth: r.width)
         let top = ChartAxes.niceMax(Double(sample.samples.max() ?? 1))
         let series = [ChartSeries(name: "cards a day", values: sample.samples.map(Double.init), style: style("chart.series.1"), mark: "#", glyph: "█")]
-        BarChart(series: series, axes: ChartAxes(yMax: top, xLabels: sample.samples.indices.map { _ in "" }, cursor: nil))
+        SeriesChart(.bars, series: series, axes: ChartAxes(yMax: top, xLabels: sample.samples.indices.map { _ in "" }, cursor: nil))
             .draw(in: Rect(x: r.x, y: y + 2, width: r.width, height: max(0, r.maxY - y - 2)), into: &buffer, axis: axis, cursor: cursorStyle, ascii: ascii)
         var out: [(String, String)] = [("\(Forecast.trials) trials, seed \(sample.seed)", ""), ("open cards", String(open))]
         if let when { out += zip(Forecast.chances, when.dates).map { ("\(Int($0))% done by", $1.description) } }
