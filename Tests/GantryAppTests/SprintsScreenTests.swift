@@ -65,3 +65,36 @@ import TerminalUI
         #expect(started.end == next.end, "the planned end, offered in the prompt")
     }
 }
+
+/// A card's sprint and a bug's severity in the board's card form.
+@Suite struct CardFormSprintTests {
+    @Test func theFormPutsACardInASprintAndRatesABug() throws {
+        let h = try MemoryHarness()
+        h.press("l", "n")
+        h.type("Checkout crashes on old Safari")
+        // Type, then down to the sprint and severity fields (the last two).
+        h.press("tab", "tab", "C-u")
+        h.type("bug")
+        for _ in 0..<8 { h.press("tab") }
+        guard case .form(let form) = h.state.mode else { Issue.record("no form"); return }
+        #expect(form.focus == .sprint)
+        h.type("Sprint 99")
+        h.press("tab")
+        h.type("S7")
+        h.press("enter")
+        guard case .form(let checked) = h.state.mode else { Issue.record("the form should stay open"); return }
+        #expect(checked.errors[.sprint] == "no sprint Sprint 99")
+        #expect(checked.errors[.severity] == "use S1, S2, S3 or S4, or leave it empty")
+        #expect(checked.focus == .sprint, "the first marked field has the focus")
+        h.press("C-u")
+        h.type("Sprint 8")
+        h.press("tab", "C-u")
+        h.type("s2")
+        h.press("enter")
+        #expect(h.state.message?.text.hasPrefix("To do is at its WIP limit (8 of 8)") == true, "\(String(describing: h.state.message)) \(h.state.mode)")
+        h.press("enter")
+        let card = try h.card("GAN-\(SampleProject.cardCount + 1)")
+        #expect(card.sprintID == (try h.state.project.sprint(named: "Sprint 8")).id)
+        #expect(card.severity == .s2)
+    }
+}

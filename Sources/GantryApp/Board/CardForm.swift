@@ -6,7 +6,7 @@ import TerminalUI
 /// with the message shown next to the field at fault.
 public struct CardForm: Sendable, Equatable {
     public enum Field: Int, CaseIterable, Sendable {
-        case title, description, type, priority, assignee, labels, estimate, due, blocked, epic
+        case title, description, type, priority, assignee, labels, estimate, due, blocked, epic, sprint, severity
 
         var label: String {
             switch self {
@@ -20,6 +20,8 @@ public struct CardForm: Sendable, Equatable {
             case .due: return "Due"
             case .blocked: return "Blocked by"
             case .epic: return "Epic"
+            case .sprint: return "Sprint"
+            case .severity: return "Severity"
             }
         }
 
@@ -35,6 +37,8 @@ public struct CardForm: Sendable, Equatable {
             case .due: return "YYYY-MM-DD, +3d, empty for none"
             case .blocked: return "reason, empty if not blocked"
             case .epic: return "epic's key, empty for none"
+            case .sprint: return "sprint's name, empty for the backlog"
+            case .severity: return "bugs: S1 (worst) to S4, empty for none"
             }
         }
     }
@@ -64,7 +68,8 @@ public struct CardForm: Sendable, Equatable {
             card?.title ?? "", card?.description ?? "", card?.type.rawValue ?? CardType.feature.rawValue,
             card?.priority.rawValue ?? Priority.medium.rawValue, card?.assignee ?? "", card?.labels.joined(separator: ", ") ?? "",
             card?.estimate.map { Value.real($0).description } ?? "", card?.due?.description ?? "", card?.blockedReason ?? "",
-            card?.parentID.flatMap { project.cards[$0]?.key } ?? "",
+            card?.parentID.flatMap { project.cards[$0]?.key } ?? "", card?.sprintID.flatMap { project.sprints[$0]?.name } ?? "",
+            card?.severity?.rawValue ?? "",
         ]
     }
 
@@ -101,6 +106,8 @@ public struct CardForm: Sendable, Equatable {
         if fields.contains(.due) { d.due = draft.due }
         if fields.contains(.blocked) { d.blockedReason = draft.blockedReason }
         if fields.contains(.epic) { d.parentKey = draft.parentKey }
+        if fields.contains(.sprint) { d.sprintName = draft.sprintName }
+        if fields.contains(.severity) { d.severity = draft.severity }
         return d
     }
 
@@ -151,13 +158,21 @@ public struct CardForm: Sendable, Equatable {
         d.blockedReason = .some(blocked.isEmpty ? nil : blocked)
         let epic = self[.epic].trimmingCharacters(in: .whitespaces)
         d.parentKey = .some(epic.isEmpty ? nil : epic)
+        let sprint = self[.sprint].trimmingCharacters(in: .whitespaces)
+        d.sprintName = .some(sprint.isEmpty ? nil : sprint)
+        let severity = self[.severity].trimmingCharacters(in: .whitespaces)
+        if severity.isEmpty { d.severity = .some(nil) } else if let level = BugSeverity(text: severity) { d.severity = .some(level) } else {
+            errors[.severity] = "use S1, S2, S3 or S4, or leave it empty"
+        }
         // Let the domain check the rest (lengths, members, labels, epics) field by field.
-        let probe = Card(boardID: "", columnID: columnID, rank: 0, title: "probe", enteredColumnAt: Date(), createdAt: Date())
+        let probe = cardID.flatMap { project.cards[$0] }
+            ?? Card(boardID: project.columns[columnID]?.boardID ?? "", columnID: columnID, rank: 0, title: "probe", enteredColumnAt: Date(), createdAt: Date())
         let checks: [(Field, CardDraft)] = [
             (.title, CardDraft(title: d.title)), (.description, CardDraft(description: d.description)),
             (.assignee, CardDraft(assignee: d.assignee)), (.labels, CardDraft(labels: d.labels)),
             (.estimate, CardDraft(estimate: errors[.estimate] == nil ? d.estimate : nil)),
             (.blocked, CardDraft(blockedReason: d.blockedReason)), (.epic, CardDraft(parentKey: d.parentKey)),
+            (.sprint, CardDraft(sprintName: d.sprintName)), (.severity, CardDraft(type: d.type, severity: errors[.severity] == nil ? d.severity : nil)),
         ]
         for (field, partial) in checks where errors[field] == nil {
             do { _ = try partial.applied(to: probe, in: project) } catch let e as PlanningError {
