@@ -45,7 +45,9 @@ struct ReportCommand: ParsableCommand {
         if let name { return try s.snapshot.sprint(named: name, on: context.board) }
         if let active = s.snapshot.activeSprint(on: context.board.id) { return active }
         if let last = s.snapshot.sprints(of: context.board.id).last(where: { $0.state == .closed }) { return last }
-        throw CLIError.refused("\(context.board.name) has no active or closed sprint to chart. Start one with: gantry sprint start NAME")
+        let planned = s.snapshot.sprints(of: context.board.id).first
+        throw CLIError.refused("\(context.board.name) has no active or closed sprint to chart. "
+            + (planned.map { "Start \($0.name) with: gantry sprint start \"\($0.name)\"" } ?? "Plan one with: gantry sprint add NAME, then start it with: gantry sprint start NAME"))
     }
 
     struct Burndown: ParsableCommand {
