@@ -127,6 +127,7 @@ struct CardFieldOptions: ParsableArguments {
     @Option(help: "Bugs: S1 (worst) to S4, or none.") var severity: String?
     @Option(name: .customLong("found-in"), help: "Bugs: the version it was found in (none to clear).") var foundIn: String?
     @Option(name: .customLong("fixed-in"), help: "Bugs: the version it was fixed in (none to clear).") var fixedIn: String?
+    @Option(parsing: .unconditional, help: "Hours of work left (counted in its assignee's workload during a sprint); none clears it.") var hours: String?
 
     func draft(today: Day) throws -> CardDraft {
         var d = CardDraft()
@@ -151,6 +152,7 @@ struct CardFieldOptions: ParsableArguments {
         }
         if let foundIn { d.foundIn = .some(foundIn.lowercased() == "none" ? nil : foundIn) }
         if let fixedIn { d.fixedIn = .some(fixedIn.lowercased() == "none" ? nil : fixedIn) }
+        if let hours { d.hours = .some(hours.lowercased() == "none" ? nil : try ArgumentValues.number(hours.hasSuffix("h") ? String(hours.dropLast()) : hours, "--hours")) }
         return d
     }
 }

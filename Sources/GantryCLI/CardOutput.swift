@@ -17,7 +17,7 @@ enum CardOutput {
             ("createdAt", .string(Timestamp.iso(c.createdAt))), ("archived", .bool(c.archived)),
             ("raid", .array(p.raidItems(linkedTo: c).map { .string($0.key) })),
             ("sprint", JSON(c.sprintID.flatMap { p.sprints[$0]?.name })), ("severity", JSON(c.severity?.rawValue)),
-            ("foundIn", JSON(c.foundIn)), ("fixedIn", JSON(c.fixedIn)),
+            ("foundIn", JSON(c.foundIn)), ("fixedIn", JSON(c.fixedIn)), ("hours", JSON(c.hours)),
         ])
     }
 

@@ -4,7 +4,7 @@ import Planning
 struct MemberCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "member", abstract: "Add, list, edit and remove team members.",
-        subcommands: [Add.self, List.self, Edit.self, Remove.self])
+        subcommands: [Add.self, List.self, Edit.self, Remove.self, LeaveCommand.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add a member (the handle is their Unix user name).")
@@ -52,14 +52,19 @@ struct MemberCommand: ParsableCommand {
         @Option var name: String?
         @Option var role: String?
         @Option(help: "Share of a full-time week: 0.8, 80% or 80.") var capacity: String?
-        @Option(help: "Cost per hour; 'none' clears it.") var rate: String?
+        @Option(help: "Cost per --per (hour unless set); 'none' clears it.") var rate: String?
+        @Option(help: "What the rate is per: hour or day.") var per: String?
+        @Option(help: "Weekdays they work, e.g. mon,tue,wed (part-time); 'project' for the project's.") var workdays: String?
         @OptionGroup var project: ProjectOption
 
         func run() throws {
             let s = try project.open()
             let member = try s.snapshot.member(handle: handle)
             let costRate: Double?? = try rate.map { $0 == "none" ? .none : try ArgumentValues.number($0, "--rate") }
-            try s.commit(try s.snapshot.editMember(member, name: name, role: role, capacity: try capacity.map { try ArgumentValues.share($0, "--capacity") }, costRate: costRate))
+            let days: Int?? = try workdays.map { text -> Int? in text.lowercased() == "project" ? nil : try WorkCalendar.parseWorkdays(text) }
+            let basics = try s.snapshot.editMember(member, name: name, role: role, capacity: try capacity.map { try ArgumentValues.share($0, "--capacity") }, costRate: costRate)
+            let availability = try s.snapshot.setAvailability(member, workdays: days, rateUnit: try per.map { try ArgumentValues.choice($0, "--per") })
+            try s.commit(Change(summary: "edited member \(member.handle)", edits: basics.edits + availability.edits))
         }
     }
 

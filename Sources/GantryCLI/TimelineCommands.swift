@@ -93,7 +93,8 @@ struct CalendarCommand: ParsableCommand {
 struct TaskCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "task", abstract: "Timeline tasks, phases, milestones and dependencies (keys T-1, T-2, …).",
-        subcommands: [Add.self, List.self, Show.self, Edit.self, Remove.self, Link.self, Unlink.self, Cards.self, Impact.self])
+        subcommands: [Add.self, List.self, Show.self, Edit.self, Remove.self, Link.self, Unlink.self, Cards.self, Impact.self,
+                      AssignCommand.self, UnassignCommand.self])
 
     struct Cards: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "card", abstract: "Link or unlink a card that carries part of a task's work.")

@@ -6,7 +6,7 @@ import Planning
 enum Schema {
     /// `PRAGMA application_id` of every Gantry project file ("GANT").
     static let applicationID: Int32 = 0x4741_4E54
-    static let supportedVersion = 6
+    static let supportedVersion = 7
 
     static func table(for kind: EntityKind) -> String {
         switch kind {
@@ -23,6 +23,8 @@ enum Schema {
         case .baseline: return "baseline"
         case .taskCard: return "task_card"
         case .sprint: return "sprint"
+        case .leave: return "leave"
+        case .assignment: return "assignment"
         }
     }
 
@@ -140,6 +142,22 @@ enum Schema {
                 PRAGMA user_version = 6;
                 """)
             try FlowRecorder.backfill(db)
+        }
+        // People's availability (personal working days, leave, rate per hour or day), effort on
+        // tasks, hours on cards, and the project's working hours and currency.
+        m.registerMigration("v7") { db in
+            try db.execute(sql: """
+                ALTER TABLE member ADD COLUMN workdays INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE member ADD COLUMN rateUnit TEXT NOT NULL DEFAULT 'hour';
+                ALTER TABLE project ADD COLUMN hoursPerDay REAL NOT NULL DEFAULT 8;
+                ALTER TABLE project ADD COLUMN currency TEXT NOT NULL DEFAULT 'EUR';
+                ALTER TABLE card ADD COLUMN hours REAL;
+                CREATE TABLE leave (id TEXT PRIMARY KEY, member TEXT NOT NULL, start TEXT NOT NULL, "end" TEXT NOT NULL, note TEXT NOT NULL DEFAULT '');
+                CREATE INDEX leave_member ON leave(member, start);
+                CREATE TABLE assignment (id TEXT PRIMARY KEY, taskID TEXT NOT NULL, member TEXT NOT NULL, effortHours REAL, units REAL NOT NULL DEFAULT 1);
+                CREATE INDEX assignment_member ON assignment(member);
+                PRAGMA user_version = 7;
+                """)
         }
         return m
     }

@@ -88,6 +88,8 @@ extension ProjectStore {
         try fetch(Baseline.self, db, path: path) { snapshot.baselines[$0.id] = $0 }
         try fetch(TaskCardLink.self, db, path: path) { snapshot.taskCards[$0.id] = $0 }
         try fetch(Sprint.self, db, path: path) { snapshot.sprints[$0.id] = $0 }
+        try fetch(Leave.self, db, path: path) { snapshot.leaves[$0.id] = $0 }
+        try fetch(Assignment.self, db, path: path) { snapshot.assignments[$0.id] = $0 }
         return snapshot
     }
 

@@ -60,6 +60,7 @@ public struct Card: DescribedEntity, Hashable {
         StoredField("severity", read: { Value($0.severity?.rawValue) }, write: { $0.severity = $1.string.flatMap { BugSeverity(rawValue: $0) } }),
         .optionalText("foundIn", get: { $0.foundIn }, set: { $0.foundIn = $1 }),
         .optionalText("fixedIn", get: { $0.fixedIn }, set: { $0.fixedIn = $1 }),
+        .optionalReal("hours", get: { $0.hours }, set: { $0.hours = $1 }),
     ]
     public static let fieldNames = stored.map(\.name)
     public static let blank = Card(id: "", boardID: "", columnID: "", rank: 0, title: "", enteredColumnAt: .distantPast, createdAt: .distantPast)
@@ -89,6 +90,9 @@ public struct Card: DescribedEntity, Hashable {
     public var severity: BugSeverity?
     public var foundIn: String?
     public var fixedIn: String?
+    /// Work left in hours, when someone estimated it so: counted in its assignee's workload
+    /// while the card is in the active sprint.
+    public var hours: Double?
 
     public init(id: String = UUID().uuidString.lowercased(), key: String = "", number: Int = 0,
                 boardID: String, columnID: String, rank: Double, title: String, description: String = "",

@@ -17,6 +17,8 @@ public struct CardDraft: Sendable, Equatable {
     public var severity: BugSeverity??
     public var foundIn: String??
     public var fixedIn: String??
+    /// Hours of work left; `.some(nil)` clears it.
+    public var hours: Double??
 
     public init(title: String? = nil, description: String? = nil, type: CardType? = nil, priority: Priority? = nil,
                 assignee: String?? = nil, labels: [String]? = nil, estimate: Double?? = nil, due: Day?? = nil,
@@ -93,6 +95,12 @@ public struct CardDraft: Sendable, Equatable {
         }
         if let foundIn { c.foundIn = try foundIn.map { try Limits.line($0, field: "found in", length: 1...40) } }
         if let fixedIn { c.fixedIn = try fixedIn.map { try Limits.line($0, field: "fixed in", length: 1...40) } }
+        if let hours {
+            if let h = hours, !(0...10_000).contains(h) || h.isNaN {
+                throw PlanningError.invalid(field: "hours", message: "\(h) is out of range; use 0 to 10000")
+            }
+            c.hours = hours
+        }
         return c
     }
 }

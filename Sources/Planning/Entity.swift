@@ -1,7 +1,7 @@
 /// The kinds of things a project stores. Each kind is one table in the store and one collection
 /// in `ProjectSnapshot`; the change mechanism only needs the kind, an id and field values.
 public enum EntityKind: String, Sendable, CaseIterable, Codable {
-    case project, member, board, column, card, raid, raidLink, task, taskLink, holiday, baseline, taskCard, sprint
+    case project, member, board, column, card, raid, raidLink, task, taskLink, holiday, baseline, taskCard, sprint, leave, assignment
 
     /// Persisted field names, in the order the store and JSON present them.
     public var fieldNames: [String] {
@@ -19,6 +19,8 @@ public enum EntityKind: String, Sendable, CaseIterable, Codable {
         case .baseline: return Baseline.fieldNames
         case .taskCard: return TaskCardLink.fieldNames
         case .sprint: return Sprint.fieldNames
+        case .leave: return Leave.fieldNames
+        case .assignment: return Assignment.fieldNames
         }
     }
 

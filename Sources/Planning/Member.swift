@@ -1,3 +1,8 @@
+/// What a member's cost rate is per.
+public enum RateUnit: String, Sendable, CaseIterable, Codable {
+    case hour, day
+}
+
 /// Someone on the team. The handle is the Unix user name by default, which is how the journal and
 /// the live sessions recognise people, so it never changes once created.
 public struct Member: DescribedEntity, Hashable {
@@ -8,6 +13,8 @@ public struct Member: DescribedEntity, Hashable {
         .text("role", get: { $0.role }, set: { $0.role = $1 }),
         .real("capacity", get: { $0.capacity }, set: { $0.capacity = $1 }, orElse: 1),
         .optionalReal("costRate", get: { $0.costRate }, set: { $0.costRate = $1 }),
+        .count("workdays", get: { $0.workdays }, set: { $0.workdays = $1 }),
+        .choice("rateUnit", get: { $0.rateUnit }, set: { $0.rateUnit = $1 }, orElse: .hour),
     ]
     public static let fieldNames = stored.map(\.name)
     public static let blank = Member(handle: "", name: "")
@@ -18,6 +25,10 @@ public struct Member: DescribedEntity, Hashable {
     /// Share of a full-time week available to the project, 0–1.
     public var capacity: Double
     public var costRate: Double?
+    /// The weekdays this person works (`WorkCalendar` bits); 0: the project's working days.
+    public var workdays: Int = 0
+    /// What `costRate` is per: an hour or a working day.
+    public var rateUnit: RateUnit = .hour
 
     public init(handle: String, name: String, role: String = "", capacity: Double = 1, costRate: Double? = nil) {
         self.handle = handle
@@ -43,6 +54,8 @@ public struct ProjectInfo: DescribedEntity, Hashable {
         .day("startDate", get: { $0.startDate }, set: { $0.startDate = $1 }),
         .count("workdays", get: { $0.workdays }, set: { $0.workdays = $1 }, orElse: WorkCalendar.mondayToFriday),
         .text("bugAgeLimits", get: { $0.bugAgeLimits.stored }, set: { $0.bugAgeLimits = BugAgeLimits(stored: $1) }),
+        .real("hoursPerDay", get: { $0.hoursPerDay }, set: { $0.hoursPerDay = $1 }, orElse: 8),
+        .text("currency", get: { $0.currency }, set: { $0.currency = $1.isEmpty ? "EUR" : $1 }),
     ]
     public static let fieldNames = stored.map(\.name)
     public static let blank = ProjectInfo(name: "", keyPrefix: "")
@@ -55,6 +68,10 @@ public struct ProjectInfo: DescribedEntity, Hashable {
     public var startDate: Day?
     public var workdays: Int
     public var bugAgeLimits: BugAgeLimits = .standard
+    /// A full working day, in hours: efforts in days and availability are counted with it.
+    public var hoursPerDay: Double = 8
+    /// ISO 4217 code costs are in.
+    public var currency = "EUR"
 
     public init(name: String, keyPrefix: String, bands: RiskBands = .standard, startDate: Day? = nil, workdays: Int = WorkCalendar.mondayToFriday) {
         self.name = name

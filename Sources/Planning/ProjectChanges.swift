@@ -40,6 +40,8 @@ extension ProjectSnapshot {
         let edits = assigned.compactMap { $0.update([("assignee", .null)]) }
             + owned.compactMap { $0.update([("owner", .null)]) }
             + onTasks.compactMap { $0.update([("assignees", .text($0.assignees.filter { $0 != who }.joined(separator: ",")))]) }
+            + assignments.values.filter { $0.member == who }.sorted { $0.id < $1.id }.map { $0.deletion() }
+            + leaves.values.filter { $0.member == who }.sorted { $0.start < $1.start }.map { $0.deletion() }
         return Change(summary: "removed member \(who)", edits: edits + [member.deletion()])
     }
 

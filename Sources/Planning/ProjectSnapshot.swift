@@ -14,6 +14,8 @@ public struct ProjectSnapshot: Sendable {
     public var baselines: [String: Baseline] = [:]
     public var taskCards: [String: TaskCardLink] = [:]
     public var sprints: [String: Sprint] = [:]
+    public var leaves: [String: Leave] = [:]
+    public var assignments: [String: Assignment] = [:]
 
     public init(info: ProjectInfo) {
         self.info = info
@@ -43,6 +45,8 @@ public struct ProjectSnapshot: Sendable {
         case .baseline: try Self.apply(edit, to: &baselines)
         case .taskCard: try Self.apply(edit, to: &taskCards)
         case .sprint: try Self.apply(edit, to: &sprints)
+        case .leave: try Self.apply(edit, to: &leaves)
+        case .assignment: try Self.apply(edit, to: &assignments)
         }
     }
 

@@ -19,7 +19,7 @@ import PlanStore
             """)
         let card = try #require(try h.json("card", "show", "GAN-1", "--json") as? [String: Any])
         #expect(Array(card.keys).sorted() == ["archived", "assignee", "blocked", "blockedReason", "board", "column", "createdAt", "daysInColumn",
-                                             "description", "due", "enteredColumnAt", "epic", "estimate", "fixedIn", "foundIn", "id", "key", "labels",
+                                             "description", "due", "enteredColumnAt", "epic", "estimate", "fixedIn", "foundIn", "hours", "id", "key", "labels",
                                              "priority", "raid", "rank", "severity", "sprint", "title", "type"])
         #expect(card["due"] as? String == "2026-12-10")
         #expect(card["createdAt"] as? String == "2026-11-26T12:00:00Z")

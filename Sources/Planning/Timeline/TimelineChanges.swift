@@ -54,7 +54,8 @@ extension ProjectSnapshot {
         let kids = tasks.values.filter { $0.parentID == task.id }
         guard kids.isEmpty else { throw PlanningError.refused("\(task.key) is a phase with \(kids.count) task(s); remove or move them first.") }
         let links = taskLinks.values.filter { $0.predID == task.id || $0.succID == task.id }.sorted { $0.id < $1.id }
-        return Change(summary: "removed \(task.key) \"\(task.name)\"", edits: links.map { $0.deletion() } + [task.deletion()])
+        let work = assignments.values.filter { $0.taskID == task.id }.sorted { $0.member < $1.member }
+        return Change(summary: "removed \(task.key) \"\(task.name)\"", edits: links.map { $0.deletion() } + work.map { $0.deletion() } + [task.deletion()])
     }
 
     public func linkTasks(_ pred: PlanTask, _ succ: PlanTask, type: DependencyType, lag: Int, today: Day) throws -> Change {

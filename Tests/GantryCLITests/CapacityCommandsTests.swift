@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+import Planning
+import PlanStore
+@testable import GantryCLI
+
+@Suite struct CapacityCommandsTests {
+    /// A project starting Monday 30 November with a holiday on Wednesday 2 December and a
+    /// five-day task T-1; the clock is Thursday 26 November.
+    static func withTask() throws -> CLIHarness {
+        let h = try CLIHarness.withProject()
+        try h.expectOK("project", "set", "--start", "2026-11-30")
+        try h.expectOK("calendar", "holiday", "add", "2026-12-02", "--name", "Founders' day")
+        try h.expectOK("task", "add", "Build", "--duration", "5")
+        return h
+    }
+
+    @Test func effortLeaveAndPartTimeShowInTheWorkload() throws {
+        let h = try Self.withTask()
+        #expect(try h.expectOK("task", "assign", "T-1", "ana", "--effort", "5d") == "Assigned ana to T-1 (40h)\n")
+        try h.expectOK("member", "leave", "add", "ana", "2026-12-03", "2026-12-04", "--note", "Conference")
+        try h.expectOK("member", "edit", "ben", "--capacity", "50%", "--workdays", "mon,tue", "--rate", "600", "--per", "day")
+        let table = try h.expectOK("report", "workload", "--from", "2026-11-30", "--to", "2026-12-13")
+        #expect(table == """
+            MEMBER  11-30   12-07
+            ana     32/16!  8/40
+            ben     0/8-    0/8-
+            allocated/available hours; ! over, - idle
+
+            """)
+        let detail = try h.expectOK("report", "workload", "--from", "2026-11-30", "--to", "2026-12-13", "--member", "ana")
+        #expect(detail.contains("Week of 2026-11-30:\n  T-1  32h  Build"))
+        let json = try #require(try h.json("report", "workload", "--from", "2026-11-30", "--to", "2026-12-06", "--by", "day", "--json") as? [String: Any])
+        #expect((json["periods"] as? [String])?.count == 7)
+        let leave = try h.expectOK("member", "leave", "list")
+        #expect(leave.contains("ana     2026-12-03  2026-12-04  2     Conference"))
+        try h.expectOK("member", "leave", "rm", "ana", "2026-12-04")
+        #expect(try h.expectOK("member", "leave", "list").hasPrefix("No leave recorded."))
+        #expect(try h.expectOK("task", "unassign", "T-1", "ana") == "Unassigned ana from T-1\n")
+    }
+
+    @Test func badInputGetsAClearMessageAndChangesNothing() throws {
+        let h = try Self.withTask()
+        let before = try h.state()
+        let negative = h.run("task", "assign", "T-1", "ana", "--effort", "-3d")
+        #expect(negative.status == 2)
+        #expect(negative.err == "gantry: effort: -24 is out of range; use 0 to 100000 hours\n")
+        #expect(h.run("task", "assign", "T-1", "ana", "--effort", "40").err.contains("write hours or working days with their unit, like 40h or 5d"))
+        #expect(h.run("task", "assign", "T-1", "ana", "--units", "150%").status == 2)
+        let backwards = h.run("member", "leave", "add", "ana", "2026-12-10", "2026-12-01")
+        #expect(backwards.err == "gantry: leave: it ends on 2026-12-01, before it starts on 2026-12-10; give the first day, then the last\n")
+        #expect(h.run("member", "edit", "ana", "--workdays", "someday").status == 2)
+        #expect(h.run("report", "workload", "--by", "month").status == 2)
+        #expect(try h.state() == before)
+    }
+
+    @Test func hoursOnSprintCardsCountForTheirAssignee() throws {
+        let h = try CLIHarness.withProject()
+        try h.expectOK("sprint", "add", "S1", "--start", "2026-11-26", "--end", "2026-12-02")
+        try h.expectOK("card", "add", "Fix login", "--assignee", "ben", "--hours", "10", "--sprint", "S1", "--column", "To do")
+        try h.expectOK("sprint", "start", "S1")
+        let json = try #require(try h.json("report", "workload", "--from", "2026-11-26", "--to", "2026-12-02", "--by", "day", "--member", "ben", "--json") as? [String: Any])
+        let cells = try #require(((json["members"] as? [[String: Any]])?.first?["cells"]) as? [[String: Any]])
+        // Thursday, Friday, Monday, Tuesday, Wednesday: two hours each.
+        #expect(cells.map { $0["allocated"] as? Int } == [2, 2, 0, 0, 2, 2, 2])
+    }
+}
