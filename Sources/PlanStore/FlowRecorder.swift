@@ -41,41 +41,25 @@ enum FlowRecorder {
 }
 
 extension ProjectStore {
-    /// Every card's flow over time, from `card_flow` (see `FlowHistory`). Read card by card
-    /// through its index, comparing ids and names as stored bytes, so a long history makes one
-    /// string per card and per distinct column, sprint and board, not one per row.
+    /// Every card's flow over time, from `card_flow` (see `FlowHistory`).
     public func flowHistory() throws -> FlowHistory {
         try Self.translating(path) {
             try reader.read { db in
                 var history = FlowHistory()
-                var names: [Data: String] = [:]
-                func name(_ row: Row, _ index: Int) throws -> String? {
-                    try row.withUnsafeData(atIndex: index) { bytes -> String? in
-                        guard let bytes else { return nil }
-                        if let known = names[bytes] { return known }
-                        let text = String(decoding: bytes, as: UTF8.self)
-                        names[Data(bytes)] = text
-                        return text
-                    }
+                var interned: [String: String] = [:]
+                func shared(_ s: String?) -> String? {
+                    guard let s else { return nil }
+                    if let known = interned[s] { return known }
+                    interned[s] = s
+                    return s
                 }
-                var cardBytes = Data(), cardID = "", events: [FlowEvent] = []
-                let rows = try Row.fetchCursor(db, sql: """
-                    SELECT cardID, at, boardID, columnID, sprintID, estimate, archived, deleted FROM card_flow ORDER BY cardID, rowid
-                    """)
+                let rows = try Row.fetchCursor(db, sql: "SELECT at, cardID, boardID, columnID, sprintID, estimate, archived, deleted FROM card_flow ORDER BY rowid")
                 while let row = try rows.next() {
-                    let sameCard = try row.withUnsafeData(atIndex: 0) { $0 == cardBytes }
-                    if !sameCard {
-                        if !events.isEmpty { history.append(cardID: cardID, events: events) }
-                        cardBytes = try row.withUnsafeData(atIndex: 0) { Data($0 ?? Data()) }
-                        cardID = String(decoding: cardBytes, as: UTF8.self)
-                        events = []
-                    }
-                    let at = Date(timeIntervalSince1970: row[1])
+                    let at = Date(timeIntervalSince1970: row[0])
                     let deleted: Bool = row[7]
-                    events.append(FlowEvent(at: at, state: deleted ? nil : FlowState(boardID: try name(row, 2), columnID: try name(row, 3),
-                                                                                     sprintID: try name(row, 4), estimate: row[5], archived: row[6])))
+                    history.append(cardID: row[1], at: at, state: deleted ? nil : FlowState(boardID: shared(row[2]), columnID: shared(row[3]),
+                                                                                             sprintID: shared(row[4]), estimate: row[5], archived: row[6]))
                 }
-                if !events.isEmpty { history.append(cardID: cardID, events: events) }
                 return history
             }
         }

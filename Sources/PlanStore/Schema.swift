@@ -138,7 +138,6 @@ enum Schema {
                 ALTER TABLE project ADD COLUMN bugAgeLimits TEXT NOT NULL DEFAULT '1,3,10,30';
                 CREATE TABLE card_flow (seq INTEGER NOT NULL, at REAL NOT NULL, cardID TEXT NOT NULL, boardID TEXT,
                     columnID TEXT, sprintID TEXT, estimate REAL, archived INTEGER NOT NULL DEFAULT 0, deleted INTEGER NOT NULL DEFAULT 0);
-                CREATE INDEX card_flow_card ON card_flow(cardID);
                 PRAGMA user_version = 6;
                 """)
             try FlowRecorder.backfill(db)

@@ -22,11 +22,6 @@ public struct FlowState: Hashable, Sendable {
 public struct FlowEvent: Hashable, Sendable {
     public var at: Date
     public var state: FlowState?
-
-    public init(at: Date, state: FlowState?) {
-        self.at = at
-        self.state = state
-    }
 }
 
 /// Every card's history of columns, sprints and estimates, in time order: what burndowns,
@@ -41,11 +36,6 @@ public struct FlowHistory: Sendable {
 
     public mutating func append(cardID: String, at: Date, state: FlowState?) {
         events[cardID, default: []].append(FlowEvent(at: at, state: state))
-    }
-
-    /// A card's whole history at once, in time order.
-    public mutating func append(cardID: String, events list: [FlowEvent]) {
-        events[cardID, default: []].append(contentsOf: list)
     }
 
     /// Adds what a change did to cards' flow, as the store records it.
