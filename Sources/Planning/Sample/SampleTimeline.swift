@@ -101,6 +101,29 @@ extension SampleProject {
                               edits: cardsToTasks.map { TaskCardLink(taskID: $0.0, cardID: "card-\($0.1)").creation() }))
         changes.append(Change(summary: "linked RAID items to the timeline",
                               edits: raidToTasks.map { RaidLink(itemID: $0.0, targetID: $0.1).creation() }))
-        return changes
+        return changes + capacity(tasks: tasks, today: today)
+    }
+
+    /// Who works how much on each task (effort for the work still ahead, a share of each day for
+    /// shared tasks), leave over the year-end holidays, and a part-time designer: ben's provider
+    /// client and 3-D Secure work overlap, so he is over-allocated in a week on screen.
+    static func capacity(tasks: [PlanTask], today: Day) -> [Change] {
+        var assignments: [Assignment] = []
+        for task in tasks where task.duration > 0 && task.progress < 100 {
+            for who in task.assignees {
+                let shared = task.assignees.count > 1
+                assignments.append(Assignment(taskID: task.id, member: who, effortHours: shared ? nil : Double(task.duration) * 8,
+                                              units: shared ? 0.5 : 1))
+            }
+        }
+        assignments[assignments.indices.first { assignments[$0].taskID == "task-7" && assignments[$0].member == "ben" } ?? 0].units = 1
+        var yearEnd = Day(year: today.components.year, month: 12, day: 21)!
+        if yearEnd < today { yearEnd = Day(year: today.components.year + 1, month: 12, day: 21)! }
+        let leave = [Leave(id: "leave-ana", member: "ana", start: yearEnd, end: yearEnd.adding(days: 11), note: "Year-end holidays"),
+                     Leave(id: "leave-ben", member: "ben", start: yearEnd.adding(days: 3), end: yearEnd.adding(days: 10), note: "Year-end holidays")]
+        let eli = EntityEdit(kind: .member, id: "eli", label: "eli", operation: .update,
+                             fields: [FieldChange(name: "workdays", from: .int(0), to: .int(0b0000111))])
+        return [Change(summary: "planned the team's effort on the timeline", edits: assignments.map { $0.creation() }),
+                Change(summary: "added the team's leave and eli's part-time days", edits: leave.map { $0.creation() } + [eli])]
     }
 }
