@@ -73,6 +73,10 @@ name = "ansi16"
 "chart.series.3" = { fg = "green" }
 "chart.series.4" = { fg = "blue" }
 "chart.series.5" = { fg = "magenta" }
+"workload.ok" = { fg = "green" }
+"workload.full" = { fg = "yellow", mono = "bold" }
+"workload.over" = { fg = "bright-white", bg = "red", bold = true, mono = "bold,underline" }
+"workload.idle" = { fg = "bright-black", mono = "dim" }
 """#,
         "default": #"""
 # Gantry's default dark theme. Roles fall back along the dots (board.card.blocked → board.card →
@@ -167,6 +171,10 @@ white = "#eceff4"
 "chart.series.3" = { fg = "green" }
 "chart.series.4" = { fg = "blue" }
 "chart.series.5" = { fg = "magenta" }
+"workload.ok" = { fg = "green" }
+"workload.full" = { fg = "yellow", mono = "bold" }
+"workload.over" = { fg = "white", bg = "red", bold = true, mono = "bold,underline" }
+"workload.idle" = { fg = "muted", mono = "dim" }
 """#,
         "light": #"""
 # A light theme: the default's roles on a light palette.
@@ -271,6 +279,9 @@ name = "mono"
 "chart.ideal" = { dim = true, mono = "dim" }
 "chart.scope" = { mono = "underline" }
 "chart.alert" = { bold = true, underline = true, mono = "bold,underline" }
+"workload.full" = { bold = true, mono = "bold" }
+"workload.over" = { bold = true, underline = true, mono = "bold,underline" }
+"workload.idle" = { dim = true, mono = "dim" }
 """#,
     ]
 }

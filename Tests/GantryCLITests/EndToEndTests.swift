@@ -177,7 +177,7 @@ import PlanStore
         let scene = try Scene()
         let tmux = try TmuxSession(width: 100, height: 30, command: scene.command(prefix: "LANG=C LC_ALL=C"))
         #expect(tmux.waitFor("⊘ GAN-5"))
-        #expect(tmux.capture().contains("Checkout Revamp · @"))
+        #expect(tmux.capture().contains("Checkout Revamp › Checkout"))
         tmux.send("q")
         try scene.expectRestored(tmux, status: 0)
     }

@@ -67,6 +67,7 @@ extension AppState {
     public mutating func changesArrived() {
         if screen == .reports { refreshReport() } else { self.reports.data = nil }
         if screen == .sprints { refreshPlanning() }
+        if screen == .workload { refreshWorkload() }
     }
 
     /// Computes the showing chart's numbers from the project and the flow history.

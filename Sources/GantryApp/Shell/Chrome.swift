@@ -14,8 +14,9 @@ struct Chrome {
         buffer.fill(Rect(x: 0, y: 0, width: width, height: 1), style: bar)
         let tabs = Tabs(Screen.allCases.map { Tabs.Tab(key: state.keymap.key(for: $0.opener), title: $0.tab) },
                         active: Screen.allCases.firstIndex(of: state.screen) ?? 0)
-        // The project's name is on the status line too, so a narrow window drops it here first.
-        let minimumRight = DisplayWidth.of(" @\(state.actor) ")
+        // The project's name and who you are are on the status line too, so a narrow window
+        // drops them here before it shortens the tabs.
+        let minimumRight = 0
         let title = " Gantry "
         // Narrow windows drop the title, then shorten the other tabs to their keys.
         let showTitle = DisplayWidth.of(title) + tabs.width(compact: false) + minimumRight <= width
@@ -28,7 +29,7 @@ struct Chrome {
         let others = Presence.people(state.sharing.presence).filter { $0 != state.actor }
         let names = others.count <= 3 ? others.joined(separator: " ") : others.prefix(2).joined(separator: " ") + " +\(others.count - 2)"
         let here = others.isEmpty ? "" : " here: \(names) ·"
-        let right = [here + following + base, following + base, base].first { width - DisplayWidth.of($0) > x } ?? " @\(state.actor) "
+        let right = [here + following + base, following + base, base, " @\(state.actor) "].first { width - DisplayWidth.of($0) > x } ?? ""
         let rx = width - DisplayWidth.of(right)
         if rx > x { buffer.put(right, x: rx, y: 0, style: bar) }
     }

@@ -5,7 +5,7 @@ import TerminalUI
 /// with its title, tab, opener key and the lines that route to its folder (its actions, keys,
 /// update, render and status line), and its state in `ScreenStates`, below.
 public enum Screen: String, Sendable, CaseIterable {
-    case board, raid, timeline, standup, sprints, reports
+    case board, raid, timeline, standup, sprints, reports, workload
 
     /// As the tabs and the help name it.
     public var title: String {
@@ -16,6 +16,7 @@ public enum Screen: String, Sendable, CaseIterable {
         case .standup: return "Stand-up"
         case .sprints: return "Sprints"
         case .reports: return "Reports"
+        case .workload: return "Workload"
         }
     }
 
@@ -37,6 +38,7 @@ public enum Screen: String, Sendable, CaseIterable {
         case .standup: return .init([.char("4")], opener, name: "show-standup", help: "Stand-up: walk the board with a timer per speaker", group: "Screens")
         case .sprints: return .init([.char("5")], opener, name: "show-sprints", help: "Sprint planning: backlog against the next sprint", group: "Screens")
         case .reports: return .init([.char("6")], opener, name: "show-reports", help: "Reports: sprint, flow and forecast charts", group: "Screens")
+        case .workload: return .init([.char("7")], opener, name: "show-workload", help: "Workload: hours asked and there, per person", group: "Screens")
         }
     }
 
@@ -49,6 +51,7 @@ public enum Screen: String, Sendable, CaseIterable {
         case .standup: return StandupAction.bindings
         case .sprints: return SprintsAction.bindings
         case .reports: return ReportsAction.bindings
+        case .workload: return WorkloadAction.bindings
         }
     }
 
@@ -67,6 +70,7 @@ public struct ScreenStates: Sendable {
     public var standup = StandupState()
     public var sprints = SprintsState()
     public var reports = ReportsState()
+    public var workload = WorkloadState()
 }
 
 /// Everything a key can ask for: an action that works on every screen, opening a screen, a
@@ -80,6 +84,7 @@ public enum AppAction: Hashable, Sendable {
     case standup(StandupAction)
     case sprints(SprintsAction)
     case reports(ReportsAction)
+    case workload(WorkloadAction)
     case form(FormAction)
     case help(HelpAction)
     case prompt(PromptAction)
@@ -92,7 +97,7 @@ public enum AppAction: Hashable, Sendable {
         GlobalAction.allCases.map(AppAction.global) + Screen.allCases.map(AppAction.open) + BoardAction.allCases.map(AppAction.board)
             + RaidAction.allCases.map(AppAction.raid) + TimelineAction.allCases.map(AppAction.timeline)
             + StandupAction.allCases.map(AppAction.standup) + SprintsAction.allCases.map(AppAction.sprints)
-            + ReportsAction.allCases.map(AppAction.reports) + FormAction.allCases.map(AppAction.form) + HelpAction.allCases.map(AppAction.help)
+            + ReportsAction.allCases.map(AppAction.reports) + WorkloadAction.allCases.map(AppAction.workload) + FormAction.allCases.map(AppAction.form) + HelpAction.allCases.map(AppAction.help)
             + PromptAction.allCases.map(AppAction.prompt)
     }
 }
@@ -113,6 +118,7 @@ extension AppState {
         case .standup(let a): return performStandup(a, height: size.height)
         case .sprints(let a): return performSprints(a)
         case .reports(let a): performReports(a); return []
+        case .workload(let a): performWorkload(a); return []
         case .form, .help, .prompt: return []
         }
     }
@@ -126,6 +132,7 @@ extension AppState {
         case .standup where self.standup.clock == nil: return [.startStandup]
         case .sprints: refreshPlanning()
         case .reports: refreshReport()
+        case .workload: refreshWorkload()
         default: break
         }
         return []
@@ -140,6 +147,7 @@ extension AppState {
         case .standup: return moveInStandup(motion, height: size.height)
         case .sprints: moveInSprints(motion, height: size.height)
         case .reports: moveInReports(motion)
+        case .workload: moveInWorkload(motion)
         }
         return []
     }
@@ -149,7 +157,7 @@ extension AppState {
         switch screen {
         case .board: mode = .filterPrompt(TextField(self.filterText, selected: true))
         case .raid: mode = .filterPrompt(TextField(self.raid.filterText, selected: true))
-        case .timeline, .standup, .sprints, .reports: message = .info("The \(screen.title.lowercased()) screen has no filter; \(keyName(.global(.help))) lists its keys.")
+        case .timeline, .standup, .sprints, .reports, .workload: message = .info("The \(screen.title.lowercased()) screen has no filter; \(keyName(.global(.help))) lists its keys.")
         }
     }
 
@@ -158,7 +166,7 @@ extension AppState {
         switch screen {
         case .board: if self.filter != nil { _ = submitFilter("") }
         case .raid: clearRaidFilter()
-        case .timeline, .standup, .sprints, .reports: break
+        case .timeline, .standup, .sprints, .reports, .workload: break
         }
     }
 
@@ -176,6 +184,7 @@ extension AppState {
         case .standup: StandupScreen(state: self, theme: theme, width: width, height: height).draw(into: &buffer)
         case .sprints: SprintsScreen(state: self, theme: theme, width: width, height: height).draw(into: &buffer)
         case .reports: ReportsScreen(state: self, theme: theme, width: width, height: height).draw(into: &buffer)
+        case .workload: WorkloadScreen(state: self, theme: theme, width: width, height: height).draw(into: &buffer)
         }
     }
 
@@ -188,6 +197,7 @@ extension AppState {
         case .standup: return standupStatus
         case .sprints: return sprintsStatus
         case .reports: return reportsStatus
+        case .workload: return workloadStatus
         }
     }
 }
