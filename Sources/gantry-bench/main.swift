@@ -9,7 +9,7 @@ struct GantryBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gantry-bench",
         abstract: "Measure Gantry's performance targets on a generated project (build in release).",
-        subcommands: [Run.self, Generate.self, Flow.self, Sharing.self, Memory.self], defaultSubcommand: Run.self)
+        subcommands: [Run.self, Generate.self, Flow.self, WorkloadOnly.self, Sharing.self, Memory.self], defaultSubcommand: Run.self)
 
     struct Run: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Every figure: store, board, sharing, schedule, CLI.")
@@ -36,6 +36,12 @@ struct GantryBench: ParsableCommand {
         @Option(help: "Write the project here and keep it (default: a temporary file).") var output: String?
 
         func run() throws { try flowRun(cards: cards, rows: rows, output: output) }
+    }
+
+    struct WorkloadOnly: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "workload", abstract: "Workload only: 50 people, 52 weeks, 10,000 tasks.")
+
+        func run() throws { try WorkloadBenchmark.run() }
     }
 
     struct Sharing: ParsableCommand {
@@ -105,6 +111,7 @@ func fullRun(cardCount: Int) throws {
     try BoardBenchmark.run(path: path)
     try SharingBenchmark.run(path: path)
     try ScheduleBenchmark.run()
+    try WorkloadBenchmark.run()
     try flowRun(cards: cardCount, rows: cardCount * 20, output: nil)
 
     let gantry = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("gantry").path

@@ -59,24 +59,42 @@ public struct Workload: Sendable, Equatable {
             }
             d = d.adding(days: 1)
         }
-        func add(_ hours: Double, member m: Int, day: Day, key: String, title: String) {
-            guard let p = index(day), hours > 0 else { return }
-            cells[m][p].allocated += hours
-            if let i = cells[m][p].items.lastIndex(where: { $0.key == key }) { cells[m][p].items[i].hours += hours } else {
+        // Each working day of the span, as the index of its period (-1: not a working day).
+        let periodOf = (0...max(0, through - from)).map { o -> Int in
+            let day = from.adding(days: o)
+            return calendar.isWorking(day) ? index(day) ?? -1 : -1
+        }
+        /// Adds `perDay` hours for each working day of `first...last` within the span, one item
+        /// per period (a task's days are consecutive, so each period is added to once).
+        func spread(_ perDay: Double, member m: Int, from first: Day, through last: Day, key: String, title: String) {
+            let lo = max(0, first - from), hi = min(periodOf.count - 1, last - from)
+            guard lo <= hi, perDay > 0 else { return }
+            var p = -1, hours = 0.0
+            func flush() {
+                guard p >= 0, hours > 0 else { return }
+                cells[m][p].allocated += hours
                 cells[m][p].items.append(Item(key: key, title: title, hours: hours))
             }
+            for o in lo...hi where periodOf[o] >= 0 {
+                if periodOf[o] != p { flush(); p = periodOf[o]; hours = 0 }
+                hours += perDay
+            }
+            flush()
         }
         // Tasks: effort over their scheduled working days, or a share of each of those days.
         if let schedule {
-            for assignment in project.assignments.values.sorted(by: { $0.id < $1.id }) {
-                guard let m = row[assignment.member], let task = project.tasks[assignment.taskID], let planned = schedule.tasks[task.id],
-                      !planned.isPhase, !planned.isMilestone, planned.finish >= from, planned.start <= through else { continue }
-                var days: [Day] = []
-                var day = planned.start
-                while day <= planned.finish { if calendar.isWorking(day) { days.append(day) }; day = day.adding(days: 1) }
-                guard !days.isEmpty else { continue }
-                let perDay = assignment.effortHours.map { $0 / Double(days.count) } ?? assignment.units * hoursPerDay
-                for day in days { add(perDay, member: m, day: day, key: task.key, title: task.name) }
+            let planned = project.assignments.values.compactMap { a -> (Assignment, PlanTask, ScheduledTask, Int)? in
+                guard let m = row[a.member], let task = project.tasks[a.taskID], let dates = schedule.tasks[task.id],
+                      !dates.isPhase, !dates.isMilestone, dates.finish >= from, dates.start <= through else { return nil }
+                return (a, task, dates, m)
+            }.sorted { $0.0.id < $1.0.id }
+            let first = planned.map(\.2.start).min() ?? from, last = planned.map(\.2.finish).max() ?? through
+            let counter = WorkingDays(calendar: calendar, from: min(first, from), through: max(last, through))
+            for (assignment, task, dates, m) in planned {
+                let days = counter.count(from: dates.start, through: dates.finish)
+                guard days > 0 else { continue }
+                let perDay = assignment.effortHours.map { $0 / Double(days) } ?? assignment.units * hoursPerDay
+                spread(perDay, member: m, from: dates.start, through: dates.finish, key: task.key, title: task.name)
             }
         }
         // Cards in an active sprint with hours left: over the sprint's working days from today.
@@ -84,13 +102,11 @@ public struct Workload: Sendable, Equatable {
         for sprint in project.sprints.values where sprint.state == .active {
             guard let end = sprint.end, end >= today else { continue }
             let start = max(today, sprint.start ?? today)
-            var days: [Day] = []
-            var day = start
-            while day <= end { if calendar.isWorking(day) { days.append(day) }; day = day.adding(days: 1) }
-            guard !days.isEmpty else { continue }
-            for card in project.cards.values where card.sprintID == sprint.id && !card.archived && !done.contains(card.columnID) {
+            let days = WorkingDays(calendar: calendar, from: start, through: end).count(from: start, through: end)
+            guard days > 0 else { continue }
+            for card in project.cards.values.sorted(by: { $0.number < $1.number }) where card.sprintID == sprint.id && !card.archived && !done.contains(card.columnID) {
                 guard let hours = card.hours, let who = card.assignee, let m = row[who] else { continue }
-                for day in days { add(hours / Double(days.count), member: m, day: day, key: card.key, title: card.title) }
+                spread(hours / Double(days), member: m, from: start, through: end, key: card.key, title: card.title)
             }
         }
         return Workload(period: period, periods: periods, members: members.map(\.handle), cells: cells)
