@@ -83,18 +83,23 @@ public struct Workload: Sendable, Equatable {
         }
         // Tasks: effort over their scheduled working days, or a share of each of those days.
         if let schedule {
-            let planned = project.assignments.values.compactMap { a -> (Assignment, PlanTask, ScheduledTask, Int)? in
-                guard let m = row[a.member], let task = project.tasks[a.taskID], let dates = schedule.tasks[task.id],
-                      !dates.isPhase, !dates.isMilestone, dates.finish >= from, dates.start <= through else { return nil }
-                return (a, task, dates, m)
-            }.sorted { $0.0.id < $1.0.id }
-            let first = planned.map(\.2.start).min() ?? from, last = planned.map(\.2.finish).max() ?? through
+            // Task by task in the schedule's order (task number), each task's people by handle:
+            // the same order every time, without sorting every assignment.
+            let byTask = Dictionary(grouping: project.assignments.values, by: \.taskID)
+            var tasks: [(ScheduledTask, [Assignment])] = []
+            for (id, dates) in schedule.tasks where !dates.isPhase && !dates.isMilestone && dates.finish >= from && dates.start <= through {
+                if let list = byTask[id] { tasks.append((dates, list)) }
+            }
+            let first = tasks.map(\.0.start).min() ?? from, last = tasks.map(\.0.finish).max() ?? through
             let counter = WorkingDays(calendar: calendar, from: min(first, from), through: max(last, through))
-            for (assignment, task, dates, m) in planned {
+            for (dates, list) in tasks {
                 let days = counter.count(from: dates.start, through: dates.finish)
                 guard days > 0 else { continue }
-                let perDay = assignment.effortHours.map { $0 / Double(days) } ?? assignment.units * hoursPerDay
-                spread(perDay, member: m, from: dates.start, through: dates.finish, key: task.key, title: task.name)
+                for assignment in list.sorted(by: { $0.member < $1.member }) {
+                    guard let m = row[assignment.member] else { continue }
+                    let perDay = assignment.effortHours.map { $0 / Double(days) } ?? assignment.units * hoursPerDay
+                    spread(perDay, member: m, from: dates.start, through: dates.finish, key: dates.key, title: dates.name)
+                }
             }
         }
         // Cards in an active sprint with hours left: over the sprint's working days from today.
