@@ -11,13 +11,12 @@ enum FlowBenchmark {
         let store = try ProjectStore.open(at: path)
         let seq = try store.latestSeq()
         let project = try store.load()
-        let before = Measure.currentRSSMegabytes()
         var flow = FlowHistory()
         let read = try Measure.median(runs: 5) { flow = try store.flowHistory() }
         let events = flow.events.values.reduce(0) { $0 + $1.count }
         print("Flow charts (\(project.cards.count) cards, \(seq) journal rows, \(events) flow rows; medians of 5):")
         print("  read the flow history from the store     " + Measure.format(read, "ms", target: 100))
-        print(String(format: "    resident memory it adds: %.1f MB", Measure.currentRSSMegabytes() - before))
+        print("    (once per session, after the first frame; the charts below start from it in memory)")
         let board = try project.board(named: nil)
         let context = FlowContext(project: project, history: flow, board: board, now: Date())
         let today = context.today, from = today.adding(days: -83)
