@@ -25,6 +25,8 @@ enum Schema {
         case .sprint: return "sprint"
         case .leave: return "leave"
         case .assignment: return "assignment"
+        case .timeEntry: return "time_entry"
+        case .fixedCost: return "fixed_cost"
         }
     }
 
@@ -143,7 +145,7 @@ enum Schema {
             try FlowRecorder.backfill(db)
         }
         // People's availability (personal working days, leave, rate per hour or day), effort on
-        // tasks, hours on cards, and the project's working hours and currency.
+        // tasks, hours on cards, logged time, fixed costs, and the project's working hours and currency.
         m.registerMigration("v7") { db in
             try db.execute(sql: """
                 ALTER TABLE member ADD COLUMN workdays INTEGER NOT NULL DEFAULT 0;
@@ -155,6 +157,9 @@ enum Schema {
                 CREATE INDEX leave_member ON leave(member, start);
                 CREATE TABLE assignment (id TEXT PRIMARY KEY, taskID TEXT NOT NULL, member TEXT NOT NULL, effortHours REAL, units REAL NOT NULL DEFAULT 1);
                 CREATE INDEX assignment_member ON assignment(member);
+                CREATE TABLE time_entry (id TEXT PRIMARY KEY, taskID TEXT NOT NULL, member TEXT NOT NULL, hours REAL NOT NULL, day TEXT NOT NULL);
+                CREATE INDEX time_entry_task ON time_entry(taskID, day);
+                CREATE TABLE fixed_cost (id TEXT PRIMARY KEY, taskID TEXT NOT NULL, name TEXT NOT NULL, amount REAL NOT NULL, incurredOn TEXT);
                 PRAGMA user_version = 7;
                 """)
         }

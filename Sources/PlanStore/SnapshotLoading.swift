@@ -90,6 +90,8 @@ extension ProjectStore {
         try fetch(Sprint.self, db, path: path) { snapshot.sprints[$0.id] = $0 }
         try fetch(Leave.self, db, path: path) { snapshot.leaves[$0.id] = $0 }
         try fetch(Assignment.self, db, path: path) { snapshot.assignments[$0.id] = $0 }
+        try fetch(TimeEntry.self, db, path: path) { snapshot.timeEntries[$0.id] = $0 }
+        try fetch(FixedCost.self, db, path: path) { snapshot.fixedCosts[$0.id] = $0 }
         return snapshot
     }
 

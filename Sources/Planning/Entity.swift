@@ -1,7 +1,7 @@
 /// The kinds of things a project stores. Each kind is one table in the store and one collection
 /// in `ProjectSnapshot`; the change mechanism only needs the kind, an id and field values.
 public enum EntityKind: String, Sendable, CaseIterable, Codable {
-    case project, member, board, column, card, raid, raidLink, task, taskLink, holiday, baseline, taskCard, sprint, leave, assignment
+    case project, member, board, column, card, raid, raidLink, task, taskLink, holiday, baseline, taskCard, sprint, leave, assignment, timeEntry, fixedCost
 
     /// Persisted field names, in the order the store and JSON present them.
     public var fieldNames: [String] {
@@ -21,6 +21,8 @@ public enum EntityKind: String, Sendable, CaseIterable, Codable {
         case .sprint: return Sprint.fieldNames
         case .leave: return Leave.fieldNames
         case .assignment: return Assignment.fieldNames
+        case .timeEntry: return TimeEntry.fieldNames
+        case .fixedCost: return FixedCost.fieldNames
         }
     }
 

@@ -16,6 +16,8 @@ public struct ProjectSnapshot: Sendable {
     public var sprints: [String: Sprint] = [:]
     public var leaves: [String: Leave] = [:]
     public var assignments: [String: Assignment] = [:]
+    public var timeEntries: [String: TimeEntry] = [:]
+    public var fixedCosts: [String: FixedCost] = [:]
 
     public init(info: ProjectInfo) {
         self.info = info
@@ -47,6 +49,8 @@ public struct ProjectSnapshot: Sendable {
         case .sprint: try Self.apply(edit, to: &sprints)
         case .leave: try Self.apply(edit, to: &leaves)
         case .assignment: try Self.apply(edit, to: &assignments)
+        case .timeEntry: try Self.apply(edit, to: &timeEntries)
+        case .fixedCost: try Self.apply(edit, to: &fixedCosts)
         }
     }
 

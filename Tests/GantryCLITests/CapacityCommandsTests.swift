@@ -65,3 +65,40 @@ import PlanStore
         #expect(cells.map { $0["allocated"] as? Int } == [2, 2, 0, 0, 2, 2, 2])
     }
 }
+
+@Suite struct CostCommandsTests {
+    @Test func loggedTimeAndCostsGiveEarnedValue() throws {
+        let h = try CapacityCommandsTests.withTask()
+        try h.expectOK("member", "edit", "ana", "--rate", "100")
+        try h.expectOK("task", "edit", "T-1", "--duration", "10", "--progress", "40")
+        try h.expectOK("task", "assign", "T-1", "ana", "--effort", "100h")
+        try h.expectOK("baseline", "save", "Plan")
+        for day in ["2026-11-30", "2026-12-01", "2026-12-03", "2026-12-04", "2026-12-07"] {
+            try h.expectOK("time", "add", "T-1", "ana", "9h", "--date", day)
+        }
+        let report = try h.expectOK("report", "evm", "--as-of", "2026-12-07")
+        #expect(report.contains("BAC 10000  PV 5000  EV 4000  AC 4500"))
+        #expect(report.contains("SV -1000  CV -500  SPI 0.80 (red)  CPI 0.89 (amber)"))
+        #expect(report.contains("EAC 11250  ETC 6750  VAC -1250"))
+        try h.expectOK("cost", "add", "T-1", "Sandbox licence", "1200", "--paid", "2026-12-01")
+        let json = try #require(try h.json("report", "evm", "--as-of", "2026-12-07", "--json") as? [String: Any])
+        let project = try #require(json["project"] as? [String: Any])
+        #expect(project["bac"] as? Int == 11_200)
+        #expect(project["ac"] as? Int == 5_700)
+        #expect(try h.expectOK("time", "list", "T-1").contains("2026-12-07  T-1   ana     9"))
+    }
+
+    @Test func badCostInputIsRefusedAndChangesNothing() throws {
+        let h = try CapacityCommandsTests.withTask()
+        let before = try h.state()
+        #expect(h.run("time", "add", "T-1", "ana", "0h").err == "gantry: hours: 0 is out of range; log more than 0 and at most 24 hours a day\n")
+        #expect(h.run("time", "add", "T-1", "ana", "30h").err == "gantry: hours: 30 is out of range; log more than 0 and at most 24 hours a day\n")
+        #expect(h.run("time", "add", "T-9", "ana", "2h").err.hasPrefix("gantry: No task named \"T-9\"."), "time on a task that does not exist")
+        #expect(h.run("cost", "add", "T-1", "Licence", "-5").status == 2)
+        #expect(try h.state() == before)
+        try h.expectOK("time", "add", "T-1", "ana", "2h")
+        let removal = h.run("task", "rm", "T-1")
+        #expect(removal.status == 1)
+        #expect(removal.err.contains("T-1 has 2h of logged time; they are the project's actual cost, so it stays."))
+    }
+}

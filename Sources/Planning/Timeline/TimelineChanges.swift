@@ -53,6 +53,12 @@ extension ProjectSnapshot {
     public func removeTask(_ task: PlanTask) throws -> Change {
         let kids = tasks.values.filter { $0.parentID == task.id }
         guard kids.isEmpty else { throw PlanningError.refused("\(task.key) is a phase with \(kids.count) task(s); remove or move them first.") }
+        let logged = timeEntries.values.filter { $0.taskID == task.id }.reduce(0) { $0 + $1.hours }
+        let costs = fixedCosts.values.filter { $0.taskID == task.id }.count
+        if logged > 0 || costs > 0 {
+            let what = [logged > 0 ? "\(Self.hours(logged))h of logged time" : nil, costs > 0 ? "\(costs) cost\(costs == 1 ? "" : "s")" : nil].compactMap { $0 }
+            throw PlanningError.refused("\(task.key) has \(what.joined(separator: " and ")); they are the project's actual cost, so it stays. Mark it done instead.")
+        }
         let links = taskLinks.values.filter { $0.predID == task.id || $0.succID == task.id }.sorted { $0.id < $1.id }
         let work = assignments.values.filter { $0.taskID == task.id }.sorted { $0.member < $1.member }
         return Change(summary: "removed \(task.key) \"\(task.name)\"", edits: links.map { $0.deletion() } + work.map { $0.deletion() } + [task.deletion()])

@@ -1,0 +1,128 @@
+import ArgumentParser
+import Foundation
+import Planning
+import TerminalUI
+
+/// `gantry time …`: hours worked on tasks, the actual cost of people's time.
+struct TimeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "time", abstract: "Log hours worked on tasks (actual cost).",
+                                                    subcommands: [Add.self, List.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Log hours a member worked on a task on a day.")
+        @Argument var key: String
+        @Argument var handle: String
+        @Argument(help: "Hours: 4h, 1.5 or 30m.") var hours: String
+        @Option(parsing: .unconditional, help: "The day (default: today).") var date: String?
+        @OptionGroup var project: ProjectOption
+
+        func run() throws {
+            let s = try project.open(cards: .epicsOnly)
+            let day = try date.map { try ArgumentValues.day($0, "--date", today: s.today) } ?? s.today
+            try s.commit(try s.snapshot.logTime(try s.snapshot.member(handle: handle), on: try s.snapshot.task(key: key),
+                                                hours: try Self.hours(hours), day: day))
+        }
+
+        static func hours(_ text: String) throws -> Double {
+            let t = text.lowercased().filter { !$0.isWhitespace }
+            let minutes = t.hasSuffix("m")
+            guard let n = Double(t.hasSuffix("h") || minutes ? String(t.dropLast()) : t), n.isFinite else {
+                throw CLIError.usage("HOURS: \"\(Quote.cut(text))\" is not a number of hours; write 4h, 1.5 or 30m.")
+            }
+            return minutes ? n / 60 : n
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List logged time, all or one task's.")
+        @Argument var key: String?
+        @Flag(help: "Print JSON.") var json = false
+        @OptionGroup var project: ProjectOption
+
+        func run() throws {
+            let s = try project.open(cards: .epicsOnly)
+            let task = try key.map { try s.snapshot.task(key: $0) }
+            let entries = s.snapshot.timeEntries.values.filter { task == nil || $0.taskID == task?.id }
+                .sorted { ($0.day, $0.member, $0.id) < ($1.day, $1.member, $1.id) }
+            let keyOf = { (id: String) in s.snapshot.tasks[id]?.key ?? "?" }
+            if json {
+                s.print(JSON.array(entries.map { .object([("task", .string(keyOf($0.taskID))), ("member", .string($0.member)),
+                                                          ("day", .string($0.day.description)), ("hours", .number($0.hours))]) }).rendered())
+                return
+            }
+            var table = TextTable("DAY", "TASK", "MEMBER", "HOURS")
+            for e in entries { table.add([e.day.description, keyOf(e.taskID), e.member, SprintOutput.points(e.hours)]) }
+            s.print(entries.isEmpty ? "No time logged yet. Log some with: gantry time add T-1 HANDLE 4h" : table.rendered())
+        }
+    }
+}
+
+/// `gantry cost add`: costs that are not people's time.
+struct CostCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "cost", abstract: "Fixed costs on tasks (licences, hardware, invoices).",
+                                                    subcommands: [Add.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a fixed cost to a task; --paid DATE once it is spent.")
+        @Argument var key: String
+        @Argument var name: String
+        @Argument var amount: String
+        @Option(parsing: .unconditional, help: "When it was paid (counts in the actual cost from then).") var paid: String?
+        @OptionGroup var project: ProjectOption
+
+        func run() throws {
+            let s = try project.open(cards: .epicsOnly)
+            try s.commit(try s.snapshot.addFixedCost(to: try s.snapshot.task(key: key), name: name, amount: try ArgumentValues.number(amount, "AMOUNT"),
+                                                     incurredOn: try paid.map { try ArgumentValues.day($0, "--paid", today: s.today) }))
+        }
+    }
+}
+
+/// `gantry report evm`: earned value at a status date.
+struct EVMReport: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "evm", abstract: "Earned value at a status date: PV, EV, AC, SV, CV, SPI, CPI, EAC, ETC, VAC.",
+        discussion: "Budgets are effort × hourly rates plus fixed costs; planned value follows the latest baseline (gantry baseline save), "
+            + "else the current schedule. Indices are green from 0.95, amber from 0.85, else red.")
+    @OptionGroup var asOf: AsOfOption
+    @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var project: ProjectOption
+
+    func run() throws {
+        let s = try project.open(cards: .epicsOnly)
+        let status = try asOf.day(today: s.today)
+        let ev = EarnedValue.compute(s.snapshot, schedule: try Scheduler.schedule(s.snapshot, today: status), asOf: status)
+        s.print(json ? Self.json(ev, currency: s.snapshot.info.currency).rendered() : Self.text(ev, currency: s.snapshot.info.currency))
+    }
+
+    static func money(_ v: Double) -> String { String(Int(v.rounded())) }
+    static func index(_ v: Double?) -> String { v.map { String(format: "%.2f", $0) } ?? "-" }
+
+    static func json(_ ev: EarnedValue, currency: String) -> JSON {
+        func figures(_ f: EarnedValue.Figures) -> JSON {
+            .object([("bac", .number(f.bac)), ("pv", .number(f.pv)), ("ev", .number(f.ev)), ("ac", .number(f.ac)), ("sv", .number(f.sv)),
+                     ("cv", .number(f.cv)), ("spi", JSON(f.spi)), ("cpi", JSON(f.cpi)), ("eac", JSON(f.eac)), ("etc", JSON(f.etc)),
+                     ("vac", JSON(f.vac)), ("spiRAG", JSON(EarnedValue.rag(f.spi)?.rawValue)), ("cpiRAG", JSON(EarnedValue.rag(f.cpi)?.rawValue))])
+        }
+        return .object([("asOf", .string(ev.statusDate.description)), ("currency", .string(currency)), ("project", figures(ev.project)),
+                        ("tasks", .array(ev.tasks.map { .object([("key", .string($0.key)), ("figures", figures($0.figures))]) }))])
+    }
+
+    static func text(_ ev: EarnedValue, currency: String) -> String {
+        let f = ev.project
+        guard f.bac > 0 || f.ac > 0 else {
+            return "No budget yet: assign people with effort (gantry task assign T-1 ana --effort 5d), give them rates, or add costs."
+        }
+        var lines = ["Earned value as of \(ev.statusDate), in \(currency):",
+                     "  BAC \(money(f.bac))  PV \(money(f.pv))  EV \(money(f.ev))  AC \(money(f.ac))",
+                     "  SV \(money(f.sv))  CV \(money(f.cv))  SPI \(index(f.spi)) (\(EarnedValue.rag(f.spi)?.rawValue ?? "-"))  CPI \(index(f.cpi)) (\(EarnedValue.rag(f.cpi)?.rawValue ?? "-"))",
+                     "  EAC \(f.eac.map(money) ?? "-")  ETC \(f.etc.map(money) ?? "-")  VAC \(f.vac.map(money) ?? "-")", ""]
+        var table = TextTable("TASK", "BAC", "PV", "EV", "AC", "SPI", "CPI", "NAME")
+        for t in ev.tasks {
+            table.add([t.key, money(t.figures.bac), money(t.figures.pv), money(t.figures.ev), money(t.figures.ac),
+                       index(t.figures.spi), index(t.figures.cpi), t.name])
+        }
+        lines.append(table.rendered())
+        return lines.joined(separator: "\n")
+    }
+}
