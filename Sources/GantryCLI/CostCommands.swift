@@ -126,3 +126,37 @@ struct EVMReport: ParsableCommand {
         return lines.joined(separator: "\n")
     }
 }
+
+/// `gantry report cost`: each phase's budget against its planned cost, what it has cost so far
+/// and what it will cost at this rate.
+struct CostReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cost", abstract: "Budget, planned cost, actual cost and estimate at completion, per phase and for the project.",
+        discussion: "Set budgets with: gantry project set --budget N [--currency EUR], gantry task edit T-1 --budget N (a phase).")
+    @OptionGroup var asOf: AsOfOption
+    @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var project: ProjectOption
+
+    func run() throws {
+        let s = try project.open(cards: .epicsOnly)
+        let status = try asOf.day(today: s.today)
+        let earned = EarnedValue.compute(s.snapshot, schedule: try Scheduler.schedule(s.snapshot, today: status), asOf: status)
+        let report = CostReport.compute(s.snapshot, earned: earned)
+        let money = EVMReport.money
+        if json {
+            func line(_ l: CostReport.Line) -> JSON {
+                .object([("key", .string(l.key)), ("name", .string(l.name)), ("budget", JSON(l.budget)), ("planned", .number(l.figures.bac)),
+                         ("actual", .number(l.figures.ac)), ("eac", .number(l.figures.eac ?? l.figures.bac)), ("overrun", .bool(l.overrun))])
+            }
+            s.print(JSON.object([("asOf", .string(status.description)), ("currency", .string(s.snapshot.info.currency)),
+                                 ("project", line(report.project)), ("phases", .array(report.phases.map(line)))]).rendered())
+            return
+        }
+        var table = TextTable("PHASE", "BUDGET", "PLANNED", "ACTUAL", "AT COMPLETION", "NAME")
+        for l in [report.project] + report.phases {
+            table.add([l.key.isEmpty ? "project" : l.key, l.budget.map(money) ?? "-", money(l.figures.bac), money(l.figures.ac),
+                       money(l.figures.eac ?? l.figures.bac) + (l.overrun ? " !" : ""), l.name])
+        }
+        s.print("Cost as of \(status), in \(s.snapshot.info.currency):\n" + table.rendered() + "\n! over its budget (or its plan, with none) at the cost performance so far")
+    }
+}

@@ -9,16 +9,25 @@ struct ProjectCommand: ParsableCommand {
     struct Set: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Set the timeline's start date or the bugs' age limits.")
         @Option(help: "First day of the timeline (YYYY-MM-DD).") var start: String?
+        @Option(help: "The project's budget (none clears it).") var budget: String?
+        @Option(help: "Currency code costs are in, e.g. EUR, USD.") var currency: String?
         @Option(name: .customLong("bug-age"), help: "Days an open bug may age per severity, e.g. S1=1,S2=3,S3=10,S4=30 (any of them).") var bugAge: String?
         @OptionGroup var project: ProjectOption
 
         func run() throws {
-            guard start != nil || bugAge != nil else { throw CLIError.usage("Give --start DATE or --bug-age S1=1,S2=3,S3=10,S4=30.") }
+            guard start != nil || bugAge != nil || budget != nil || currency != nil else {
+                throw CLIError.usage("Give --start DATE, --bug-age S1=1,S2=3,S3=10,S4=30, --budget N or --currency CODE.")
+            }
             let s = try project.open(cards: .epicsOnly)
             if let start { try s.commit(s.snapshot.setProjectStart(try ArgumentValues.day(start, "--start", today: s.today))) }
             if let bugAge {
                 let s = try project.open(cards: .epicsOnly)
                 try s.commit(s.snapshot.setBugAgeLimits(try s.snapshot.info.bugAgeLimits.setting(bugAge)))
+            }
+            if budget != nil || currency != nil {
+                let s = try project.open(cards: .epicsOnly)
+                let amount: Double?? = try budget.map { $0.lowercased() == "none" ? nil : try ArgumentValues.number($0, "--budget") }
+                try s.commit(try s.snapshot.setBudget(amount, currency: currency))
             }
         }
     }
@@ -197,6 +206,7 @@ struct TaskCommand: ParsableCommand {
         @Option(name: .customLong("actual-start"), parsing: .unconditional, help: "Date, or none.") var actualStart: String?
         @Option(name: .customLong("actual-finish"), parsing: .unconditional, help: "Date, or none.") var actualFinish: String?
         @Option(name: .customLong("assignee"), help: "Member handle (repeatable; replaces the list).") var assignees: [String] = []
+        @Option(help: "Budget of this phase or task (none clears it).") var budget: String?
         @OptionGroup var project: ProjectOption
 
         func run() throws {
@@ -206,10 +216,16 @@ struct TaskCommand: ParsableCommand {
                 return text.lowercased() == "none" ? .some(nil) : .some(try ArgumentValues.day(text, option, today: s.today))
             }
             let task = try s.snapshot.task(key: key)
-            try s.commit(try s.snapshot.editTask(task, name: name, duration: duration, startNoEarlier: try date(startNoEarlier, "--start-no-earlier"),
+            var change = try s.snapshot.editTask(task, name: name, duration: duration, startNoEarlier: try date(startNoEarlier, "--start-no-earlier"),
                                                  deadline: try date(deadline, "--deadline"), progress: progress,
                                                  assignees: assignees.isEmpty ? nil : assignees, actualStart: try date(actualStart, "--actual-start"),
-                                                 actualFinish: try date(actualFinish, "--actual-finish")))
+                                                 actualFinish: try date(actualFinish, "--actual-finish"))
+            if let budget {
+                let amount: Double? = budget.lowercased() == "none" ? nil : try ArgumentValues.number(budget, "--budget")
+                let set = try s.snapshot.setBudget(of: task, to: amount)
+                change = change.isEmpty ? set : Change(summary: change.summary, edits: change.edits + set.edits)
+            }
+            try s.commit(change)
         }
     }
 

@@ -152,6 +152,8 @@ enum Schema {
                 ALTER TABLE member ADD COLUMN rateUnit TEXT NOT NULL DEFAULT 'hour';
                 ALTER TABLE project ADD COLUMN hoursPerDay REAL NOT NULL DEFAULT 8;
                 ALTER TABLE project ADD COLUMN currency TEXT NOT NULL DEFAULT 'EUR';
+                ALTER TABLE project ADD COLUMN budget REAL;
+                ALTER TABLE task ADD COLUMN budget REAL;
                 ALTER TABLE card ADD COLUMN hours REAL;
                 CREATE TABLE leave (id TEXT PRIMARY KEY, member TEXT NOT NULL, start TEXT NOT NULL, "end" TEXT NOT NULL, note TEXT NOT NULL DEFAULT '');
                 CREATE INDEX leave_member ON leave(member, start);

@@ -56,6 +56,7 @@ public struct ProjectInfo: DescribedEntity, Hashable {
         .text("bugAgeLimits", get: { $0.bugAgeLimits.stored }, set: { $0.bugAgeLimits = BugAgeLimits(stored: $1) }),
         .real("hoursPerDay", get: { $0.hoursPerDay }, set: { $0.hoursPerDay = $1 }, orElse: 8),
         .text("currency", get: { $0.currency }, set: { $0.currency = $1.isEmpty ? "EUR" : $1 }),
+        .optionalReal("budget", get: { $0.budget }, set: { $0.budget = $1 }),
     ]
     public static let fieldNames = stored.map(\.name)
     public static let blank = ProjectInfo(name: "", keyPrefix: "")
@@ -72,6 +73,8 @@ public struct ProjectInfo: DescribedEntity, Hashable {
     public var hoursPerDay: Double = 8
     /// ISO 4217 code costs are in.
     public var currency = "EUR"
+    /// What the whole project may cost.
+    public var budget: Double?
 
     public init(name: String, keyPrefix: String, bands: RiskBands = .standard, startDate: Day? = nil, workdays: Int = WorkCalendar.mondayToFriday) {
         self.name = name

@@ -88,6 +88,33 @@ import PlanStore
         #expect(try h.expectOK("time", "list", "T-1").contains("2026-12-07  T-1   ana     9"))
     }
 
+    @Test func phasesRunOverTheirBudgetAtTheCostPerformanceSoFar() throws {
+        let h = try CLIHarness.withProject()
+        try h.expectOK("project", "set", "--start", "2026-11-30")
+        try h.expectOK("calendar", "holiday", "add", "2026-12-02", "--name", "Founders' day")
+        try h.expectOK("task", "add", "Payments", "--duration", "0")
+        try h.expectOK("task", "add", "Build", "--duration", "5", "--phase", "T-1")
+        try h.expectOK("member", "edit", "ana", "--rate", "100")
+        try h.expectOK("task", "edit", "T-2", "--progress", "50")
+        try h.expectOK("task", "assign", "T-2", "ana", "--effort", "40h")
+        try h.expectOK("task", "edit", "T-1", "--budget", "5000")
+        try h.expectOK("project", "set", "--budget", "6000", "--currency", "usd")
+        try h.expectOK("time", "add", "T-2", "ana", "8h", "--date", "2026-11-30")
+        try h.expectOK("time", "add", "T-2", "ana", "8h", "--date", "2026-12-01")
+        try h.expectOK("time", "add", "T-2", "ana", "8h", "--date", "2026-12-03")
+        // Half of a 4,000 budget done for 2,400: CPI 0.83, at completion 4,800 (under 5,000).
+        let within = try #require(try h.json("report", "cost", "--as-of", "2026-12-04", "--json") as? [String: Any])
+        #expect(within["currency"] as? String == "USD")
+        let phase = try #require((within["phases"] as? [[String: Any]])?.first)
+        #expect(phase["key"] as? String == "T-1" && phase["planned"] as? Int == 4000 && phase["actual"] as? Int == 2400)
+        #expect(phase["eac"] as? Int == 4800 && phase["overrun"] as? Bool == false)
+        try h.expectOK("cost", "add", "T-2", "Hardware", "1500", "--paid", "2026-12-02")
+        let over = try h.expectOK("report", "cost", "--as-of", "2026-12-04")
+        // Planned 5,500 with the hardware; 2,750 earned for 3,900: at completion 7,800.
+        #expect(over.contains("T-1      5000    5500     3900    7800 !"), "\(over)")
+        #expect(h.run("project", "set", "--currency", "euro").status == 2)
+    }
+
     @Test func badCostInputIsRefusedAndChangesNothing() throws {
         let h = try CapacityCommandsTests.withTask()
         let before = try h.state()

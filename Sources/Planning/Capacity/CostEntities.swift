@@ -87,3 +87,61 @@ extension ProjectSnapshot {
         return Change(summary: "added cost \"\(cost.name)\" (\(amount)) to \(task.key)", edits: [cost.creation()])
     }
 }
+
+extension ProjectSnapshot {
+    /// Sets the project's budget and currency (nil leaves one as it is; `.some(nil)` clears the budget).
+    public func setBudget(_ budget: Double??, currency: String?) throws -> Change {
+        var values: [(String, Value)] = []
+        if let budget {
+            if let b = budget, !(b >= 0 && b < 1e12) { throw PlanningError.invalid(field: "budget", message: "\(b) is out of range; use 0 or more") }
+            values.append(("budget", Value(budget)))
+        }
+        if let currency {
+            let code = currency.uppercased()
+            guard code.count == 3, code.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+                throw PlanningError.invalid(field: "currency", message: "\"\(currency)\" is not a currency code; use three letters such as EUR, USD, GBP")
+            }
+            values.append(("currency", .text(code)))
+        }
+        return Change(summary: "set the project's budget", edits: [info.update(values)].compactMap { $0 })
+    }
+
+    /// Sets a phase's (or task's) budget.
+    public func setBudget(of task: PlanTask, to budget: Double?) throws -> Change {
+        if let b = budget, !(b >= 0 && b < 1e12) { throw PlanningError.invalid(field: "budget", message: "\(b) is out of range; use 0 or more") }
+        return Change(summary: "set the budget of \(task.key)", edits: [task.update([("budget", Value(budget))])].compactMap { $0 })
+    }
+}
+
+/// Cost per phase against its budget: planned (budget at completion of its tasks), actual to
+/// the status date, and the estimate at completion at the cost performance so far.
+public struct CostReport: Sendable {
+    public struct Line: Sendable, Equatable {
+        public var key: String
+        public var name: String
+        public var budget: Double?
+        public var figures: EarnedValue.Figures
+        /// The estimate at completion exceeds the budget (or, with no budget, the plan).
+        public var overrun: Bool { (figures.eac ?? figures.ac) > (budget ?? figures.bac) + 0.5 }
+    }
+
+    public var project: Line
+    public var phases: [Line]
+
+    public static func compute(_ project: ProjectSnapshot, earned: EarnedValue) -> CostReport {
+        var byPhase: [String: EarnedValue.Figures] = [:]
+        let figures = Dictionary(uniqueKeysWithValues: earned.tasks.map { ($0.key, $0.figures) })
+        for task in project.tasks.values {
+            guard let f = figures[task.key] else { continue }
+            // The top-level phase it belongs to (a task outside any phase stands for itself).
+            var top = task
+            while let parent = top.parentID.flatMap({ project.tasks[$0] }) { top = parent }
+            byPhase[top.id, default: EarnedValue.Figures()].add(f)
+        }
+        let phases = byPhase.compactMap { id, f -> Line? in
+            guard let task = project.tasks[id] else { return nil }
+            return Line(key: task.key, name: task.name, budget: task.budget, figures: f)
+        }.sorted { ($0.key.count, $0.key) < ($1.key.count, $1.key) }
+        return CostReport(project: Line(key: "", name: project.info.name, budget: project.info.budget, figures: earned.project), phases: phases)
+    }
+}

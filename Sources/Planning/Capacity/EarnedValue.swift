@@ -19,6 +19,8 @@ public struct EarnedValue: Sendable, Equatable {
         public var etc: Double? { eac.map { $0 - ac } }
         public var vac: Double? { eac.map { bac - $0 } }
 
+        public init() {}
+
         mutating func add(_ other: Figures) {
             bac += other.bac; pv += other.pv; ev += other.ev; ac += other.ac
         }

@@ -146,6 +146,15 @@ extension SampleProject {
                                 incurredOn: tasks.first { $0.id == "task-6" }?.actualStart)
         return [Change(summary: "planned the team's effort on the timeline", edits: assignments.map { $0.creation() }),
                 Change(summary: "added the team's leave and eli's part-time days", edits: leave.map { $0.creation() } + [eli]),
-                Change(summary: "logged the team's time so far", edits: logged.map { $0.creation() } + [licence.creation()])]
+                Change(summary: "logged the team's time so far", edits: logged.map { $0.creation() } + [licence.creation()]),
+                Change(summary: "set the budgets", edits: budgets(tasks))]
+    }
+
+    /// A budget for the project and each phase; Payments' is what was planned, and it is running over.
+    static func budgets(_ tasks: [PlanTask]) -> [EntityEdit] {
+        let phases: [(String, Double)] = [("task-1", 8_000), ("task-5", 32_000), ("task-10", 15_000), ("task-15", 9_000), ("task-19", 9_000)]
+        let project = EntityEdit(kind: .project, id: ProjectInfo.singletonID, label: "project", operation: .update,
+                                 fields: [FieldChange(name: "budget", from: .null, to: .real(75_000))])
+        return [project] + phases.compactMap { id, amount in tasks.first { $0.id == id }?.update([("budget", .real(amount))]) }
     }
 }

@@ -19,6 +19,7 @@ public struct PlanTask: DescribedEntity, Hashable {
         .day("actualStart", get: { $0.actualStart }, set: { $0.actualStart = $1 }),
         .day("actualFinish", get: { $0.actualFinish }, set: { $0.actualFinish = $1 }),
         .time("createdAt", get: { $0.createdAt }, set: { $0.createdAt = $1 }),
+        .optionalReal("budget", get: { $0.budget }, set: { $0.budget = $1 }),
     ]
     public static let fieldNames = stored.map(\.name)
     public static let blank = PlanTask(id: "", name: "", duration: 0, createdAt: .distantPast)
@@ -32,6 +33,8 @@ public struct PlanTask: DescribedEntity, Hashable {
     public var position: Int
     public var assignees: [String]
     public var progress: Int
+    /// What a phase (or task) may cost, to compare with its planned and actual cost.
+    public var budget: Double?
     public var startNoEarlier: Day?
     public var deadline: Day?
     public var actualStart: Day?
