@@ -65,6 +65,12 @@ struct MemberCommand: ParsableCommand {
             let basics = try s.snapshot.editMember(member, name: name, role: role, capacity: try capacity.map { try ArgumentValues.share($0, "--capacity") }, costRate: costRate)
             let availability = try s.snapshot.setAvailability(member, workdays: days, rateUnit: try per.map { try ArgumentValues.choice($0, "--per") })
             try s.commit(Change(summary: "edited member \(member.handle)", edits: basics.edits + availability.edits))
+            // What the change bears on: the work they are down for.
+            let work = s.snapshot.assignments.values.filter { $0.member == member.handle }.compactMap { a -> (Int, String)? in
+                guard let task = s.snapshot.tasks[a.taskID] else { return nil }
+                return (task.number, "\(task.key) (\(a.effortHours.map { "\(SprintOutput.points($0))h" } ?? "\(Int((a.units * 100).rounded()))% a day"))")
+            }.sorted { $0.0 < $1.0 }.map(\.1)
+            if !work.isEmpty { s.print("\(member.handle) is on \(work.joined(separator: ", ")); see gantry report workload --member \(member.handle)") }
         }
     }
 

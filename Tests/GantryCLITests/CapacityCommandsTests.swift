@@ -36,6 +36,8 @@ import PlanStore
         #expect(leave.contains("ana     2026-12-03  2026-12-04  2     Conference"))
         try h.expectOK("member", "leave", "rm", "ana", "2026-12-04")
         #expect(try h.expectOK("member", "leave", "list").hasPrefix("No leave recorded."))
+        #expect(try h.expectOK("member", "edit", "ana", "--capacity", "90%")
+                == "Edited member ana\nana is on T-1 (40h); see gantry report workload --member ana\n", "editing someone shows what they are down for")
         #expect(try h.expectOK("task", "unassign", "T-1", "ana") == "Unassigned ana from T-1\n")
     }
 
