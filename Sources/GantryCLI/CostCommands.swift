@@ -89,10 +89,15 @@ struct EVMReport: ParsableCommand {
     @OptionGroup var project: ProjectOption
 
     func run() throws {
+        let (s, ev) = try Self.earned(project, asOf)
+        s.print(json ? Self.json(ev, currency: s.snapshot.info.currency).rendered() : Self.text(ev, currency: s.snapshot.info.currency))
+    }
+
+    /// The project and its earned value at the status date asked for.
+    static func earned(_ project: ProjectOption, _ asOf: AsOfOption) throws -> (Session, EarnedValue) {
         let s = try project.open(cards: .epicsOnly)
         let status = try asOf.day(today: s.today)
-        let ev = EarnedValue.compute(s.snapshot, schedule: try Scheduler.schedule(s.snapshot, today: status), asOf: status)
-        s.print(json ? Self.json(ev, currency: s.snapshot.info.currency).rendered() : Self.text(ev, currency: s.snapshot.info.currency))
+        return (s, EarnedValue.compute(s.snapshot, schedule: try Scheduler.schedule(s.snapshot, today: status), asOf: status))
     }
 
     static func money(_ v: Double) -> String { String(Int(v.rounded())) }
@@ -138,9 +143,8 @@ struct CostReportCommand: ParsableCommand {
     @OptionGroup var project: ProjectOption
 
     func run() throws {
-        let s = try project.open(cards: .epicsOnly)
-        let status = try asOf.day(today: s.today)
-        let earned = EarnedValue.compute(s.snapshot, schedule: try Scheduler.schedule(s.snapshot, today: status), asOf: status)
+        let (s, earned) = try EVMReport.earned(project, asOf)
+        let status = earned.statusDate
         let report = CostReport.compute(s.snapshot, earned: earned)
         let money = EVMReport.money
         if json {
