@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Planning
 import PlanStore
+import TerminalUI
 
 struct ProjectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "project", abstract: "Project settings.", subcommands: [Set.self])
@@ -302,12 +303,26 @@ struct ScheduleCommand: ParsableCommand {
         commandName: "schedule", abstract: "The critical-path schedule: dates, slack, critical tasks, project finish.",
         discussion: "Dates: start is the first working day, finish the last working day (inclusive); a milestone's date is the day it is reached.")
     @Flag(help: "Print JSON.") var json = false
+    @Flag(help: "Level it: delay tasks not yet started until no one is over their hours (nothing is saved without --save).") var level = false
+    @Flag(help: "With --level: save the levelled plan (as start-no-earlier dates).") var save = false
     @OptionGroup var asOf: AsOfOption
     @OptionGroup var project: ProjectOption
 
     func run() throws {
         let s = try project.open(cards: .epicsOnly)
-        let schedule = try Scheduler.schedule(s.snapshot, today: try asOf.day(today: s.today))
+        guard level || !save else { throw CLIError.usage("--save saves a levelled plan; add --level.") }
+        var schedule = try Scheduler.schedule(s.snapshot, today: try asOf.day(today: s.today))
+        if level {
+            let levelled = try Levelling.level(s.snapshot, today: try asOf.day(today: s.today))
+            if !json {
+                let moved = levelled.moves.map { "  \($0.key)  \($0.from) → \($0.to)  (\($0.days) working day\($0.days == 1 ? "" : "s") later)  \(Sanitizer.clean($0.name))" }
+                s.print(moved.isEmpty ? "Levelled: no task had to move." : "Levelled: \(moved.count) task\(moved.count == 1 ? "" : "s") moved; the finish goes from \(schedule.finish) to \(levelled.schedule.finish).\n" + moved.joined(separator: "\n"))
+                for problem in levelled.unresolved { s.print("Not solved: \(problem)") }
+                s.print(save ? "" : "Nothing saved; --save keeps this plan.\n")
+            }
+            if save { try s.commit(s.snapshot.saveLevelling(levelled)) }
+            schedule = levelled.schedule
+        }
         let path = schedule.criticalPath.compactMap { schedule.tasks[$0]?.key }
         let chains = schedule.criticalChains().map { $0.compactMap { schedule.tasks[$0]?.key } }
         if json {

@@ -131,3 +131,25 @@ import PlanStore
         #expect(removal.err.contains("T-1 has 2h of logged time; they are the project's actual cost, so it stays."))
     }
 }
+
+@Suite struct LevellingCommandTests {
+    @Test func levellingShowsWhatMovesAndSavesOnlyWhenAsked() throws {
+        let h = try CapacityCommandsTests.withTask()
+        try h.expectOK("task", "add", "Review", "--duration", "2")
+        try h.expectOK("task", "assign", "T-1", "ana")
+        try h.expectOK("task", "assign", "T-2", "ana")
+        let before = try h.state()
+        let shown = try h.expectOK("schedule", "--level")
+        #expect(shown.hasPrefix("""
+            Levelled: 1 task moved; the finish goes from 2026-12-07 to 2026-12-09.
+              T-2  2026-11-30 → 2026-12-08  (5 working days later)  Review
+            Nothing saved; --save keeps this plan.
+            """), "\(shown)")
+        #expect(try h.state() == before, "nothing saved without --save")
+        #expect(h.run("schedule", "--save").status == 2)
+        try h.expectOK("schedule", "--level", "--save")
+        let task = try #require(try h.json("task", "show", "T-2", "--json") as? [String: Any])
+        #expect(task["start"] as? String == "2026-12-08")
+        #expect(try h.expectOK("schedule", "--level").hasPrefix("Levelled: no task had to move."))
+    }
+}
