@@ -39,9 +39,12 @@ struct GantryBench: ParsableCommand {
     }
 
     struct WorkloadOnly: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "workload", abstract: "Workload only: 50 people, 52 weeks, 10,000 tasks.")
+        static let configuration = CommandConfiguration(commandName: "workload", abstract: "Workload (50 people, 52 weeks, 10,000 tasks) and levelling (2,000 tasks, 4,000 dependencies).")
 
-        func run() throws { try WorkloadBenchmark.run() }
+        func run() throws {
+            try WorkloadBenchmark.run()
+            try LevellingBenchmark.run()
+        }
     }
 
     struct Sharing: ParsableCommand {
@@ -112,6 +115,7 @@ func fullRun(cardCount: Int) throws {
     try SharingBenchmark.run(path: path)
     try ScheduleBenchmark.run()
     try WorkloadBenchmark.run()
+    try LevellingBenchmark.run()
     try flowRun(cards: cardCount, rows: cardCount * 20, output: nil)
 
     let gantry = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("gantry").path
