@@ -90,4 +90,22 @@ import TerminalUI
         #expect(h.text.contains("* T-4 Discovery complete"))
         #expect(!h.text.contains("◆"))
     }
+
+    @Test func levellingAsksFirstAndKeepsThePlanOnlyWhenTold() throws {
+        let h = try MemoryHarness()
+        h.press("3", "V")
+        let question = try #require(h.screen.last)
+        #expect(question.contains("Levelling moves"), "\(question)")
+        #expect(question.contains("y keeps it"))
+        let before = h.state.project.tasks.values.compactMap(\.startNoEarlier).count
+        h.press("n")
+        #expect(h.state.message?.text == "Not levelled; the plan is as it was.")
+        #expect(h.state.project.tasks.values.compactMap(\.startNoEarlier).count == before)
+        h.press("V", "y")
+        let levelled = try Levelling.level(h.state.project, today: h.state.today)
+        #expect(levelled.moves.isEmpty, "once kept, levelling again moves nothing")
+        #expect(h.state.project.tasks.values.compactMap(\.startNoEarlier).count > before)
+        h.press("u")
+        #expect(h.state.project.tasks.values.compactMap(\.startNoEarlier).count == before, "undo takes it back")
+    }
 }

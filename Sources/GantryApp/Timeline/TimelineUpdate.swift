@@ -23,11 +23,30 @@ extension AppState {
         }
     }
 
+    /// Levels the plan and asks whether to keep it: what moves and the new finish first.
+    mutating func levelTimeline() -> [Effect] {
+        let levelled: Levelling
+        do { levelled = try Levelling.level(project, today: today) } catch {
+            message = .failure(error)
+            return []
+        }
+        guard !levelled.moves.isEmpty else {
+            message = .info("Levelled: no task has to move" + (levelled.unresolved.isEmpty ? "." : "; \(levelled.unresolved.count) conflict(s) no delay can solve (gantry schedule --level lists them)."))
+            return []
+        }
+        let first = levelled.moves.prefix(3).map { "\($0.key) +\($0.days)d" }.joined(separator: ", ") + (levelled.moves.count > 3 ? ", …" : "")
+        let finish = self.timeline.schedule?.finish.description ?? "?"
+        mode = .confirm(.yes("Levelling moves \(levelled.moves.count) task\(levelled.moves.count == 1 ? "" : "s") (\(first)); finish \(finish) → \(levelled.schedule.finish).",
+                             "keeps it", [.apply(project.saveLevelling(levelled))], declined: "Not levelled; the plan is as it was."))
+        return []
+    }
+
     /// The timeline's own keys.
     mutating func performTimeline(_ action: TimelineAction) -> [Effect] {
         message = nil
         switch action {
         case .today: self.timeline.origin = nil
+        case .level: return levelTimeline()
         case .zoom:
             self.timeline.zoom = self.timeline.zoom.next
             message = .info("Zoom: \(self.timeline.zoom.rawValue).")
