@@ -43,8 +43,7 @@ struct ReportCommand: ParsableCommand {
 
     static func sprint(_ name: String?, _ s: Session, _ context: FlowContext) throws -> Sprint {
         if let name { return try s.snapshot.sprint(named: name, on: context.board) }
-        if let active = s.snapshot.activeSprint(on: context.board.id) { return active }
-        if let last = s.snapshot.sprints(of: context.board.id).last(where: { $0.state == .closed }) { return last }
+        if let sprint = s.snapshot.sprintToChart(on: context.board.id) { return sprint }
         let planned = s.snapshot.sprints(of: context.board.id).first
         throw CLIError.refused("\(context.board.name) has no active or closed sprint to chart. "
             + (planned.map { "Start \($0.name) with: gantry sprint start \"\($0.name)\"" } ?? "Plan one with: gantry sprint add NAME, then start it with: gantry sprint start NAME"))

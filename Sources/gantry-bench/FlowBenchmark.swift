@@ -20,7 +20,7 @@ enum FlowBenchmark {
         let board = try project.board(named: nil)
         let context = FlowContext(project: project, history: flow, board: board, now: Date())
         let today = context.today, from = today.adding(days: -83)
-        guard let sprint = project.activeSprint(on: board.id) ?? project.sprints(of: board.id).last(where: { $0.state == .closed }) else {
+        guard let sprint = project.sprintToChart(on: board.id) else {
             throw BenchError("the generated project has no sprint")
         }
         var times = CycleTimes.compute(in: context, from: from, through: today)

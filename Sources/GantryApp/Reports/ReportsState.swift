@@ -101,7 +101,7 @@ extension AppState {
 
     var chartedSprint: Sprint? {
         if let id = self.reports.sprintID, let s = project.sprints[id] { return s }
-        return project.activeSprint(on: boardID) ?? chartedSprints.last
+        return project.sprintToChart(on: boardID)
     }
 
     static func report(_ chart: ReportChart, context: FlowContext, state: ReportsState) -> ReportData {
@@ -109,8 +109,7 @@ extension AppState {
         let from = today.adding(days: -7 * state.weeks + 1)
         switch chart {
         case .burndown, .burnup:
-            let sprint = state.sprintID.flatMap { context.project.sprints[$0] } ?? context.project.activeSprint(on: context.board.id)
-                ?? context.project.sprints(of: context.board.id).last { $0.state == .closed }
+            let sprint = state.sprintID.flatMap { context.project.sprints[$0] } ?? context.project.sprintToChart(on: context.board.id)
             guard let sprint else { return .unavailable("No sprint has started on \(context.board.name) yet; start one on the Sprints screen.") }
             do { return .burn(try SprintBurn.compute(sprint, in: context)) } catch { return .unavailable(StatusMessage.failure(error).text) }
         case .cfd: return .cfd(CumulativeFlow.compute(in: context, from: from, through: today))

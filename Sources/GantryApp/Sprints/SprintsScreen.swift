@@ -15,11 +15,10 @@ struct SprintsScreen {
     func draw(into buffer: inout Buffer) {
         let area = Rect(x: 0, y: 1, width: width, height: max(0, height - 2))
         buffer.fill(area, style: style("ui"))
-        guard let sprint = state.plannedSprint else {
+        guard let sprint = state.plannedSprint, let load = state.sprints.load else {
             buffer.putPadded(" No open sprint on \(state.board?.name ?? "this board"). Plan one with: gantry sprint add \"Sprint 1\"", x: 0, y: area.y, width: width, style: style("ui.muted"))
             return
         }
-        let load = SprintLoad.compute(sprint, in: state.project, today: state.today)
         let p = ChartAxes.label
         let dates = "\(sprint.start?.description ?? "no start") → \(sprint.end?.description ?? "no end")"
         buffer.putPadded(" \(sprint.name) · \(sprint.state.rawValue) · \(dates)" + (sprint.goal.isEmpty ? "" : " · \(sprint.goal)"),

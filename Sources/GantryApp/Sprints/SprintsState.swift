@@ -13,6 +13,8 @@ public struct SprintsState: Sendable {
     public var sprintID: String?
     public var backlog: [String] = []
     public var planned: [String] = []
+    /// The planned sprint's points against capacity and velocity, for the header.
+    public var load: SprintLoad?
 }
 
 /// Starting a sprint asks two things in turn: its goal, then its last day.
@@ -54,6 +56,7 @@ extension AppState {
                 backlog.append(card)
             }
         }
+        self.sprints.load = plannedSprint.map { SprintLoad.compute($0, in: project, today: today) }
         self.sprints.backlog = backlog.sorted(by: order).map(\.id)
         self.sprints.planned = planned.sorted(by: order).map(\.id)
         self.sprints.selected[0] = min(self.sprints.selected[0], max(0, self.sprints.backlog.count - 1))

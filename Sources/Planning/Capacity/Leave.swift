@@ -64,3 +64,12 @@ public struct Assignment: DescribedEntity, Hashable {
 
     public var label: String { member }
 }
+
+extension Member {
+    /// Hours this person has on `day`: the working day × their capacity on the weekdays they
+    /// work, none on leave (`leave` is theirs) or on a day the calendar does not work.
+    public func hours(on day: Day, calendar: WorkCalendar, leave: [Leave], hoursPerDay: Double) -> Double {
+        let works = calendar.isWorking(day) && (workdays == 0 || workdays & (1 << (day.weekday - 1)) != 0)
+        return works && !leave.contains { $0.covers(day) } ? hoursPerDay * capacity : 0
+    }
+}

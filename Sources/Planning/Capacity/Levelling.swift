@@ -42,10 +42,7 @@ public struct Levelling: Sendable {
         func available(_ m: Int, _ i: Int) -> Double {
             while availability.count <= i {
                 let d = day(availability.count)
-                availability.append(members.map { member in
-                    let works = member.workdays == 0 || member.workdays & (1 << (d.weekday - 1)) != 0
-                    return works && !(leaves[member.handle]?.contains { $0.covers(d) } ?? false) ? hoursPerDay * member.capacity : 0
-                })
+                availability.append(members.map { $0.hours(on: d, calendar: calendar, leave: leaves[$0.handle] ?? [], hoursPerDay: hoursPerDay) })
             }
             return availability[i][m]
         }

@@ -50,11 +50,9 @@ public struct Workload: Sendable, Equatable {
         // Availability, day by day.
         d = from
         while d <= through {
-            if calendar.isWorking(d), let p = index(d) {
+            if let p = index(d) {
                 for (m, member) in members.enumerated() {
-                    let works = member.workdays == 0 || member.workdays & (1 << (d.weekday - 1)) != 0
-                    guard works, !(leaves[member.handle]?.contains { $0.covers(d) } ?? false) else { continue }
-                    cells[m][p].available += hoursPerDay * member.capacity
+                    cells[m][p].available += member.hours(on: d, calendar: calendar, leave: leaves[member.handle] ?? [], hoursPerDay: hoursPerDay)
                 }
             }
             d = d.adding(days: 1)
@@ -103,7 +101,7 @@ public struct Workload: Sendable, Equatable {
             }
         }
         // Cards in an active sprint with hours left: over the sprint's working days from today.
-        let done = project.boards.keys.reduce(into: Set<String>()) { $0.formUnion(FlowContext.doneColumns(of: project.columns(of: $1))) }
+        let done = project.doneColumnIDs(of: Array(project.boards.values))
         for sprint in project.sprints.values where sprint.state == .active {
             guard let end = sprint.end, end >= today else { continue }
             let start = max(today, sprint.start ?? today)

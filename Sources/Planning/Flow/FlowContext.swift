@@ -44,13 +44,6 @@ public struct FlowContext: Sendable {
         return doneColumnIDs.contains(c)
     }
 
-    /// Cards that were ever on this board, with their events.
-    public var boardHistories: [(id: String, events: [FlowEvent])] {
-        history.events.compactMap { id, events in
-            events.contains { $0.state?.boardID == board.id } ? (id, events) : nil
-        }.sorted { $0.id < $1.id }
-    }
-
     /// When a card that is done now last became done, and when its work started.
     public func completion(of events: [FlowEvent]) -> (started: Date, done: Date)? {
         guard let last = events.last, isDone(last.state) else { return nil }
@@ -68,11 +61,6 @@ public struct FlowContext: Sendable {
         max(1, counter.count(from: clock.day(a), through: clock.day(b)))
     }
 
-    /// A counter covering the board's whole history up to today.
-    public func workingDays(from first: Day) -> WorkingDays {
-        WorkingDays(calendar: calendar, from: first, through: max(first, today).adding(days: 366))
-    }
-
     /// The earliest day anything on this board happened.
     public mutating func firstDay() -> Day {
         var earliest = now
@@ -80,5 +68,12 @@ public struct FlowContext: Sendable {
             if let e = events.first, e.at < earliest, events.contains(where: { $0.state?.boardID == board.id }) { earliest = e.at }
         }
         return clock.day(earliest)
+    }
+}
+
+extension ProjectSnapshot {
+    /// The done columns (see `FlowContext.doneColumns`) of every board given.
+    public func doneColumnIDs(of boards: [Board]) -> Set<String> {
+        boards.reduce(into: Set<String>()) { $0.formUnion(FlowContext.doneColumns(of: columns(of: $1.id))) }
     }
 }

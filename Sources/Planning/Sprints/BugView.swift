@@ -28,7 +28,7 @@ public struct BugView: Sendable, Equatable {
         var clock = DayClock(timeZone: timeZone)
         let today = clock.day(now)
         let boards = board.map { [$0] } ?? project.sortedBoards
-        let done = boards.reduce(into: Set<String>()) { $0.formUnion(FlowContext.doneColumns(of: project.columns(of: $1.id))) }
+        let done = project.doneColumnIDs(of: boards)
         let ids = Set(boards.map(\.id))
         let bugs = project.cards.values.filter { $0.type == .bug && !$0.archived && ids.contains($0.boardID) && !done.contains($0.columnID) }
         let first = bugs.map { clock.day($0.createdAt) }.min() ?? today

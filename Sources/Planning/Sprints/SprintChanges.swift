@@ -14,6 +14,11 @@ extension ProjectSnapshot {
         sprints.values.first { $0.boardID == boardID && $0.state == .active }
     }
 
+    /// The sprint burn charts show by default: the active one, else the last closed.
+    public func sprintToChart(on boardID: String) -> Sprint? {
+        activeSprint(on: boardID) ?? sprints(of: boardID).last { $0.state == .closed }
+    }
+
     /// The sprint being planned next: the first planned one.
     public func nextSprint(on boardID: String) -> Sprint? {
         sprints(of: boardID).first { $0.state == .planned }
