@@ -8,13 +8,16 @@ enum WorkloadBenchmark {
         let monday = today.adding(days: -(today.weekday - 1))
         var p = ProjectSnapshot(info: ProjectInfo(name: "Bench", keyPrefix: "GAN", startDate: monday))
         var rng = SplitMix(seed: 13)
-        for m in 0..<50 { p.members["dev\(m)"] = Member(handle: "dev\(m)", name: "Developer \(m)", capacity: [1, 0.8, 0.5][m % 3]) }
+        for m in 0..<50 { p.members["dev\(m)"] = Member(handle: "dev\(m)", name: "Developer \(m)", capacity: [1, 0.8, 0.5][m % 3], costRate: Double(60 + m)) }
         for i in 0..<10_000 {
             var t = PlanTask(id: "t\(i)", name: "Task \(i)", duration: Int(rng.next() % 15) + 1, position: i, createdAt: Date())
             t.key = "T-\(i + 1)"
             t.number = i + 1
             t.startNoEarlier = monday.adding(days: Int(rng.next() % 360))
+            t.progress = Int(rng.next() % 101)
             p.tasks[t.id] = t
+            let entry = TimeEntry(id: "e\(i)", taskID: t.id, member: "dev\(i % 50)", hours: 4, day: monday.adding(days: i % 300))
+            p.timeEntries[entry.id] = entry
             for k in 0..<(1 + i % 2) {
                 let a = Assignment(taskID: t.id, member: "dev\((i + k * 7) % 50)", effortHours: k == 0 ? Double(t.duration) * 6 : nil, units: 0.5)
                 p.assignments[a.id] = a
@@ -32,6 +35,10 @@ enum WorkloadBenchmark {
         }
         print("Workload (50 people × 52 weeks, 10,000 tasks, 15,000 assignments; \(over) cells over):")
         print("  workload per person and week              " + Measure.format(ms, "ms", target: 50))
+        var cpi: Double?
+        let evm = Measure.median(runs: 7) { cpi = EarnedValue.compute(p, schedule: schedule, asOf: today).project.cpi }
+        print("Earned value (10,000 tasks, 15,000 assignments, 10,000 time entries; CPI \(cpi.map { String(format: "%.2f", $0) } ?? "–")):")
+        print("  EVM at today                               " + Measure.format(evm, "ms", target: 20))
     }
 }
 
@@ -63,5 +70,6 @@ enum LevellingBenchmark {
         let before = try Scheduler.schedule(p, today: today).finish
         print("Levelling (2,000 tasks, 4,000 dependencies, 50 people; \(result?.moves.count ?? 0) moved, finish \(before) → \(result?.schedule.finish ?? before)):")
         print("  level the plan                             " + Measure.format(ms, "ms", target: 1000))
+        try TaskJugglerBeside.run(p, today: today, gantry: ms, gantryFinish: result?.schedule.finish)
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// Resource levelling: a serial schedule over working days. Work under way stays and is booked
 /// first; then each task not started, taken when its predecessors are placed (the highest
-/// priority first, from its linked cards; then the earliest, the least slack, the key), goes
+/// priority first, from its linked cards; then the least slack, counted as the earliest late start; then the key), goes
 /// at the first working day its dependencies allow where everyone on it has the hours for all
 /// its days. The placements become start-no-earlier dates on the compiled network, so the
 /// dependencies, calendars and existing constraints all hold in the schedule it gives. A task
@@ -32,9 +32,7 @@ public struct Levelling: Sendable {
         let row = Dictionary(uniqueKeysWithValues: members.enumerated().map { ($1.handle, $0) })
         let leaves = Dictionary(grouping: project.leaves.values, by: \.member)
         let byTask = Dictionary(grouping: project.assignments.values, by: \.taskID)
-        let priority: [String: Int] = project.taskCards.values.reduce(into: [:]) { out, link in
-            if let rank = project.cards[link.cardID]?.priority.rank { out[link.taskID] = max(out[link.taskID] ?? 0, rank) }
-        }
+        let priority = project.taskPriorities()
         // Working days by index from the project's first one, as the schedule counts them.
         let table = calendar.days(count: original.finishIndex + horizon + 10)
         func day(_ i: Int) -> Day { table[min(max(0, i), table.count - 1)] }
@@ -74,14 +72,12 @@ public struct Levelling: Sendable {
             }
         }
         // Then the rest, each as early as its placed predecessors and everyone's hours allow;
-        // among the ready ones, highest priority first, then least slack, then key.
+        // among the ready ones, highest priority first, then the earliest late start (least slack), then key.
         func order(_ a: String, _ b: String) -> Bool {
             let pa = priority[a] ?? 1, pb = priority[b] ?? 1
             if pa != pb { return pa > pb }
-            let ea = original.tasks[a]?.earlyStart ?? 0, eb = original.tasks[b]?.earlyStart ?? 0
-            if ea != eb { return ea < eb }
-            let sa = original.tasks[a]?.totalSlack ?? 0, sb = original.tasks[b]?.totalSlack ?? 0
-            if sa != sb { return sa < sb }
+            let la = original.tasks[a]?.lateStart ?? 0, lb = original.tasks[b]?.lateStart ?? 0
+            if la != lb { return la < lb }
             return (project.tasks[a]?.number ?? 0) < (project.tasks[b]?.number ?? 0)
         }
         while !waiting.isEmpty {

@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import Planning
+
+/// `gantry export`: the project in another tool's format, to standard output or a file.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "Write the project in another tool's format.",
+        discussion: """
+            Formats:
+              tjp   TaskJuggler 3 project (tj3 schedules it). Keeps phases, tasks, milestones, progress, \
+            people with their effort, part-time shares, working days, leave and rates, holidays, FS and SS \
+            dependencies with lags, start-no-earlier dates (as dated milestones) and priorities from linked cards. \
+            Drops FF and SF dependencies and leads (listed at the top of the file and here); cards, sprints and \
+            the RAID log have no TaskJuggler form.
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case tjp
+    }
+
+    @Option(help: "The format: \(Format.allCases.map(\.rawValue).joined(separator: ", ")).") var format: Format
+    @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file")) var output: String?
+    @OptionGroup var project: ProjectOption
+
+    func run() throws {
+        let s = try project.open(cards: .all)
+        let text: String
+        var notes: [String] = []
+        switch format {
+        case .tjp:
+            let export = try TaskJugglerProject(s.snapshot, today: s.today)
+            text = export.text
+            notes = export.dropped.map { "Left out (no TaskJuggler form): \($0)" }
+        }
+        guard let output else {
+            s.context.output.write(text, error: false)
+            for note in notes { s.context.output.printError(note) }
+            return
+        }
+        let url = URL(fileURLWithPath: output, relativeTo: URL(fileURLWithPath: s.context.currentDirectory, isDirectory: true))
+        let folder = url.deletingLastPathComponent().path
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw CLIError.refused("Cannot write \(output): there is no folder \(folder).")
+        }
+        do {
+            try Data(text.utf8).write(to: url, options: .atomic)
+        } catch {
+            let reason = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError)?.localizedDescription ?? (error as NSError).localizedDescription
+            throw CLIError.refused("Cannot write \(output): \(reason)")
+        }
+        for note in notes { s.context.output.printError(note) }
+        s.print("Wrote \(output) (\(format.rawValue), \(s.snapshot.tasks.count) task\(s.snapshot.tasks.count == 1 ? "" : "s")).")
+    }
+}
