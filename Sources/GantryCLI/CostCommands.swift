@@ -24,12 +24,10 @@ struct TimeCommand: ParsableCommand {
         }
 
         static func hours(_ text: String) throws -> Double {
-            let t = text.lowercased().filter { !$0.isWhitespace }
-            let minutes = t.hasSuffix("m")
-            guard let n = Double(t.hasSuffix("h") || minutes ? String(t.dropLast()) : t), n.isFinite else {
+            guard let hours = TimeEntry.hours(text) else {
                 throw CLIError.usage("HOURS: \"\(Quote.cut(text))\" is not a number of hours; write 4h, 1.5 or 30m.")
             }
-            return minutes ? n / 60 : n
+            return hours
         }
     }
 
@@ -162,5 +160,47 @@ struct CostReportCommand: ParsableCommand {
                        money(l.figures.eac ?? l.figures.bac) + (l.overrun ? " !" : ""), l.name])
         }
         s.print("Cost as of \(status), in \(s.snapshot.info.currency):\n" + table.rendered() + "\n! over its budget (or its plan, with none) at the cost performance so far")
+    }
+}
+
+/// `gantry report budget`: the budget burn, planned against earned and actual cost, week by week.
+struct BudgetBurnReport: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "budget", abstract: "Budget burn: cumulative planned, earned and actual cost at the end of each week.",
+        discussion: "Planned follows the latest baseline, else the schedule, to the budget at completion; earned at a past week "
+            + "uses each task's percent complete then, from the journal; actual is logged time × rates plus fixed costs paid.")
+    @OptionGroup var asOf: AsOfOption
+    @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var project: ProjectOption
+
+    func run() throws {
+        let s = try project.open(cards: .epicsOnly)
+        let status = try asOf.day(today: s.today)
+        let burn = BudgetBurn.compute(s.snapshot, schedule: try Scheduler.schedule(s.snapshot, today: status),
+                                      progress: try s.store.progressHistory(), asOf: status)
+        let currency = s.snapshot.info.currency
+        if json {
+            s.print(JSON.object([
+                ("asOf", .string(status.description)), ("currency", .string(currency)), ("bac", .number(burn.bac)), ("budget", JSON(burn.budget)),
+                ("weeks", .array(burn.days.indices.map { i in
+                    .object([("day", .string(burn.days[i].description)), ("planned", .number(burn.planned[i])),
+                             ("earned", i < burn.earned.count ? .number(burn.earned[i]) : .null),
+                             ("actual", i < burn.actual.count ? .number(burn.actual[i]) : .null)])
+                })),
+            ]).rendered())
+            return
+        }
+        guard burn.bac > 0 || burn.actual.contains(where: { $0 > 0 }) else {
+            s.print("No budget yet: assign people with effort (gantry task assign T-1 ana --effort 5d), give them rates, or add costs.")
+            return
+        }
+        let money = EVMReport.money
+        var table = TextTable("WEEK TO", "PLANNED", "EARNED", "ACTUAL")
+        for i in burn.days.indices {
+            table.add([burn.days[i].description + (burn.days[i] == status ? " (status)" : ""), money(burn.planned[i]),
+                       i < burn.earned.count ? money(burn.earned[i]) : "", i < burn.actual.count ? money(burn.actual[i]) : ""])
+        }
+        let budget = burn.budget.map { ", budget \(money($0))" } ?? ""
+        s.print("Budget burn in \(currency) (cumulative; at completion \(money(burn.bac))\(budget)):\n" + table.rendered())
     }
 }

@@ -23,8 +23,17 @@ struct TextTable {
                 let limit = i == cells.count - 1 ? maxLastColumn : 40
                 let cut = DisplayWidth.truncate(cell, to: limit)
                 return i == cells.count - 1 ? cut : DisplayWidth.pad(cut, to: widths[i])
-            }.joined(separator: "  ")
+            }.joined(separator: "  ").trailingSpacesRemoved
         }
         return ([line(headers)] + rows.map(line)).joined(separator: "\n")
+    }
+}
+
+extension String {
+    /// Empty cells at the end of a row leave no spaces behind.
+    fileprivate var trailingSpacesRemoved: String {
+        var s = Substring(self)
+        while s.last == " " { s = s.dropLast() }
+        return String(s)
     }
 }

@@ -27,8 +27,13 @@ final class MemoryHarness {
         let project = try SampleProject.snapshot(now: AppHarness.now)
         state = AppState(project: project, actor: actor, projectPath: "sample.sqlite", now: AppHarness.now)
         var flow = FlowHistory()
-        for step in try SampleProject.history(now: AppHarness.now) { flow.record(step.change, at: step.at) }
+        var progress = ProgressHistory()
+        for step in try SampleProject.history(now: AppHarness.now) {
+            flow.record(step.change, at: step.at)
+            progress.record(step.change, at: step.at)
+        }
         state.flow = flow
+        state.progress = progress
         state.keymap = keymap
         terminal = TestTerminal(width: width, height: height)
         self.theme = theme
@@ -112,7 +117,7 @@ final class MemoryHarness {
             case .reload:
                 outcome = .loaded(state.project)
             case .readFlow:
-                outcome = state.flow.map(Outcome.flowRead)
+                outcome = state.flow.map { Outcome.flowRead($0, state.progress ?? ProgressHistory()) }
             }
         } catch {
             outcome = .failed("\(error)")
@@ -129,6 +134,7 @@ final class MemoryHarness {
         })
         try state.apply(applied, by: state.actor)
         state.flow?.record(applied, at: now)
+        state.progress?.record(applied, at: now)
         state.changesArrived()
         return applied
     }

@@ -31,6 +31,21 @@ import TerminalUI
         }
     }
 
+    /// Planned against earned and actual cost, week by week, from the sample's Friday progress
+    /// reports and logged time; the cursor starts on today with the indices beside.
+    @Test func budgetBurn120x40() throws {
+        let h = try MemoryHarness()
+        h.press("6")
+        while h.state.reports.chart != .budget { h.press("j") }
+        try Snapshot.check("reports-budget-120x40", Snapshot.board(h))
+        guard case .budget(let burn, let earned)? = h.state.reports.data else { Issue.record("no budget burn"); return }
+        #expect(burn.earned.count == burn.actual.count && burn.earned.count < burn.days.count, "earned and actual stop at today")
+        #expect(burn.earned.first! < burn.earned.last!, "earned grows with the weekly progress reports")
+        #expect(burn.earned.last! == earned.project.ev)
+        #expect(h.text.contains("to \(Day.containing(AppHarness.now)) (today)"))
+        #expect(h.text.contains("CPI") && h.text.contains("SPI"))
+    }
+
     @Test func cumulativeFlowInASCII80x24() throws {
         let h = try MemoryHarness(width: 80, height: 24)
         h.press("6", "j", "j", "j")

@@ -108,4 +108,33 @@ import TerminalUI
         h.press("u")
         #expect(h.state.project.tasks.values.compactMap(\.startNoEarlier).count == before, "undo takes it back")
     }
+
+    /// `T` on a task asks for the hours, then who and the day (default: me, today); a typo is
+    /// said in the status line and the prompt stays, with nothing logged.
+    @Test func timeIsLoggedOnTheSelectedTask() throws {
+        let h = try MemoryHarness()
+        h.press("3")
+        while h.state.selectedTask?.key != "T-7" { h.press("j") }
+        let before = h.state.project.timeEntries.count
+        h.press("T")
+        #expect(h.screen.last?.contains("Log time on T-7:") == true)
+        h.type("four hours")
+        h.press("enter")
+        #expect(h.state.message?.isError == true && h.state.message?.text.contains("\"four\" is not a number of hours") == true)
+        #expect(h.state.project.timeEntries.count == before)
+        h.press("esc")
+        h.press("T")
+        h.type("2.5h chen yesterday")
+        h.press("enter")
+        let entry = try #require(h.state.project.timeEntries.values.first { $0.member == "chen" && $0.day == h.state.today.adding(days: -1) && $0.hours == 2.5 && $0.taskID == h.state.selectedTask?.id })
+        #expect(h.state.project.timeEntries.count == before + 1)
+        #expect(h.state.message?.text.contains("logged 2.5h of chen on T-7") == true || h.state.message?.text.contains("Logged 2.5h of chen on T-7") == true)
+        h.press("u")
+        #expect(h.state.project.timeEntries[entry.id] == nil, "undo takes it back")
+        h.press("T")
+        h.type("1h")
+        h.press("enter")
+        #expect(h.state.project.timeEntries.values.contains { $0.member == h.state.actor && $0.day == h.state.today && $0.hours == 1 }, "me, today")
+    }
 }
+

@@ -90,6 +90,36 @@ import PlanStore
         #expect(try h.expectOK("time", "list", "T-1").contains("2026-12-07  T-1   ana     9"))
     }
 
+    /// Progress reported on the Friday counts for that week's earned value; the status date
+    /// takes today's; planned runs on to the finish.
+    @Test func theBudgetBurnWeekByWeek() throws {
+        let h = try CapacityCommandsTests.withTask()
+        try h.expectOK("member", "edit", "ana", "--rate", "100")
+        try h.expectOK("task", "edit", "T-1", "--duration", "10")
+        try h.expectOK("task", "assign", "T-1", "ana", "--effort", "100h")
+        for day in ["2026-11-30", "2026-12-01", "2026-12-03", "2026-12-04", "2026-12-07"] {
+            try h.expectOK("time", "add", "T-1", "ana", "9h", "--date", day)
+        }
+        h.clock = Day("2026-12-04")!.start().addingTimeInterval(16 * 3600)
+        try h.expectOK("task", "edit", "T-1", "--progress", "20")
+        h.clock = Day("2026-12-07")!.start().addingTimeInterval(16 * 3600)
+        try h.expectOK("task", "edit", "T-1", "--progress", "40")
+        let table = try h.expectOK("report", "budget")
+        #expect(table == """
+            Budget burn in EUR (cumulative; at completion 10000):
+            WEEK TO              PLANNED  EARNED  ACTUAL
+            2026-12-06           4000     2000    3600
+            2026-12-07 (status)  5000     4000    4500
+            2026-12-13           9000
+            2026-12-20           10000
+
+            """)
+        let json = try #require(try h.json("report", "budget", "--as-of", "2026-12-06", "--json") as? [String: Any])
+        let weeks = try #require(json["weeks"] as? [[String: Any]])
+        #expect(weeks.first?["earned"] as? Int == 2000 && weeks.first?["actual"] as? Int == 3600)
+        #expect(weeks.last?["earned"] is NSNull, "nothing earned after the status date")
+    }
+
     @Test func phasesRunOverTheirBudgetAtTheCostPerformanceSoFar() throws {
         let h = try CLIHarness.withProject()
         try h.expectOK("project", "set", "--start", "2026-11-30")

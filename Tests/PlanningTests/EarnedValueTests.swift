@@ -38,4 +38,35 @@ import Testing
         #expect(throws: PlanningError.self) { try p.removeTask(t) }
         #expect(throws: PlanningError.self) { try p.logTime(try p.member(handle: "ana"), on: t, hours: -2, day: status) }
     }
+
+    /// The same task week by week: planned accrues over its working days to the budget; actual
+    /// and earned stop at the status date, earned from the progress the journal had each week.
+    @Test func theBudgetBurnWeekByWeek() throws {
+        var p = try WorkloadTests.project()
+        try p.apply(try p.editMember(try p.member(handle: "ana"), name: nil, role: nil, capacity: nil, costRate: 100))
+        var t = try p.task(key: "T-1")
+        try p.apply(try p.editTask(t, name: nil, duration: 10, startNoEarlier: nil, deadline: nil, progress: nil, assignees: nil, actualStart: nil, actualFinish: nil))
+        t = try p.task(key: "T-1")
+        try p.apply(try p.assign(try p.member(handle: "ana"), to: t, effortHours: 100, units: nil))
+        for (day, hours) in [("2026-11-30", 9.0), ("2026-12-01", 9), ("2026-12-03", 9), ("2026-12-04", 9), ("2026-12-07", 9), ("2026-12-08", 8)] {
+            try p.apply(try p.logTime(try p.member(handle: "ana"), on: t, hours: hours, day: Day(day)!))
+        }
+        var history = ProgressHistory()
+        history.record(Change(summary: "", edits: [t.creation()]), at: Fixture.now)
+        let friday = try p.editTask(t, name: nil, duration: nil, startNoEarlier: nil, deadline: nil, progress: 20, assignees: nil, actualStart: nil, actualFinish: nil)
+        history.record(friday, at: Day("2026-12-04")!.start().addingTimeInterval(17 * 3600))
+        try p.apply(friday)
+        let monday = try p.editTask(try p.task(key: "T-1"), name: nil, duration: nil, startNoEarlier: nil, deadline: nil, progress: 40, assignees: nil, actualStart: nil, actualFinish: nil)
+        history.record(monday, at: Day("2026-12-07")!.start().addingTimeInterval(10 * 3600))
+        try p.apply(monday)
+
+        let status = Day("2026-12-07")!
+        let burn = BudgetBurn.compute(p, schedule: try Scheduler.schedule(p, today: status), progress: history, asOf: status)
+        #expect(burn.days == ["2026-12-06", "2026-12-07", "2026-12-13", "2026-12-20"].map { Day($0)! }, "week ends, and the status date")
+        #expect(burn.planned == [4_000, 5_000, 9_000, 10_000], "4, 5, 9 and 10 of the ten working days (2 December is a holiday)")
+        #expect(burn.actual == [3_600, 4_500], "36 and 45 hours at 100; nothing after the status date")
+        #expect(burn.earned == [2_000, 4_000], "20% on Friday's update, 40% now")
+        #expect(burn.bac == 10_000)
+    }
 }
+

@@ -35,6 +35,7 @@ struct ReportsScreen {
         case .aging(let a)?: numbers = drawAging(a, in: chartArea, into: &buffer)
         case .forecast(let when, let howMany, let open, let problem)?: numbers = drawForecast(when, howMany, open: open, problem: problem, in: chartArea, into: &buffer)
         case .bugs(let b)?: numbers = drawBugs(b, in: chartArea, into: &buffer)
+        case .budget(let burn, let earned)?: numbers = drawBudget(burn, earned, in: chartArea, into: &buffer)
         }
         drawNumbers(numbers, in: parts[2], into: &buffer)
     }
@@ -98,6 +99,33 @@ struct ReportsScreen {
         }
         lines.append(("", ""))
         lines.append(("[ ] other sprints", ""))
+        return lines
+    }
+
+    private func drawBudget(_ burn: BudgetBurn, _ earned: EarnedValue, in r: Rect, into buffer: inout Buffer) -> [(String, String)] {
+        func upTo(_ values: [Double]) -> [Double?] { burn.days.indices.map { $0 < values.count ? values[$0] : nil } }
+        let series = [ChartSeries(name: "planned", values: burn.planned, style: style("chart.ideal"), mark: ".", dotted: true),
+                      ChartSeries(name: "earned", values: upTo(burn.earned), style: style("chart.series.1"), mark: "*"),
+                      ChartSeries(name: "actual", values: upTo(burn.actual), style: style("chart.series.2"), mark: "+")]
+        let top = ChartAxes.niceMax(max(burn.bac, burn.budget ?? 0, burn.actual.max() ?? 0))
+        let axes = ChartAxes(yMax: top, xLabels: burn.days.map(Self.short), cursor: state.reports.cursor)
+        SeriesChart(.lines, series: series, axes: axes).draw(in: legend(series, in: r, into: &buffer), into: &buffer, axis: axis, cursor: cursorStyle, ascii: ascii)
+        let currency = state.project.info.currency
+        func money(_ v: Double) -> String { "\(Int(v.rounded())) \(currency)" }
+        func index(_ v: Double?) -> String {
+            guard let v else { return "-" }
+            let rag = EarnedValue.rag(v)
+            return String(format: "%.2f", v) + (rag == .green ? "" : rag == .amber ? " amber" : " red !")
+        }
+        let f = earned.project
+        var lines: [(String, String)] = [("at completion", money(burn.bac))]
+        if let budget = burn.budget { lines.append(("budget", money(budget) + (burn.bac > budget ? " !" : ""))) }
+        lines += [("", ""), ("as of \(earned.statusDate)", ""), ("SPI", index(f.spi)), ("CPI", index(f.cpi)),
+                  ("EAC", f.eac.map(money) ?? "-"), ("VAC", f.vac.map { money($0) + ($0 < 0 ? " !" : "") } ?? "-")]
+        if let c = state.reports.cursor, c < burn.days.count {
+            lines += [("", ""), (burn.days[c] == burn.statusDate ? "to \(burn.days[c]) (today)" : "week to \(burn.days[c])", ""), ("planned", money(burn.planned[c]))]
+            if c < burn.earned.count { lines += [("earned", money(burn.earned[c])), ("actual", money(burn.actual[c]))] }
+        }
         return lines
     }
 

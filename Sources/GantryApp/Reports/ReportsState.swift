@@ -3,7 +3,7 @@ import Planning
 
 /// The charts the Reports screen offers, in its list's order.
 public enum ReportChart: String, Sendable, CaseIterable {
-    case burndown, burnup, velocity, cfd, cycleTime, throughput, aging, forecast, bugs
+    case burndown, burnup, velocity, cfd, cycleTime, throughput, aging, forecast, bugs, budget
 
     var title: String {
         switch self {
@@ -16,6 +16,7 @@ public enum ReportChart: String, Sendable, CaseIterable {
         case .aging: return "Aging WIP"
         case .forecast: return "Forecast"
         case .bugs: return "Bugs"
+        case .budget: return "Budget burn"
         }
     }
 }
@@ -31,6 +32,7 @@ public enum ReportData: Sendable {
     case aging(AgingWIP)
     case forecast(when: Forecast?, howMany: Forecast?, open: Int, problem: String?)
     case bugs(BugView)
+    case budget(BudgetBurn, EarnedValue)
     /// Why there is nothing to chart (no sprint yet, history still loading).
     case unavailable(String)
 
@@ -45,6 +47,7 @@ public enum ReportData: Sendable {
         case .aging(let a): return a.columns.reduce(0) { $0 + $1.cards.count }
         case .forecast: return 0
         case .bugs(let b): return b.open
+        case .budget(let burn, _): return burn.days.count
         case .unavailable: return 0
         }
     }
@@ -77,7 +80,9 @@ extension AppState {
             return
         }
         let chart = self.reports.chart
-        if chart == .velocity || chart == .bugs {
+        if chart == .budget {
+            self.reports.data = budgetReport()
+        } else if chart == .velocity || chart == .bugs {
             self.reports.data = chart == .velocity ? .velocity(Velocity.compute(board: board.id, in: project)) : .bugs(BugView.compute(board: board, in: project, now: now))
         } else if let flow {
             self.reports.data = Self.report(chart, context: FlowContext(project: project, history: flow, board: board, now: now), state: self.reports)
@@ -86,14 +91,32 @@ extension AppState {
         }
         let count = self.reports.data?.points ?? 0
         if count == 0 { self.reports.cursor = nil } else if let c = self.reports.cursor { self.reports.cursor = min(c, count - 1) } else {
-            self.reports.cursor = chart == .burndown || chart == .burnup ? burnCursor(count) : count - 1
+            self.reports.cursor = chart == .burndown || chart == .burnup || chart == .budget ? burnCursor(count) : count - 1
+        }
+    }
+
+    /// Planned, earned and actual cost week by week, and earned value today.
+    private func budgetReport() -> ReportData {
+        guard let progress else { return .unavailable("Reading the history of the tasks…") }
+        do {
+            let schedule = try Scheduler.schedule(project, today: today)
+            let burn = BudgetBurn.compute(project, schedule: schedule, progress: progress, asOf: today)
+            guard burn.bac > 0 || burn.actual.contains(where: { $0 > 0 }) else {
+                return .unavailable("No budget yet: assign people with effort and rates (gantry task assign, gantry member edit --rate), or add costs.")
+            }
+            return .budget(burn, EarnedValue.compute(project, schedule: schedule, asOf: today))
+        } catch {
+            return .unavailable(StatusMessage.failure(error).text)
         }
     }
 
     /// The burn charts start on today's point.
     private func burnCursor(_ count: Int) -> Int {
-        guard case .burn(let burn)? = self.reports.data else { return count - 1 }
-        return max(0, min(count - 1, burn.points.count - 1))
+        switch self.reports.data {
+        case .burn(let burn)?: return max(0, min(count - 1, burn.points.count - 1))
+        case .budget(let burn, _)?: return max(0, min(count - 1, burn.actual.count - 1))
+        default: return count - 1
+        }
     }
 
     /// The sprints a burn chart can show, in order: started ones.
@@ -130,7 +153,7 @@ extension AppState {
             } catch {
                 return .forecast(when: nil, howMany: nil, open: open, problem: StatusMessage.failure(error).text)
             }
-        case .velocity, .bugs: return .unavailable("")
+        case .velocity, .bugs, .budget: return .unavailable("")
         }
     }
 }

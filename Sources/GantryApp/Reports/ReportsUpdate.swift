@@ -47,8 +47,10 @@ extension AppState {
     }
 
     var reportsStatus: String {
-        let keys = [(AppAction.global(.selectDown), "chart"), (.global(.selectRight), "point"), (.reports(.range), "weeks")]
-            .compactMap { action, label in keymap.key(for: action, in: Screen.reports.keys).map { "\($0) \(label)" } }
-        return "\(self.reports.chart.title) · last \(self.reports.weeks) weeks · " + keys.joined(separator: " · ")
+        let budget = self.reports.chart == .budget
+        let keys = [(AppAction.global(.selectDown), "chart"), (.global(.selectRight), "point")] + (budget ? [] : [(.reports(.range), "weeks")])
+        let labelled = keys.compactMap { action, label in keymap.key(for: action, in: Screen.reports.keys).map { "\($0) \(label)" } }
+        let span = budget ? "week by week to the plan's finish" : "last \(self.reports.weeks) weeks"
+        return "\(self.reports.chart.title) · \(span) · " + labelled.joined(separator: " · ")
     }
 }

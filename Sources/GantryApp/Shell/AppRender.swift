@@ -44,7 +44,7 @@ extension AppState {
         default: break
         }
         switch mode {
-        case .filterPrompt, .commandPrompt, .blockPrompt, .sprintPrompt:
+        case .filterPrompt, .commandPrompt, .blockPrompt, .timePrompt, .sprintPrompt:
             // The prompt holds the bottom line; a message (a filter error, say) goes just above it.
             if let message {
                 buffer.putPadded(" " + message.text, x: 0, y: height - 2, width: width,

@@ -175,7 +175,7 @@ public final class AppRuntime {
                 outcome = .loaded(try store.load())
                 lastSeq = seq
             case .readFlow:
-                outcome = .flowRead(try store.flowHistory())
+                outcome = .flowRead(try store.flowHistory(), try store.progressHistory())
             case .startStandup:
                 guard state.standup.clock == nil else { return }
                 let history = try standupHistory(now: clock())

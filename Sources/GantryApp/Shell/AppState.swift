@@ -8,6 +8,8 @@ public enum Mode: Sendable, Equatable {
     case filterPrompt(TextField)
     case commandPrompt(TextField)
     case blockPrompt(cardID: String, TextField)
+    /// Logging time on a task: hours, then who and the day.
+    case timePrompt(taskID: String, TextField)
     case confirmDelete(cardID: String)
     case form(CardForm)
     case raidForm(RaidForm)
@@ -70,6 +72,9 @@ public struct AppState: Sendable {
     /// Every card's flow over time, for the charts and closing sprints: read once after the
     /// project loads, then kept up to date from the journal rows this session replays.
     public var flow: FlowHistory?
+    /// Each task's percent complete over time, for the budget burn's earned line: read and kept
+    /// up to date with `flow`.
+    public var progress: ProgressHistory?
     /// Plain-ASCII drawing for terminals without box and block glyphs (vt100, the Linux console).
     public var asciiGlyphs = false
     public var shouldQuit = false

@@ -88,6 +88,21 @@ extension AppState {
                     }
                 }
                 return []
+            case .timePrompt(let id, let field):
+                switch prompt(key, field) {
+                case .editing(let f): mode = .timePrompt(taskID: id, f)
+                case .cancelled: mode = .board
+                case .submitted(let text):
+                    guard let task = project.tasks[id] else { mode = .board; return [] }
+                    do {
+                        let change = try project.logTime(typed: text, on: task, actor: actor, today: today)
+                        mode = .board
+                        return [.apply(change)]
+                    } catch {
+                        message = .failure(error)
+                    }
+                }
+                return []
             case .form(var form): return formKey(key, &form)
             case .raidForm(var form): return formKey(key, &form)
             case .confirmEndStandup:

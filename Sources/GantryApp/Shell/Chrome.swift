@@ -46,6 +46,9 @@ struct Chrome {
         case .blockPrompt(let id, let field):
             let key = state.project.cards[id]?.key ?? ""
             return prompt("Blocked \(key) by: ", field, hint: "\(submit) block · \(cancel) cancel", into: &buffer)
+        case .timePrompt(let id, let field):
+            let key = state.project.tasks[id]?.key ?? ""
+            return prompt("Log time on \(key): ", field, hint: "hours [who] [day] · \(submit) log · \(cancel) cancel", into: &buffer)
         case .sprintPrompt(let p):
             let name = state.project.sprints[p.sprintID]?.name ?? ""
             return p.step == .goal ? prompt("Goal of \(name): ", p.field, hint: "\(submit) next: its end · \(cancel) cancel", into: &buffer)

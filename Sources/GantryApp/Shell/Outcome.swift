@@ -35,7 +35,7 @@ public enum Outcome: Sendable {
     /// Each open risk's trend, read from its history.
     case trendsRead([String: RiskTrend])
     /// The cards' flow history, read from the store.
-    case flowRead(FlowHistory)
+    case flowRead(FlowHistory, ProgressHistory)
     /// Something to say at start-up or about the file (read-only, network filesystem, a config
     /// problem, the file replaced): added after what the status line already says.
     case notice(StatusMessage)
@@ -109,6 +109,7 @@ extension AppState {
                     guard let change = entry.change else { continue }
                     try apply(change, by: entry.actor)
                     flow?.record(change, at: entry.at)
+                    progress?.record(change, at: entry.at)
                 }
             } catch {
                 return [.reload]
@@ -117,8 +118,9 @@ extension AppState {
         case .loaded(let fresh):
             replaceProject(fresh)
             return [.readFlow]
-        case .flowRead(let history):
+        case .flowRead(let history, let reported):
             flow = history
+            progress = reported
             if screen == .reports { refreshReport() } else { self.reports.data = nil }
         case .timePassed(let time):
             now = time

@@ -67,6 +67,12 @@ extension AppState {
             let p = task.progress >= 100 ? 0 : min(100, task.progress + 10)
             return edit(task) { try $0.editTask(task, name: nil, duration: nil, startNoEarlier: nil, deadline: nil, progress: p,
                                                 assignees: nil, actualStart: nil, actualFinish: nil) }
+        case .logTime:
+            guard let task = selectedTask, !project.isPhase(task), !task.isMilestone else {
+                message = .info("Time is logged on a task, not on a phase or milestone.")
+                return []
+            }
+            mode = .timePrompt(taskID: task.id, TextField())
         case .deleteTask:
             guard let task = selectedTask else { return [] }
             let effects = edit(task) { try $0.removeTask(task) }

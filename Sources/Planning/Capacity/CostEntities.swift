@@ -28,6 +28,14 @@ public struct TimeEntry: DescribedEntity, Hashable {
     }
 
     public var label: String { "\(member) \(day)" }
+
+    /// Hours as people write them: `4h`, `1.5`, `30m`; nil for anything else.
+    public static func hours(_ text: String) -> Double? {
+        let t = text.lowercased().filter { !$0.isWhitespace }
+        let minutes = t.hasSuffix("m")
+        guard let n = Double(t.hasSuffix("h") || minutes ? String(t.dropLast()) : t), n.isFinite else { return nil }
+        return minutes ? n / 60 : n
+    }
 }
 
 /// A cost that is not people's time (a licence, hardware, a contractor's invoice), on a task.
@@ -77,6 +85,31 @@ extension ProjectSnapshot {
         guard tasks[task.id] != nil else { throw PlanningError.notFound(what: "task", name: task.key, hint: "", remedy: .listTasks) }
         let entry = TimeEntry(id: id, taskID: task.id, member: member.handle, hours: hours, day: day)
         return Change(summary: "logged \(Self.hours(hours))h of \(member.handle) on \(task.key) for \(day)", edits: [entry.creation()])
+    }
+
+    /// Time as typed in the app: hours first (`4h`, `1.5`, `30m`), then who (default: `actor`)
+    /// and the day (`2026-12-01`, `yesterday`; default: today), in either order.
+    public func logTime(typed text: String, on task: PlanTask, actor: String, today: Day) throws -> Change {
+        var words = text.split(whereSeparator: \.isWhitespace).map(String.init)
+        guard let first = words.first else {
+            throw PlanningError.invalid(field: "hours", message: "type the hours first, then who and the day if not you today: 4h, 1.5 ben, 30m ana yesterday")
+        }
+        guard let hours = TimeEntry.hours(first) else {
+            throw PlanningError.invalid(field: "hours", message: "\"\(Quote.cut(first))\" is not a number of hours; write 4h, 1.5 or 30m")
+        }
+        words.removeFirst()
+        var who = actor, day = today
+        for word in words {
+            if let d = Day.parse(word, today: today) { day = d; continue }
+            guard members[word] != nil else {
+                throw PlanningError.invalid(field: "time", message: "\"\(Quote.cut(word))\" is neither a member nor a day; write 4h, 4h ben or 4h ben 2026-12-01")
+            }
+            who = word
+        }
+        guard let member = members[who] else {
+            throw PlanningError.invalid(field: "time", message: "\(who) is not a member of this project; say whose time it is: \(first) ana")
+        }
+        return try logTime(member, on: task, hours: hours, day: day)
     }
 
     public func addFixedCost(to task: PlanTask, name: String, amount: Double, incurredOn: Day?, id: String = NewID.random()) throws -> Change {

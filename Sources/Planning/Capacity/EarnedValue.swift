@@ -43,39 +43,69 @@ public struct EarnedValue: Sendable, Equatable {
     }
 
     public static func compute(_ project: ProjectSnapshot, schedule: Schedule, asOf status: Day) -> EarnedValue {
-        let calendar = project.calendar(today: status)
-        let hoursPerDay = project.info.hoursPerDay
-        let baseline = project.baselines.values.max { $0.savedAt < $1.savedAt }
-        let byTask = Dictionary(grouping: project.assignments.values, by: \.taskID)
-        let costs = Dictionary(grouping: project.fixedCosts.values, by: \.taskID)
-        let time = Dictionary(grouping: project.timeEntries.values, by: \.taskID)
-        func workingDays(_ a: Day, _ b: Day) -> Int {
-            guard a <= b else { return 0 }
-            return WorkingDays(calendar: calendar, from: a, through: b).count(from: a, through: b)
-        }
+        let basis = Basis(project, schedule: schedule, today: status)
         var total = Figures()
-        var rows: [(String, String, Figures)] = []
-        for id in schedule.order {
-            guard let dates = schedule.tasks[id], !dates.isPhase, let task = project.tasks[id] else { continue }
-            let span = workingDays(dates.start, dates.finish)
+        var rows: [(key: String, name: String, figures: Figures)] = []
+        for task in basis.tasks {
             var f = Figures()
-            for a in byTask[id] ?? [] {
-                let rate = project.members[a.member]?.hourlyRate(hoursPerDay: hoursPerDay) ?? 0
-                f.bac += (a.effortHours ?? a.units * hoursPerDay * Double(span)) * rate
-            }
-            f.bac += (costs[id] ?? []).reduce(0) { $0 + $1.amount }
-            f.ac = (time[id] ?? []).filter { $0.day <= status }.reduce(0) { total, entry in
-                total + entry.hours * (project.members[entry.member]?.hourlyRate(hoursPerDay: hoursPerDay) ?? 0)
-            } + (costs[id] ?? []).filter { $0.incurredOn.map { $0 <= status } ?? false }.reduce(0) { $0 + $1.amount }
+            f.bac = task.bac
+            f.ac = basis.actualCost(of: task, through: status)
             guard f.bac > 0 || f.ac > 0 else { continue }
-            let planned = baseline?.dates[id] ?? (start: dates.start, finish: dates.finish)
-            let plannedDays = max(1, workingDays(planned.start, planned.finish))
-            let elapsed = status < planned.start ? 0 : min(plannedDays, workingDays(planned.start, status))
-            f.pv = f.bac * Double(elapsed) / Double(plannedDays)
-            f.ev = f.bac * Double(task.progress) / 100
+            f.pv = basis.plannedValue(of: task, through: status)
+            f.ev = f.bac * Double(project.tasks[task.id]?.progress ?? 0) / 100
             total.add(f)
             rows.append((task.key, task.name, f))
         }
-        return EarnedValue(statusDate: status, project: total, tasks: rows.map { (key: $0.0, name: $0.1, figures: $0.2) })
+        return EarnedValue(statusDate: status, project: total, tasks: rows)
+    }
+
+    /// What earned value at any date needs, worked out once: each task's budget at completion,
+    /// its planned working days, and its costs by day.
+    struct Basis {
+        struct Task {
+            var id: String, key: String, name: String
+            var bac: Double
+            var plannedStart: Day
+            var plannedDays: Int
+            /// (day, amount) of logged time and paid fixed costs, in no order.
+            var costs: [(day: Day, amount: Double)]
+        }
+
+        var tasks: [Task] = []
+        let workingDays: (Day, Day) -> Int
+
+        init(_ project: ProjectSnapshot, schedule: Schedule, today: Day) {
+            let calendar = project.calendar(today: today)
+            let hoursPerDay = project.info.hoursPerDay
+            let baseline = project.baselines.values.max { $0.savedAt < $1.savedAt }
+            let byTask = Dictionary(grouping: project.assignments.values, by: \.taskID)
+            let fixed = Dictionary(grouping: project.fixedCosts.values, by: \.taskID)
+            let time = Dictionary(grouping: project.timeEntries.values, by: \.taskID)
+            let counter = WorkingDays(calendar: calendar, from: calendar.start, through: max(schedule.finish, today).adding(days: 366))
+            workingDays = { a, b in a <= b ? counter.count(from: a, through: b) : 0 }
+            func rate(_ member: String) -> Double { project.members[member]?.hourlyRate(hoursPerDay: hoursPerDay) ?? 0 }
+            for id in schedule.order {
+                guard let dates = schedule.tasks[id], !dates.isPhase, let task = project.tasks[id] else { continue }
+                let span = workingDays(dates.start, dates.finish)
+                var bac = (byTask[id] ?? []).reduce(0.0) { $0 + ($1.effortHours ?? $1.units * hoursPerDay * Double(span)) * rate($1.member) }
+                bac += (fixed[id] ?? []).reduce(0) { $0 + $1.amount }
+                let costs = (time[id] ?? []).map { (day: $0.day, amount: $0.hours * rate($0.member)) }
+                    + (fixed[id] ?? []).compactMap { cost in cost.incurredOn.map { (day: $0, amount: cost.amount) } }
+                guard bac > 0 || !costs.isEmpty else { continue }
+                let planned = baseline?.dates[id] ?? (start: dates.start, finish: dates.finish)
+                tasks.append(Task(id: id, key: task.key, name: task.name, bac: bac, plannedStart: planned.start,
+                                  plannedDays: max(1, workingDays(planned.start, planned.finish)), costs: costs))
+            }
+        }
+
+        /// The budgeted cost of the work planned by the end of `day`: linear over the planned days.
+        func plannedValue(of task: Task, through day: Day) -> Double {
+            let elapsed = day < task.plannedStart ? 0 : min(task.plannedDays, workingDays(task.plannedStart, day))
+            return task.bac * Double(elapsed) / Double(task.plannedDays)
+        }
+
+        func actualCost(of task: Task, through day: Day) -> Double {
+            task.costs.reduce(0) { $1.day <= day ? $0 + $1.amount : $0 }
+        }
     }
 }

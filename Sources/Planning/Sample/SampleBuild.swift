@@ -60,7 +60,24 @@ extension SampleProject {
             pastIDs.append(card.id)
             try commit(Change(summary: "added \(card.label) \"\(work.0)\" to To do", edits: [card.creation()]), at: created, by: "fatima")
         }
-        for change in raid(now: now) + timeline(now: now) { try commit(change, at: now.addingTimeInterval(-3600), by: "fatima") }
+        for change in raid(now: now) { try commit(change, at: now.addingTimeInterval(-3600), by: "fatima") }
+        // The plan was made at kick-off with nothing done; progress was reported each Friday
+        // since (so earned value has a history), and the time logged is entered today.
+        let today = Day.containing(now)
+        let kickoff = timelineStart(today: today).start().addingTimeInterval(9 * 3600)
+        var reported: [String: Int] = [:]
+        for var change in timeline(now: now) {
+            for i in change.edits.indices where change.edits[i].kind == .task && change.edits[i].operation == .create {
+                guard let j = change.edits[i].fields.firstIndex(where: { $0.name == "progress" }), let p = change.edits[i].fields[j].to.int, p > 0 else { continue }
+                reported[change.edits[i].id] = Int(p)
+                change.edits[i].fields[j].to = .int(0)
+            }
+            try commit(change, at: change.summary.hasPrefix("logged") ? now.addingTimeInterval(-3600) : kickoff, by: "fatima")
+        }
+        for update in progressReports(reported, project: project, today: today) {
+            guard let edit = project.tasks[update.id]?.update([("progress", .int(Int64(update.progress)))]) else { continue }
+            try commit(Change.edited(project.tasks[update.id]!.key, edit), at: update.at, by: project.tasks[update.id]!.assignees.first ?? "fatima")
+        }
 
         let columns = project.columns(of: board.id)
         for step in past.plan(current: current, pastIDs: pastIDs) {
@@ -93,6 +110,28 @@ extension SampleProject {
             try commit(change, at: step.at, by: step.actor)
         }
         return out
+    }
+
+    /// Each started task's progress as reported on the Fridays since it started, rising in
+    /// step with its working days to where it stands today (100 on the day a done task finished).
+    static func progressReports(_ final: [String: Int], project: ProjectSnapshot, today: Day) -> [(id: String, at: Date, progress: Int)] {
+        var out: [(id: String, at: Date, progress: Int)] = []
+        for (id, progress) in final.sorted(by: { $0.key < $1.key }) {
+            guard let task = project.tasks[id], let start = task.actualStart else { continue }
+            let end = task.actualFinish ?? today.adding(days: -1)
+            func weekdays(through day: Day) -> Int { (0...max(0, day - start)).filter { start.adding(days: $0).weekday <= 5 }.count }
+            let total = max(1, weekdays(through: end))
+            var day = start
+            while day < end {
+                if day.weekday == 5 {
+                    let share = (Double(progress) * Double(weekdays(through: day)) / Double(total) / 5).rounded() * 5
+                    if share > 0 { out.append((id, day.start().addingTimeInterval(16 * 3600), Int(share))) }
+                }
+                day = day.adding(days: 1)
+            }
+            out.append((id, task.actualFinish.map { $0.start().addingTimeInterval(17 * 3600) } ?? Date(timeIntervalSince1970: today.start().timeIntervalSince1970 + 9 * 3600), progress))
+        }
+        return out.sorted { $0.at < $1.at }
     }
 
     /// The project, the team and the board.

@@ -3,11 +3,16 @@ import Foundation
 /// The sample project's timeline: five phases to the launch of the new checkout, with
 /// milestones, all four dependency types, a holiday, and a baseline the plan has slipped from.
 extension SampleProject {
-    static func timeline(now: Date) -> [Change] {
-        let today = Day.containing(now)
-        // Start on the Monday about four weeks ago, so the plan is under way.
+    /// The Monday about four weeks ago, so the plan is under way.
+    static func timelineStart(today: Day) -> Day {
         var start = today.adding(days: -28)
         while start.weekday != 1 { start = start.adding(days: -1) }
+        return start
+    }
+
+    static func timeline(now: Date) -> [Change] {
+        let today = Day.containing(now)
+        let start = timelineStart(today: today)
         var info = ProjectInfo(name: name, keyPrefix: keyPrefix)
         info.startDate = start
         var changes: [Change] = []
