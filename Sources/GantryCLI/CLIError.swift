@@ -33,7 +33,9 @@ enum ErrorReport {
             case .wipLimitReached: return (e.description + " Use --force to do it anyway.", 1)
             }
         case let e as QueryError: return (e.description, 2)
-        case let e as StoreError: return (e.description, 1)
+        case let e as StoreError:
+            if case .badInput = e { return (e.description, 2) }
+            return (e.description, 1)
         default: return ("\(error)", 1)
         }
     }

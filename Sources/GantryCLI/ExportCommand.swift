@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Planning
+import PlanStore
 
 /// `gantry export`: the project in another tool's format, to standard output or a file.
 struct ExportCommand: ParsableCommand {
@@ -8,6 +9,9 @@ struct ExportCommand: ParsableCommand {
         commandName: "export", abstract: "Write the project in another tool's format.",
         discussion: """
             Formats:
+              json  The whole project, lossless and versioned ("format": "gantry-project", "version": 1): every \
+            entity with every field, key sequences, saved stand-ups and the journal (--no-history leaves the journal \
+            out). `gantry import FILE.json` into a new project gives the same project back.
               tjp   TaskJuggler 3 project (tj3 schedules it). Keeps phases, tasks, milestones, progress, \
             people with their effort, part-time shares, working days, leave and rates, holidays, FS and SS \
             dependencies with lags, start-no-earlier dates (as dated milestones) and priorities from linked cards. \
@@ -16,18 +20,24 @@ struct ExportCommand: ParsableCommand {
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case tjp
+        case json, tjp
     }
 
     @Option(help: "The format: \(Format.allCases.map(\.rawValue).joined(separator: ", ")).") var format: Format
     @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file")) var output: String?
+    @Flag(help: "json: leave the journal out (the project as it stands, without its history).") var noHistory = false
     @OptionGroup var project: ProjectOption
 
     func run() throws {
         let s = try project.open(cards: .all)
         let text: String
         var notes: [String] = []
+        var what = "\(s.snapshot.tasks.count) task\(s.snapshot.tasks.count == 1 ? "" : "s")"
         switch format {
+        case .json:
+            let archive = try s.store.archive(history: !noHistory)
+            text = String(decoding: try archive.encoded(), as: UTF8.self) + "\n"
+            what = archive.summary
         case .tjp:
             let export = try TaskJugglerProject(s.snapshot, today: s.today)
             text = export.text
@@ -51,6 +61,6 @@ struct ExportCommand: ParsableCommand {
             throw CLIError.refused("Cannot write \(output): \(reason)")
         }
         for note in notes { s.context.output.printError(note) }
-        s.print("Wrote \(output) (\(format.rawValue), \(s.snapshot.tasks.count) task\(s.snapshot.tasks.count == 1 ? "" : "s")).")
+        s.print("Wrote \(output) (\(format.rawValue): \(what)).")
     }
 }

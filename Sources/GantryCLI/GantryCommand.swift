@@ -19,7 +19,7 @@ public struct GantryCommand: ParsableCommand {
             CardCommand.self, SprintCommand.self, RaidGroup<RiskTag>.self, RaidGroup<AssumptionTag>.self, RaidGroup<IssueTag>.self,
             RaidGroup<DependencyTag>.self, RaidGroup<DecisionTag>.self, RaidCommand.self,
             ProjectCommand.self, CalendarCommand.self, TaskCommand.self, ScheduleCommand.self, BaselineCommand.self,
-            StandupCommand.self, ReportCommand.self, TimeCommand.self, CostCommand.self, ExportCommand.self, LogCommand.self, UndoCommand.self, RedoCommand.self,
+            StandupCommand.self, ReportCommand.self, TimeCommand.self, CostCommand.self, ExportCommand.self, ImportCommand.self, LogCommand.self, UndoCommand.self, RedoCommand.self,
         ])
 
     @OptionGroup public var project: ProjectOption

@@ -14,6 +14,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case diskFull(path: String)
     case conflict(Conflict)
     case io(String)
+    /// A file to import that cannot be read as what it claims to be; nothing was imported.
+    case badInput(String)
+    /// An import into a project that already holds work; nothing was imported.
+    case notEmpty(path: String)
 
     public var description: String {
         switch self {
@@ -37,6 +41,10 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             return c.description
         case .io(let message):
             return message
+        case .badInput(let detail):
+            return "Cannot import: \(detail). Nothing was imported."
+        case .notEmpty(let path):
+            return "\(path) already holds cards, tasks or RAID items, so nothing was imported. Import into a new project: --project NEW.sqlite."
         }
     }
 }

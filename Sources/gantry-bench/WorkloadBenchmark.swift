@@ -16,7 +16,9 @@ enum WorkloadBenchmark {
             t.startNoEarlier = monday.adding(days: Int(rng.next() % 360))
             t.progress = Int(rng.next() % 101)
             p.tasks[t.id] = t
-            let entry = TimeEntry(id: "e\(i)", taskID: t.id, member: "dev\(i % 50)", hours: 4, day: monday.adding(days: i % 300))
+            // A little over the budgeted hours of the work done so far.
+            let entry = TimeEntry(id: "e\(i)", taskID: t.id, member: "dev\(i % 50)", hours: Double(t.duration) * 6 * Double(t.progress) / 100 * 1.1,
+                                  day: monday.adding(days: i % 300))
             p.timeEntries[entry.id] = entry
             for k in 0..<(1 + i % 2) {
                 let a = Assignment(taskID: t.id, member: "dev\((i + k * 7) % 50)", effortHours: k == 0 ? Double(t.duration) * 6 : nil, units: 0.5)

@@ -9,7 +9,7 @@ struct GantryBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gantry-bench",
         abstract: "Measure Gantry's performance targets on a generated project (build in release).",
-        subcommands: [Run.self, Generate.self, Flow.self, WorkloadOnly.self, Sharing.self, Memory.self], defaultSubcommand: Run.self)
+        subcommands: [Run.self, Generate.self, Flow.self, WorkloadOnly.self, Interchange.self, Sharing.self, Memory.self], defaultSubcommand: Run.self)
 
     struct Run: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Every figure: store, board, sharing, schedule, CLI.")
@@ -44,6 +44,19 @@ struct GantryBench: ParsableCommand {
         func run() throws {
             try WorkloadBenchmark.run()
             try LevellingBenchmark.run()
+        }
+    }
+
+    struct Interchange: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Whole-project JSON export and import on a generated project.")
+        @Option(help: "Cards in the generated project.") var cards = 10_000
+
+        func run() throws {
+            let dir = NSTemporaryDirectory() + "gantry-bench-interchange-\(getpid())"
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(atPath: dir) }
+            _ = try BigProject.create(at: dir + "/big.sqlite", cards: cards)
+            try InterchangeBenchmark.run(path: dir + "/big.sqlite", cards: cards)
         }
     }
 
@@ -116,6 +129,7 @@ func fullRun(cardCount: Int) throws {
     try ScheduleBenchmark.run()
     try WorkloadBenchmark.run()
     try LevellingBenchmark.run()
+    try InterchangeBenchmark.run(path: path, cards: cardCount)
     try flowRun(cards: cardCount, rows: cardCount * 20, output: nil)
 
     let gantry = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("gantry").path

@@ -16,7 +16,7 @@ import Testing
         #expect(out.err == "Left out (no TaskJuggler form): FF dependency T-1 → T-2\n")
 
         let written = h.run("export", "--format", "tjp", "--output", "plan.tjp")
-        #expect(written.out == "Wrote plan.tjp (tjp, 2 tasks).\n")
+        #expect(written.out == "Wrote plan.tjp (tjp: 2 tasks).\n")
         #expect(try String(contentsOfFile: h.dir + "/plan.tjp", encoding: .utf8) == out.out, "relative to the folder the command runs in")
     }
 
@@ -29,4 +29,35 @@ import Testing
         #expect(nowhere.status == 1)
         #expect(nowhere.err == "gantry: Cannot write \(h.dir)/no/such/folder/plan.tjp: there is no folder \(h.dir)/no/such/folder.\n")
     }
+
+    @Test func jsonGoesOutAndComesBackIntoANewProject() throws {
+        let h = try CapacityCommandsTests.withTask()
+        try h.expectOK("card", "add", "Ship \"it\" 🚀")
+        try h.expectOK("export", "--format", "json", "--output", "p.json")
+        let dry = try h.expectOK("import", "p.json", "--project", "copy.sqlite", "--dry-run")
+        #expect(dry.hasPrefix("Would import Gantry into a new project at \(h.dir)/copy.sqlite: 2 members, 1 board, 5 columns, 1 card, 1 task, 1 holiday, "))
+        #expect(!FileManager.default.fileExists(atPath: h.dir + "/copy.sqlite"), "a dry run writes nothing")
+        #expect(try h.expectOK("import", "p.json", "--project", "copy.sqlite").hasPrefix("Imported Gantry into \(h.dir)/copy.sqlite"))
+        #expect(try h.expectOK("card", "list", "--project", "copy.sqlite") == h.expectOK("card", "list"))
+        #expect(try h.expectOK("log", "--project", "copy.sqlite") == h.expectOK("log"), "the journal came too")
+        try h.expectOK("export", "--format", "json", "--output", "again.json", "--project", "copy.sqlite")
+        #expect(FileManager.default.contents(atPath: h.dir + "/again.json") == FileManager.default.contents(atPath: h.dir + "/p.json"))
+
+        let occupied = h.run("import", "p.json")
+        #expect(occupied.status == 1 && occupied.err.contains("already holds cards, tasks or RAID items, so nothing was imported"))
+        try h.expectOK("import", "p.json", "--project", "bare.sqlite", "--no-history")
+        #expect(try h.expectOK("log", "--project", "bare.sqlite") == "No changes.\n", "--no-history leaves the journal behind")
+    }
+
+    @Test func aBrokenFileImportsNothingAndSaysWhere() throws {
+        let h = try CapacityCommandsTests.withTask()
+        try "{\"format\": \"gantry-project\", \"version\": 1}".write(toFile: h.dir + "/bad.json", atomically: true, encoding: .utf8)
+        let bad = h.run("import", "bad.json", "--project", "new.sqlite")
+        #expect(bad.status == 2)
+        #expect(bad.err == "gantry: Cannot import: entities is missing. Nothing was imported.\n")
+        #expect(!FileManager.default.fileExists(atPath: h.dir + "/new.sqlite"))
+        let missing = h.run("import", "nowhere.json", "--project", "new.sqlite")
+        #expect(missing.status == 1 && missing.err.contains("Cannot read nowhere.json: no such file."))
+    }
 }
+
