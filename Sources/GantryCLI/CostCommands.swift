@@ -98,6 +98,8 @@ struct EVMReport: ParsableCommand {
         return (s, EarnedValue.compute(s.snapshot, schedule: try Scheduler.schedule(s.snapshot, today: status), asOf: status))
     }
 
+    static let noBudget = "No budget yet: assign people with effort (gantry task assign T-1 ana --effort 5d), give them rates, or add costs."
+
     static func money(_ v: Double) -> String { String(Int(v.rounded())) }
     static func index(_ v: Double?) -> String { v.map { String(format: "%.2f", $0) } ?? "-" }
 
@@ -114,7 +116,7 @@ struct EVMReport: ParsableCommand {
     static func text(_ ev: EarnedValue, currency: String) -> String {
         let f = ev.project
         guard f.bac > 0 || f.ac > 0 else {
-            return "No budget yet: assign people with effort (gantry task assign T-1 ana --effort 5d), give them rates, or add costs."
+            return noBudget
         }
         var lines = ["Earned value as of \(ev.statusDate), in \(currency):",
                      "  BAC \(money(f.bac))  PV \(money(f.pv))  EV \(money(f.ev))  AC \(money(f.ac))",
@@ -191,7 +193,7 @@ struct BudgetBurnReport: ParsableCommand {
             return
         }
         guard burn.bac > 0 || burn.actual.contains(where: { $0 > 0 }) else {
-            s.print("No budget yet: assign people with effort (gantry task assign T-1 ana --effort 5d), give them rates, or add costs.")
+            s.print(EVMReport.noBudget)
             return
         }
         let money = EVMReport.money
