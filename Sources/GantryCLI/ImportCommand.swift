@@ -29,17 +29,13 @@ struct ImportCommand: ParsableCommand {
         }
         var archive = try ProjectArchive.decode(data)
         if noHistory { archive.dropHistory() }
-        let project = try archive.snapshot()
-        let path: String
-        if let explicit = location.project ?? context.environment["GANTRY_PROJECT"].flatMap({ $0.isEmpty ? nil : $0 }) {
-            path = context.absolute(explicit)
-        } else {
-            path = ((context.currentDirectory as NSString).appendingPathComponent(ProjectLocator.folderName) as NSString).appendingPathComponent(ProjectLocator.fileName)
-        }
+        let path = ProjectLocator.target(explicit: location.project, context: context)
         let exists = FileManager.default.fileExists(atPath: path)
         let what = archive.summary
         if dryRun {
-            context.output.print("Would import \(project.info.name) into \(exists ? "the empty project at" : "a new project at") \(path): \(what).")
+            // Every entity checked, as the import itself would.
+            _ = try archive.snapshot()
+            context.output.print("Would import \(archive.projectName) into \(exists ? "the empty project at" : "a new project at") \(path): \(what).")
             context.output.print("Nothing was written (--dry-run).")
             return
         }
@@ -49,6 +45,6 @@ struct ImportCommand: ParsableCommand {
             try ProjectStore.prepareDirectory(for: path)
             try ProjectStore.build(at: path) { try $0.restore(archive) }
         }
-        context.output.print("Imported \(project.info.name) into \(path): \(what).")
+        context.output.print("Imported \(archive.projectName) into \(path): \(what).")
     }
 }

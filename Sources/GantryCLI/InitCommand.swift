@@ -22,13 +22,7 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         let context = CLIContext.current
-        let path: String
-        if let explicit = location.project ?? context.environment["GANTRY_PROJECT"].flatMap({ $0.isEmpty ? nil : $0 }) {
-            path = context.absolute(explicit)
-        } else {
-            let folder = (context.currentDirectory as NSString).appendingPathComponent(ProjectLocator.folderName)
-            path = (folder as NSString).appendingPathComponent(ProjectLocator.fileName)
-        }
+        let path = ProjectLocator.target(explicit: location.project, context: context)
         let projectName = try Limits.line(name ?? (context.currentDirectory as NSString).lastPathComponent, field: "name", length: Limits.nameLength)
         let prefix = try Limits.keyPrefix(key ?? ProjectSetup.keyPrefix(from: projectName))
         let boardName = try Limits.line(board, field: "board", length: Limits.nameLength)

@@ -7,6 +7,16 @@ public enum ProjectLocator {
     public static let folderName = ".gantry"
     public static let fileName = "project.sqlite"
 
+    /// Where a command that creates a project puts it: `--project FILE`, else `GANTRY_PROJECT`,
+    /// else `.gantry/project.sqlite` in the current folder (never a parent's).
+    public static func target(explicit: String?, context: CLIContext) -> String {
+        if let explicit = explicit ?? context.environment["GANTRY_PROJECT"].flatMap({ $0.isEmpty ? nil : $0 }) {
+            return context.absolute(explicit)
+        }
+        let folder = (context.currentDirectory as NSString).appendingPathComponent(folderName)
+        return (folder as NSString).appendingPathComponent(fileName)
+    }
+
     public static func locate(explicit: String?, context: CLIContext) throws -> String {
         if let explicit, !explicit.isEmpty {
             let path = context.absolute(explicit)

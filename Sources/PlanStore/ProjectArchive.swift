@@ -48,6 +48,9 @@ public struct ProjectArchive: Codable, Sendable {
 
     public var hasHistory: Bool { journal != nil }
 
+    /// The project's name as the document gives it (checked with the rest by `snapshot()`).
+    public var projectName: String { entities[EntityKind.project.rawValue]?.first?["name"]?.value.string ?? "the project" }
+
     public mutating func dropHistory() { journal = nil }
 
     /// The document's bytes: keys sorted, so the same project always gives the same text.

@@ -98,16 +98,13 @@ extension AppState {
     /// Planned, earned and actual cost week by week, and earned value today.
     private func budgetReport() -> ReportData {
         guard let progress else { return .unavailable("Reading the history of the tasks…") }
-        do {
-            let schedule = try Scheduler.schedule(project, today: today)
-            let burn = BudgetBurn.compute(project, schedule: schedule, progress: progress, asOf: today)
-            guard burn.bac > 0 || burn.actual.contains(where: { $0 > 0 }) else {
-                return .unavailable("No budget yet: assign people with effort and rates (gantry task assign, gantry member edit --rate), or add costs.")
-            }
-            return .budget(burn, EarnedValue.compute(project, schedule: schedule, asOf: today))
-        } catch {
-            return .unavailable(StatusMessage.failure(error).text)
+        // The timeline's schedule is kept current with every change; no need to compute another.
+        guard let schedule = self.timeline.schedule else { return .unavailable(self.timeline.error ?? "The plan has no schedule yet.") }
+        let burn = BudgetBurn.compute(project, schedule: schedule, progress: progress, asOf: today)
+        guard burn.bac > 0 || burn.actual.contains(where: { $0 > 0 }) else {
+            return .unavailable("No budget yet: assign people with effort and rates (gantry task assign, gantry member edit --rate), or add costs.")
         }
+        return .budget(burn, EarnedValue.compute(project, schedule: schedule, asOf: today))
     }
 
     /// The burn charts start on today's point.

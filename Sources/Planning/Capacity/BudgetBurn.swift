@@ -17,8 +17,9 @@ public struct BudgetBurn: Sendable, Equatable {
 
     public static func compute(_ project: ProjectSnapshot, schedule: Schedule, progress: ProgressHistory, asOf status: Day) -> BudgetBurn {
         let basis = EarnedValue.Basis(project, schedule: schedule, today: status)
-        let first = basis.tasks.map(\.plannedStart).min().map { min($0, schedule.tasks.values.map(\.start).min() ?? $0) } ?? status
-        let last = max(status, basis.tasks.map { $0.plannedStart }.max() ?? status, schedule.finish)
+        let first = (basis.tasks.map(\.plannedStart) + schedule.tasks.values.map(\.start)).min() ?? status
+        // Planned value reaches the budget at completion on the last planned finish.
+        let last = max(status, basis.tasks.map(\.plannedFinish).max() ?? status, schedule.finish)
         // Sundays from the first week's to the last's, and the status date.
         var days: Set<Day> = [status]
         var day = first.adding(days: 7 - first.weekday)

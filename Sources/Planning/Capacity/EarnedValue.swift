@@ -66,6 +66,7 @@ public struct EarnedValue: Sendable, Equatable {
             var id: String, key: String, name: String
             var bac: Double
             var plannedStart: Day
+            var plannedFinish: Day
             var plannedDays: Int
             /// (day, amount) of logged time and paid fixed costs, in no order.
             var costs: [(day: Day, amount: Double)]
@@ -87,14 +88,14 @@ public struct EarnedValue: Sendable, Equatable {
             for id in schedule.order {
                 guard let dates = schedule.tasks[id], !dates.isPhase, let task = project.tasks[id] else { continue }
                 let span = workingDays(dates.start, dates.finish)
-                var bac = (byTask[id] ?? []).reduce(0.0) { $0 + ($1.effortHours ?? $1.units * hoursPerDay * Double(span)) * rate($1.member) }
+                var bac = (byTask[id] ?? []).reduce(0.0) { $0 + $1.totalHours(over: span, dayLength: hoursPerDay) * rate($1.member) }
                 bac += (fixed[id] ?? []).reduce(0) { $0 + $1.amount }
                 let costs = (time[id] ?? []).map { (day: $0.day, amount: $0.hours * rate($0.member)) }
                     + (fixed[id] ?? []).compactMap { cost in cost.incurredOn.map { (day: $0, amount: cost.amount) } }
                 guard bac > 0 || !costs.isEmpty else { continue }
                 let planned = baseline?.dates[id] ?? (start: dates.start, finish: dates.finish)
                 tasks.append(Task(id: id, key: task.key, name: task.name, bac: bac, plannedStart: planned.start,
-                                  plannedDays: max(1, workingDays(planned.start, planned.finish)), costs: costs))
+                                  plannedFinish: planned.finish, plannedDays: max(1, workingDays(planned.start, planned.finish)), costs: costs))
             }
         }
 

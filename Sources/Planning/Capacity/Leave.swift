@@ -62,6 +62,16 @@ public struct Assignment: DescribedEntity, Hashable {
     /// One assignment per member and task.
     public var id: String { "\(taskID)/\(member)" }
 
+    /// Hours asked of the member on each of the task's `days` working days.
+    public func hoursPerDay(over days: Int, dayLength: Double) -> Double {
+        effortHours.map { $0 / Double(max(1, days)) } ?? units * dayLength
+    }
+
+    /// Hours asked of the member over the task's `days` working days.
+    public func totalHours(over days: Int, dayLength: Double) -> Double {
+        effortHours ?? units * dayLength * Double(days)
+    }
+
     public var label: String { member }
 }
 

@@ -53,7 +53,7 @@ public struct Levelling: Sendable {
         /// What each person is asked for per working day of a task.
         func demand(_ id: String, duration: Int) -> [(m: Int, hours: Double)] {
             (byTask[id] ?? []).compactMap { a in
-                row[a.member].map { ($0, a.effortHours.map { $0 / Double(max(1, duration)) } ?? a.units * hoursPerDay) }
+                row[a.member].map { ($0, a.hoursPerDay(over: duration, dayLength: hoursPerDay)) }
             }
         }
         let links = project.taskLinks.values.filter { project.tasks[$0.predID] != nil && project.tasks[$0.succID] != nil }

@@ -8,8 +8,6 @@ public struct ProgressHistory: Sendable {
 
     public init() {}
 
-    public var isEmpty: Bool { events.isEmpty }
-
     /// Adds what a change did to tasks' progress.
     public mutating func record(_ change: Change, at: Date) {
         for edit in change.edits where edit.kind == .task {

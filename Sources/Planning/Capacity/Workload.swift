@@ -95,7 +95,7 @@ public struct Workload: Sendable, Equatable {
                 guard days > 0 else { continue }
                 for assignment in list.sorted(by: { $0.member < $1.member }) {
                     guard let m = row[assignment.member] else { continue }
-                    let perDay = assignment.effortHours.map { $0 / Double(days) } ?? assignment.units * hoursPerDay
+                    let perDay = assignment.hoursPerDay(over: days, dayLength: hoursPerDay)
                     spread(perDay, member: m, from: dates.start, through: dates.finish, key: dates.key, title: dates.name)
                 }
             }

@@ -128,11 +128,11 @@ public struct TaskJugglerProject: Sendable {
             } else if people.isEmpty {
                 lines.append("\(inner)length \(task.duration)d")
             } else {
-                let effort = people.reduce(0.0) { $0 + ($1.effortHours ?? $1.units * hours * Double(task.duration)) }
+                let effort = people.reduce(0.0) { $0 + $1.totalHours(over: task.duration, dayLength: hours) }
                 lines.append("\(inner)effort \(Self.number(effort))h")
                 lines.append("\(inner)allocate \(people.map { handles[$0.member]! }.joined(separator: ", "))")
                 if people.count == 1, let a = people.first {
-                    let perDay = a.effortHours.map { $0 / Double(max(1, task.duration)) } ?? a.units * hours
+                    let perDay = a.hoursPerDay(over: task.duration, dayLength: hours)
                     if perDay < hours { lines.append("\(inner)limits { dailymax \(Self.number(perDay))h }") }
                 }
             }

@@ -129,7 +129,7 @@ extension SampleProject {
                 }
                 day = day.adding(days: 1)
             }
-            out.append((id, task.actualFinish.map { $0.start().addingTimeInterval(17 * 3600) } ?? Date(timeIntervalSince1970: today.start().timeIntervalSince1970 + 9 * 3600), progress))
+            out.append((id, task.actualFinish.map { $0.start().addingTimeInterval(17 * 3600) } ?? today.start().addingTimeInterval(9 * 3600), progress))
         }
         return out.sorted { $0.at < $1.at }
     }
