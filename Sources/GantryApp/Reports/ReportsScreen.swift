@@ -57,7 +57,7 @@ struct ReportsScreen {
             }
             let value = DisplayWidth.truncate(Sanitizer.clean(line.1), to: max(0, inner.width - 2))
             let w = DisplayWidth.of(value)
-            buffer.putPadded(" " + line.0, x: inner.x, y: inner.y + i, width: max(0, inner.width - w - 1), style: style("ui"))
+            buffer.putPadded(" " + line.0, x: inner.x, y: inner.y + i, width: max(0, inner.width - w - 2), style: style("ui"))
             buffer.put(value, x: inner.maxX - w - 1, y: inner.y + i, style: style(value.hasSuffix("!") ? "chart.alert" : "ui"), maxWidth: inner.width)
         }
     }
