@@ -48,18 +48,7 @@ struct ExportCommand: ParsableCommand {
             for note in notes { s.context.output.printError(note) }
             return
         }
-        let url = URL(fileURLWithPath: output, relativeTo: URL(fileURLWithPath: s.context.currentDirectory, isDirectory: true))
-        let folder = url.deletingLastPathComponent().path
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
-            throw CLIError.refused("Cannot write \(output): there is no folder \(folder).")
-        }
-        do {
-            try Data(text.utf8).write(to: url, options: .atomic)
-        } catch {
-            let reason = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError)?.localizedDescription ?? (error as NSError).localizedDescription
-            throw CLIError.refused("Cannot write \(output): \(reason)")
-        }
+        try OutputFile.write(Data(text.utf8), to: output, context: s.context)
         for note in notes { s.context.output.printError(note) }
         s.print("Wrote \(output) (\(format.rawValue): \(what)).")
     }

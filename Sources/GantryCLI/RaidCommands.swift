@@ -171,8 +171,8 @@ struct RiskOccur: ParsableCommand {
 
 struct RaidCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "raid", abstract: "Across the RAID log: link items to cards, summary, severity bands.",
-        subcommands: [Link.self, Unlink.self, Summary.self, Bands.self])
+        commandName: "raid", abstract: "Across the RAID log: link items to cards, summary, severity bands, risk appetite.",
+        subcommands: [Link.self, Unlink.self, Summary.self, Bands.self, Appetite.self])
 
     struct Link: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Link a RAID item to a card or a timeline task it concerns.")
@@ -210,6 +210,28 @@ struct RaidCommand: ParsableCommand {
             let n = thresholds.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
             guard n.count == 3 else { throw CLIError.usage("bands: give three numbers, e.g. 5,10,20.") }
             try s.commit(s.snapshot.setBands(try RiskBands.make(medium: n[0], high: n[1], critical: n[2])))
+        }
+    }
+
+    struct Appetite: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Set the highest risk score accepted without escalation (1–25, or none for the high band's lowest score).",
+            discussion: "An open risk scoring above it turns the risk area of `gantry report status` red.")
+        @Argument(help: "A score from 1 to 25, or none.") var score: String
+        @OptionGroup var project: ProjectOption
+
+        func run() throws {
+            let s = try project.open()
+            let value: Int?
+            if score.lowercased() == "none" {
+                value = nil
+            } else {
+                guard let n = Int(score), (1...25).contains(n) else {
+                    throw CLIError.usage("appetite: give a score from 1 to 25 (probability × impact), or none; got \"\(score)\".")
+                }
+                value = n
+            }
+            try s.commit(s.snapshot.setRiskAppetite(value))
         }
     }
 

@@ -6,14 +6,15 @@ import PlanStore
 /// `gantry report …`: every flow chart's numbers, computed from the journal, as text or JSON.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "report", abstract: "Charts as numbers: burndown, burnup, velocity, cfd, cycle-time, throughput, aging, forecast, bugs, workload, evm, cost, budget.",
+        commandName: "report", abstract: "Charts as numbers: burndown, burnup, velocity, cfd, cycle-time, throughput, aging, forecast, bugs, workload, evm, cost, budget; and the stakeholder status report.",
         discussion: """
             Days are working days of the project calendar, counted in local time. Cycle time runs from the \
             first in-progress column to done, lead time from creation to done; both count the first and last day. \
             Done is the columns marked done, else the board's last column.
             """,
         subcommands: [Burndown.self, Burnup.self, VelocityReport.self, CFD.self, CycleTime.self, ThroughputReport.self,
-                      Aging.self, ForecastReport.self, Bugs.self, WorkloadReport.self, EVMReport.self, CostReportCommand.self, BudgetBurnReport.self])
+                      Aging.self, ForecastReport.self, Bugs.self, WorkloadReport.self, EVMReport.self, CostReportCommand.self, BudgetBurnReport.self,
+                      StatusReportCommand.self])
 
     struct Common: ParsableArguments {
         @Option(help: "Board name (default: the first board).") var board: String?

@@ -131,7 +131,8 @@ public final class ProjectStore: Sendable {
             return try open(at: path, environment: environment)
         } catch {
             try? FileManager.default.removeItem(atPath: path)
-            throw StoreError.io("Cannot create a project at \(path): \(error).")
+            let reason = "\(error)"
+            throw StoreError.io("Cannot create a project at \(path): \(reason)\(reason.hasSuffix(".") ? "" : ".")")
         }
     }
 

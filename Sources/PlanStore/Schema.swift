@@ -6,7 +6,7 @@ import Planning
 enum Schema {
     /// `PRAGMA application_id` of every Gantry project file ("GANT").
     static let applicationID: Int32 = 0x4741_4E54
-    static let supportedVersion = 7
+    static let supportedVersion = 8
 
     static func table(for kind: EntityKind) -> String {
         switch kind {
@@ -163,6 +163,18 @@ enum Schema {
                 CREATE INDEX time_entry_task ON time_entry(taskID, day);
                 CREATE TABLE fixed_cost (id TEXT PRIMARY KEY, taskID TEXT NOT NULL, name TEXT NOT NULL, amount REAL NOT NULL, incurredOn TEXT);
                 PRAGMA user_version = 7;
+                """)
+        }
+        // Where imported cards and tasks came from, so a second import updates them; the risk
+        // appetite the status report holds open risks against.
+        m.registerMigration("v8") { db in
+            try db.execute(sql: """
+                ALTER TABLE card ADD COLUMN externalID TEXT;
+                ALTER TABLE task ADD COLUMN externalID TEXT;
+                CREATE INDEX card_external ON card(externalID) WHERE externalID IS NOT NULL;
+                CREATE INDEX task_external ON task(externalID) WHERE externalID IS NOT NULL;
+                ALTER TABLE project ADD COLUMN riskAppetite INTEGER;
+                PRAGMA user_version = 8;
                 """)
         }
         return m

@@ -61,6 +61,7 @@ public struct Card: DescribedEntity, Hashable {
         .optionalText("foundIn", get: { $0.foundIn }, set: { $0.foundIn = $1 }),
         .optionalText("fixedIn", get: { $0.fixedIn }, set: { $0.fixedIn = $1 }),
         .optionalReal("hours", get: { $0.hours }, set: { $0.hours = $1 }),
+        .optionalText("externalID", get: { $0.externalID }, set: { $0.externalID = $1 }),
     ]
     public static let fieldNames = stored.map(\.name)
     public static let blank = Card(id: "", boardID: "", columnID: "", rank: 0, title: "", enteredColumnAt: .distantPast, createdAt: .distantPast)
@@ -93,6 +94,9 @@ public struct Card: DescribedEntity, Hashable {
     /// Work left in hours, when someone estimated it so: counted in its assignee's workload
     /// while the card is in the active sprint.
     public var hours: Double?
+    /// Where an imported card came from ("jira:PROJ-12", "trello:5f…"): a later import of a newer
+    /// export updates this card instead of adding a second.
+    public var externalID: String?
 
     public init(id: String = UUID().uuidString.lowercased(), key: String = "", number: Int = 0,
                 boardID: String, columnID: String, rank: Double, title: String, description: String = "",

@@ -57,6 +57,7 @@ public struct ProjectInfo: DescribedEntity, Hashable {
         .real("hoursPerDay", get: { $0.hoursPerDay }, set: { $0.hoursPerDay = $1 }, orElse: 8),
         .text("currency", get: { $0.currency }, set: { $0.currency = $1.isEmpty ? "EUR" : $1 }),
         .optionalReal("budget", get: { $0.budget }, set: { $0.budget = $1 }),
+        .optionalCount("riskAppetite", get: { $0.riskAppetite }, set: { $0.riskAppetite = $1 }),
     ]
     public static let fieldNames = stored.map(\.name)
     public static let blank = ProjectInfo(name: "", keyPrefix: "")
@@ -75,6 +76,9 @@ public struct ProjectInfo: DescribedEntity, Hashable {
     public var currency = "EUR"
     /// What the whole project may cost.
     public var budget: Double?
+    /// The highest risk score the sponsors accept without escalation; an open risk above it
+    /// turns the status report's risk area red. Nil: the high band's lowest score.
+    public var riskAppetite: Int?
 
     public init(name: String, keyPrefix: String, bands: RiskBands = .standard, startDate: Day? = nil, workdays: Int = WorkCalendar.mondayToFriday) {
         self.name = name

@@ -83,6 +83,18 @@ extension ProjectSnapshot {
     }
 }
 
+extension ProjectSnapshot {
+    public func setRiskAppetite(_ score: Int?) -> Change {
+        let edit = info.update([("riskAppetite", Value(score))])
+        return Change(summary: score.map { "set the risk appetite to \($0)" } ?? "cleared the risk appetite", edits: [edit].compactMap { $0 })
+    }
+}
+
+extension ProjectInfo {
+    /// The score an open risk may reach before it is over appetite.
+    public var appetite: Int { riskAppetite ?? bands.high - 1 }
+}
+
 /// A risk's score over time, read back from its journal history.
 public enum RiskHistory {
     /// Compares today's score with the score `days` ago, undoing later edits of probability and

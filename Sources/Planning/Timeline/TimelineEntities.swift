@@ -20,6 +20,7 @@ public struct PlanTask: DescribedEntity, Hashable {
         .day("actualFinish", get: { $0.actualFinish }, set: { $0.actualFinish = $1 }),
         .time("createdAt", get: { $0.createdAt }, set: { $0.createdAt = $1 }),
         .optionalReal("budget", get: { $0.budget }, set: { $0.budget = $1 }),
+        .optionalText("externalID", get: { $0.externalID }, set: { $0.externalID = $1 }),
     ]
     public static let fieldNames = stored.map(\.name)
     public static let blank = PlanTask(id: "", name: "", duration: 0, createdAt: .distantPast)
@@ -40,6 +41,8 @@ public struct PlanTask: DescribedEntity, Hashable {
     public var actualStart: Day?
     public var actualFinish: Day?
     public var createdAt: Date
+    /// Where an imported task came from ("mspdi:12"): a later import updates it in place.
+    public var externalID: String?
 
     public init(id: String = UUID().uuidString.lowercased(), name: String, duration: Int, parentID: String? = nil, position: Int = 0,
                 createdAt: Date) {
