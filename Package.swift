@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
+        .package(url: "https://github.com/CoreOffice/XMLCoder", exact: "0.18.2"),
     ],
     targets: [
         .target(name: "Planning"),
@@ -27,13 +29,18 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .target(name: "TerminalUI", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
+        .target(name: "Interchange", dependencies: [
+            "Planning",
+            .product(name: "CSV", package: "CSV.swift"),
+            .product(name: "XMLCoder", package: "XMLCoder"),
+        ]),
         .systemLibrary(name: "CNcursesw"),
         .target(name: "CursesTerminal", dependencies: ["CNcursesw", "TerminalUI"]),
         .target(name: "GantryApp", dependencies: [
             "Planning", "PlanStore", "TerminalUI", .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         .target(name: "GantryCLI", dependencies: [
-            "Planning", "PlanStore", "TerminalUI",
+            "Planning", "PlanStore", "TerminalUI", "Interchange",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "gantry", dependencies: ["GantryCLI", "GantryApp", "CursesTerminal", "PlanStore", "TerminalUI"],
@@ -43,6 +50,8 @@ let package = Package(
                           swiftSettings: staticRuntimeModules, linkerSettings: selfContainedRelease),
         .testTarget(name: "PlanningTests", dependencies: ["Planning"]),
         .testTarget(name: "PlanStoreTests", dependencies: ["Planning", "PlanStore"]),
+        .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "Planning", .product(name: "CSV", package: "CSV.swift")],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Planning"]),
         .testTarget(name: "GantryAppTests", dependencies: ["GantryApp", "Planning", "PlanStore", "TerminalUI"],
                     exclude: ["Snapshots"]),
