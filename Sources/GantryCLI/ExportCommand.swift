@@ -64,6 +64,8 @@ struct ExportCommand: ParsableCommand {
             text = "```mermaid\n" + MermaidGantt.render(s.snapshot, schedule: schedule) + "```\n"
         case .ical:
             text = ICalendarExport.render(s.snapshot, schedule: s.snapshot.tasks.isEmpty ? nil : try Scheduler.schedule(s.snapshot, today: s.today), stamp: s.now)
+            let events = text.components(separatedBy: "BEGIN:VEVENT").count - 1
+            what = "\(events) event\(events == 1 ? "" : "s")"
         case .mspdi:
             text = try MSProjectXML.export(s.snapshot, schedule: try Scheduler.schedule(s.snapshot, today: s.today))
         }

@@ -31,12 +31,12 @@ public enum TrelloBoard {
         var checklistCount = 0
         for c in try root.at("checklists").array() {
             guard let card = try c.at("idCard").string() else { continue }
-            var text = ["", "### \(try c.at("name").string() ?? "Checklist")"]
+            var text = ["", "", "### \(try c.at("name").string() ?? "Checklist")"]
             let items = try c.at("checkItems").array().sorted { (try? $0.at("pos").number() ?? 0) ?? 0 < (try? $1.at("pos").number() ?? 0) ?? 0 }
             for item in items {
                 text.append("- [\(try item.at("state").string() == "complete" ? "x" : " ")] \(try item.at("name").string() ?? "")")
             }
-            checklists[card, default: []] += text
+            checklists[card, default: []] += checklists[card] == nil ? text : Array(text.dropFirst())
             checklistCount += 1
         }
         var skipped = 0
@@ -50,7 +50,8 @@ public enum TrelloBoard {
             let closed = try c.at("closed").bool()
             if !archived && (closed || list?.closed == true) { skipped += 1; continue }
             var item = ImportBatch.Item(externalID: "trello:\(id)", title: try c.at("name").string() ?? "")
-            item.description = (try c.at("desc").string() ?? "") + (checklists[id].map { $0.joined(separator: "\n") } ?? "")
+            let description = (try c.at("desc").string() ?? "") + (checklists[id].map { $0.joined(separator: "\n") } ?? "")
+            item.description = String(description.drop { $0 == "\n" })
             item.column = list?.name
             item.archived = closed || list?.closed == true
             let byID = try c.at("idLabels").array().compactMap { try $0.string().flatMap { labels[$0] } }

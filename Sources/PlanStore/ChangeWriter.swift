@@ -16,9 +16,16 @@ extension ProjectStore {
 
     /// Applies many changes, each with its own journal row, moment and author, in one
     /// transaction: all of them or none (building a sample or a generated project).
+    /// A card created in one step and moved in a later one is named by its new key in both.
     public func apply(batch: [TimedChange]) throws {
         try immediateTransaction { db in
-            for step in batch { _ = try write(step.change, actor: step.actor, at: step.at, kind: .do, undoes: nil, db) }
+            var keys: [String: String] = [:]
+            for step in batch {
+                let entry = try write(step.change.naming(keys), actor: step.actor, at: step.at, kind: .do, undoes: nil, db)
+                for edit in entry.change.edits where edit.operation == .create {
+                    if let key = edit.field("key")?.to.string { keys[edit.id] = key }
+                }
+            }
         }
     }
 

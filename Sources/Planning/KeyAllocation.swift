@@ -20,4 +20,31 @@ extension Change {
         }
         return change
     }
+
+    /// This change with keys allocated earlier in the same batch written in: a later step's
+    /// summary and labels name a card by its placeholder until then (`keys` maps id to key).
+    public func naming(_ keys: [String: String]) -> Change {
+        guard !keys.isEmpty else { return self }
+        var change = self
+        change.summary = Self.naming(summary, keys)
+        for i in change.edits.indices { change.edits[i].label = Self.naming(change.edits[i].label, keys) }
+        return change
+    }
+
+    /// Placeholders are `\u{1}key:ID\u{1}`: between markers, a known id becomes its key.
+    private static func naming(_ text: String, _ keys: [String: String]) -> String {
+        guard text.contains("\u{1}") else { return text }
+        let parts = text.split(separator: "\u{1}", omittingEmptySubsequences: false)
+        var out = ""
+        for (i, part) in parts.enumerated() {
+            if i % 2 == 1, part.hasPrefix("key:"), let key = keys[String(part.dropFirst(4))] {
+                out += key
+            } else {
+                if i % 2 == 1 { out += "\u{1}" }
+                out += part
+                if i % 2 == 1, i + 1 < parts.count { out += "\u{1}" }
+            }
+        }
+        return out
+    }
 }

@@ -69,7 +69,7 @@ public enum ImportPlanner {
     /// A handle from a name in another tool: lower case, letters, digits and `_.-` ("Jane Doe" → "jane-doe").
     public static func handle(from name: String) -> String {
         var out = ""
-        for s in name.lowercased().unicodeScalars {
+        for s in name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_US_POSIX")).lowercased().unicodeScalars {
             if s.isASCII && (s.properties.isAlphabetic || ("0"..."9").contains(s) || "_.-".unicodeScalars.contains(s)) {
                 out.unicodeScalars.append(s)
             } else if !out.isEmpty && !out.hasSuffix("-") {
@@ -84,7 +84,8 @@ public enum ImportPlanner {
     /// A label Gantry accepts from another tool's: lower case, spaces as dashes, other characters
     /// dropped; nil when nothing is left.
     public static func label(from text: String) -> String? {
-        let cleaned = text.lowercased().trimmingCharacters(in: .whitespaces).unicodeScalars.compactMap { s -> Character? in
+        let folded = text.folding(options: .diacriticInsensitive, locale: Locale(identifier: "en_US_POSIX"))
+        let cleaned = folded.lowercased().trimmingCharacters(in: .whitespaces).unicodeScalars.compactMap { s -> Character? in
             if s.isASCII && (s.properties.isAlphabetic || ("0"..."9").contains(s) || "_.-/".unicodeScalars.contains(s)) { return Character(s) }
             return s == " " ? "-" : nil
         }
@@ -211,7 +212,7 @@ private struct Planner {
             let pending = item.dependsOn.compactMap { created[$0] ?? byExternal[$0]?.id }.compactMap { p.cards[$0] }
                 .filter { dep in !(p.columns[dep.columnID]?.category == .done) }
             if !pending.isEmpty, card.blockedReason == nil, !(p.columns[card.columnID]?.category == .done) {
-                let reason = "Waits for " + pending.map { "\(EntityEdit.pendingKey($0.id)) \($0.title)" }.joined(separator: ", ")
+                let reason = "Waits for " + pending.map { $0.key.isEmpty ? "“\($0.title)”" : "\($0.key) \($0.title)" }.joined(separator: ", ")
                 if let edit = card.update([("blockedReason", .text(String(reason.prefix(Limits.titleLength.upperBound))))]) { waits.append(edit) }
             }
         }
