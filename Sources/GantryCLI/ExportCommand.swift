@@ -50,9 +50,7 @@ struct ExportCommand: ParsableCommand {
         var what = "\(s.snapshot.tasks.count) task\(s.snapshot.tasks.count == 1 ? "" : "s")"
         switch format {
         case .json:
-            let archive = try s.store.archive(history: !noHistory)
-            text = String(decoding: try archive.encoded(), as: UTF8.self) + "\n"
-            what = archive.summary
+            return try writeJSON(s)
         case .tjp:
             let export = try TaskJugglerProject(s.snapshot, today: s.today)
             text = export.text
@@ -77,6 +75,16 @@ struct ExportCommand: ParsableCommand {
         try OutputFile.write(Data(text.utf8), to: output, context: s.context)
         for note in notes { s.context.output.printError(note) }
         s.print("Wrote \(output) (\(format.rawValue): \(what)).")
+    }
+
+    /// json: streamed, the journal a row at a time, to standard output or (atomically) a file.
+    func writeJSON(_ s: Session) throws {
+        guard let output else {
+            try s.store.exportArchive(history: !noHistory) { s.context.output.write(String(decoding: $0, as: UTF8.self), error: false) }
+            return
+        }
+        let summary = try OutputFile.stream(to: output, context: s.context) { sink in try s.store.exportArchive(history: !noHistory, to: sink) }
+        s.print("Wrote \(output) (json: \(summary)).")
     }
 
     /// csv: every table into a folder, or one table (`--entity`) to standard output or a file.

@@ -54,11 +54,17 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         let context = CLIContext.current
         let source = context.absolute(file)
-        guard let data = FileManager.default.contents(atPath: source) else {
-            throw CLIError.refused("Cannot read \(file): \(FileManager.default.fileExists(atPath: source) ? "permission denied" : "no such file").")
+        func unreadable() -> CLIError {
+            var isFolder: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: source, isDirectory: &isFolder)
+            return CLIError.refused("Cannot read \(file): \(!exists ? "no such file" : isFolder.boolValue ? "it is a folder" : "permission denied").")
         }
-        let format = try from ?? Self.detect(data, name: file)
-        if format == .gantry { return try importArchive(data, context: context) }
+        // The first bytes tell the format; Gantry's own document is then read mapped, a row at a time.
+        guard let handle = FileHandle(forReadingAtPath: source), let head = try? handle.read(upToCount: 4096) ?? Data() else { throw unreadable() }
+        try? handle.close()
+        let format = try from ?? Self.detect(head, name: file)
+        if format == .gantry { return try importArchive(source, context: context) }
+        guard let data = FileManager.default.contents(atPath: source) else { throw unreadable() }
         let mapping = ImportMapping(users: try ImportMapping.pairs(mapUser, option: "--map-user"),
                                     columns: try ImportMapping.pairs(mapColumn, option: "--map-column"))
         let batch: ImportBatch
@@ -113,15 +119,16 @@ struct ImportCommand: ParsableCommand {
         return p
     }
 
-    func importArchive(_ data: Data, context: CLIContext) throws {
-        var archive = try ProjectArchive.decode(data)
+    func importArchive(_ source: String, context: CLIContext) throws {
+        var archive = try ProjectArchive.open(path: source)
         if noHistory { archive.dropHistory() }
         let path = ProjectLocator.target(explicit: location.project, context: context)
         let exists = FileManager.default.fileExists(atPath: path)
         let what = archive.summary
         if dryRun {
-            // Every entity checked, as the import itself would.
+            // Every entity and journal row checked, as the import itself would.
             _ = try archive.snapshot()
+            try archive.checkJournal()
             context.output.print("Would import \(archive.projectName) into \(exists ? "the empty project at" : "a new project at") \(path): \(what).")
             context.output.print("Nothing was written (--dry-run).")
             return

@@ -7,7 +7,11 @@ enum UsageReport {
     static func sentence(for error: Error, arguments: [String]) -> String {
         let (path, command) = commandPath(arguments)
         let name = (["gantry"] + path).joined(separator: " ")
-        var message = GantryCommand.message(for: error).split(separator: "\n").first.map(String.init) ?? "Invalid command line"
+        let lines = GantryCommand.message(for: error).split(separator: "\n").map(String.init)
+        var message = lines.first ?? "Invalid command line"
+        // Longer choices come as a list under "…one of the following:"; keep them in the sentence.
+        let choices = lines.dropFirst().map { $0.trimmingCharacters(in: .whitespaces) }.prefix { $0.hasPrefix("- ") }.map { String($0.dropFirst(2)) }
+        if message.hasSuffix(":"), !choices.isEmpty { message += " " + choices.joined(separator: ", ") }
         message = Quote.cutQuoted(message)
         if message.hasSuffix(".") { message.removeLast() }
         var hint = ""

@@ -19,12 +19,19 @@ enum FlowRecorder {
 
     /// Fills `card_flow` from an existing journal, replaying its card edits in order.
     static func backfill(_ db: Database) throws {
-        var states: [String: FlowState] = [:]
+        var replay = Replay()
         let rows = try Row.fetchCursor(db, sql: "SELECT seq, at, change FROM journal ORDER BY seq")
         while let row = try rows.next() {
-            let change = try StoredChange.decode(row["change"])
-            let seq: Int64 = row["seq"]
-            let at = Date(timeIntervalSince1970: row["at"])
+            try replay.record(try StoredChange.decode(row["change"]), seq: row["seq"], at: Date(timeIntervalSince1970: row["at"]), db)
+        }
+    }
+
+    /// Journal rows replayed in order: each card's state kept from its own edits, so rows written
+    /// without the card table in step (a backfill, an import) record the flow they made.
+    struct Replay {
+        private var states: [String: FlowState] = [:]
+
+        mutating func record(_ change: Change, seq: Int64, at: Date, _ db: Database) throws {
             for edit in change.edits where edit.kind == .card && FlowHistory.touchesFlow(edit) {
                 let state = FlowHistory.state(after: edit, from: states[edit.id])
                 states[edit.id] = state

@@ -6,11 +6,15 @@ import Planning
 /// sequences, saved stand-ups and, unless left out, the journal. It is how a project leaves
 /// Gantry whole, and how it comes back: importing it into an empty project gives the same
 /// project, and exporting that gives the same document.
-public struct ProjectArchive: Codable, Sendable {
+///
+/// The journal is most of a long-lived project's document, so it is never held whole: the export
+/// writes it row by row from the store, and the import reads it row by row from the file (mapped,
+/// its pages given back as they are used); only the entities are read in one piece.
+public struct ProjectArchive: @unchecked Sendable {
     public static let formatName = "gantry-project"
     public static let currentVersion = 1
 
-    struct JournalRow: Codable, Sendable {
+    struct JournalRow: Codable {
         var seq: Int64
         var at: Double
         var actor: String
@@ -20,15 +24,19 @@ public struct ProjectArchive: Codable, Sendable {
         var change: StoredChange
     }
 
-    var format: String
-    var version: Int
     var entities: [String: [[String: StoredValue]]]
     var sequences: [String: Int64]
     var standups: [[String: StoredValue]]
-    var journal: [JournalRow]?
+    /// Where each journal row lies in the document; nil: the document has no journal.
+    private(set) var journal: [Range<Int>]?
+    private let source: ArchiveSource
 
     /// How many of each kind, and the journal's length, in words: what an import would create.
     public var summary: String {
+        Self.summary(counts: entities.mapValues(\.count), standups: standups.count, journal: journal?.count)
+    }
+
+    static func summary(counts: [String: Int], standups: Int, journal: Int?) -> String {
         let names: [EntityKind: (String, String)] = [
             .member: ("member", "members"), .board: ("board", "boards"), .column: ("column", "columns"), .card: ("card", "cards"),
             .raid: ("RAID item", "RAID items"), .raidLink: ("RAID link", "RAID links"), .task: ("task", "tasks"),
@@ -38,11 +46,11 @@ public struct ProjectArchive: Codable, Sendable {
         ]
         func count(_ n: Int, _ name: (String, String)) -> String { "\(n) \(n == 1 ? name.0 : name.1)" }
         var parts = EntityKind.allCases.compactMap { kind -> String? in
-            guard let name = names[kind], let n = entities[kind.rawValue]?.count, n > 0 else { return nil }
+            guard let name = names[kind], let n = counts[kind.rawValue], n > 0 else { return nil }
             return count(n, name)
         }
-        if !standups.isEmpty { parts.append(count(standups.count, ("stand-up", "stand-ups"))) }
-        parts.append(journal.map { count($0.count, ("journal row", "journal rows")) } ?? "no journal")
+        if standups > 0 { parts.append(count(standups, ("stand-up", "stand-ups"))) }
+        parts.append(journal.map { count($0, ("journal row", "journal rows")) } ?? "no journal")
         return parts.joined(separator: ", ")
     }
 
@@ -53,30 +61,58 @@ public struct ProjectArchive: Codable, Sendable {
 
     public mutating func dropHistory() { journal = nil }
 
-    /// The document's bytes: keys sorted, so the same project always gives the same text.
-    public func encoded() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        return try encoder.encode(self)
+    /// Reads a document held in memory.
+    public static func decode(_ data: Data) throws -> ProjectArchive {
+        try read(ArchiveSource(copying: data))
     }
 
-    /// Reads a document, naming the place of the first thing wrong (`journal[3].change.edits`).
-    public static func decode(_ data: Data) throws -> ProjectArchive {
-        let archive: ProjectArchive
+    /// Reads a document from a file, mapped rather than loaded.
+    public static func open(path: String) throws -> ProjectArchive {
+        try read(ArchiveSource(file: try MappedFile(path: path)))
+    }
+
+    /// The top-level sections, each decoded from its own slice; the journal's rows only located.
+    /// The first thing wrong is named by its place (`entities.card[0].priority`, `journal[3]`).
+    private static func read(_ source: ArchiveSource) throws -> ProjectArchive {
+        let scan = JSONScan(bytes: source.bytes)
+        var sections: [String: Range<Int>] = [:]
         do {
-            archive = try JSONDecoder().decode(ProjectArchive.self, from: data)
-        } catch let DecodingError.dataCorrupted(context) where context.codingPath.isEmpty {
-            throw StoreError.badInput("it is not JSON (\(Self.reason(context.underlyingError)))")
-        } catch let error as DecodingError {
-            throw StoreError.badInput(Self.describe(error))
+            let start = scan.skipSpace(0)
+            guard start < source.bytes.count, source.bytes[start] == UInt8(ascii: "{") else {
+                throw JSONScan.Failure(offset: start, message: start < source.bytes.count ? "it does not start with {" : "it is empty")
+            }
+            for (key, range) in try scan.members(start) { sections[key] = range }
+        } catch let failure as JSONScan.Failure {
+            throw StoreError.badInput("it is not JSON (line \(scan.line(of: failure.offset)): \(failure.message))")
         }
-        guard archive.format == formatName else {
-            throw StoreError.badInput("\"format\" is \"\(archive.format)\", not \"\(formatName)\"")
+        func section<T: Decodable>(_ name: String, _ type: T.Type) throws -> T {
+            guard let range = sections[name] else { throw StoreError.badInput("\(name) is missing") }
+            do {
+                return try JSONDecoder().decode(T.self, from: source.data(range))
+            } catch let error as DecodingError {
+                throw StoreError.badInput(describe(error, in: name))
+            }
         }
-        guard archive.version <= currentVersion, archive.version >= 1 else {
-            throw StoreError.badInput("it is version \(archive.version) of the format; this Gantry reads versions 1 to \(currentVersion)")
+        if let unknown = sections.keys.sorted().first(where: { !["entities", "format", "journal", "sequences", "standups", "version"].contains($0) }) {
+            throw StoreError.badInput("\"\(unknown)\" is not part of a \(formatName) document")
         }
-        return archive
+        let format = try section("format", String.self)
+        guard format == formatName else {
+            throw StoreError.badInput("\"format\" is \"\(format)\", not \"\(formatName)\"")
+        }
+        let version = try section("version", Int.self)
+        guard version <= currentVersion, version >= 1 else {
+            throw StoreError.badInput("it is version \(version) of the format; this Gantry reads versions 1 to \(currentVersion)")
+        }
+        var journal: [Range<Int>]?
+        if let range = sections["journal"] {
+            do { journal = try scan.elements(range.lowerBound) } catch let failure as JSONScan.Failure {
+                throw StoreError.badInput("journal (line \(scan.line(of: failure.offset))): \(failure.message)")
+            }
+        }
+        return ProjectArchive(entities: try section("entities", [String: [[String: StoredValue]]].self),
+                              sequences: try section("sequences", [String: Int64].self),
+                              standups: try section("standups", [[String: StoredValue]].self), journal: journal, source: source)
     }
 
     /// The project the document holds, every entity checked.
@@ -91,9 +127,31 @@ public struct ProjectArchive: Codable, Sendable {
         }
     }
 
-    private static func describe(_ error: DecodingError) -> String {
+    /// Decodes the journal's rows in order, one at a time, giving back the pages read.
+    func eachJournalRow(_ body: (Int, JournalRow) throws -> Void) throws {
+        guard let journal else { return }
+        let decoder = JSONDecoder()
+        for (i, range) in journal.enumerated() {
+            let row: JournalRow
+            do { row = try decoder.decode(JournalRow.self, from: source.data(range)) } catch let error as DecodingError {
+                throw StoreError.badInput(Self.describe(error, in: "journal[\(i)]"))
+            }
+            guard JournalEntry.Kind(rawValue: row.kind) != nil else {
+                throw StoreError.badInput("journal[\(i)].kind is \"\(row.kind)\"; a journal row is do, undo or redo")
+            }
+            try body(i, row)
+            if i % 4096 == 4095 { source.release(upTo: range.upperBound) }
+        }
+    }
+
+    /// Every journal row decoded and checked, nothing written (for `--dry-run`).
+    public func checkJournal() throws {
+        try eachJournalRow { _, _ in }
+    }
+
+    private static func describe(_ error: DecodingError, in section: String) -> String {
         func path(_ keys: [any CodingKey]) -> String {
-            keys.reduce("") { out, key in key.intValue.map { "\(out)[\($0)]" } ?? (out.isEmpty ? key.stringValue : "\(out).\(key.stringValue)") }
+            keys.reduce(section) { out, key in key.intValue.map { "\(out)[\($0)]" } ?? "\(out).\(key.stringValue)" }
         }
         switch error {
         case .keyNotFound(let key, let context): return "\(path(context.codingPath + [key])) is missing"
@@ -102,19 +160,54 @@ public struct ProjectArchive: Codable, Sendable {
         @unknown default: return "\(error)"
         }
     }
+}
 
-    private static func reason(_ error: (any Error)?) -> String {
-        guard let error else { return "unreadable" }
-        return (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
+/// The bytes of a document: a mapped file, or a copy of data handed in.
+final class ArchiveSource: @unchecked Sendable {
+    let bytes: UnsafeRawBufferPointer
+    private let file: MappedFile?
+    private let owned: UnsafeMutableRawBufferPointer?
+
+    init(file: MappedFile) {
+        self.file = file
+        bytes = file.bytes
+        owned = nil
     }
+
+    init(copying data: Data) {
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(data.count, 1), alignment: 8)
+        data.copyBytes(to: buffer)
+        owned = buffer
+        file = nil
+        bytes = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(buffer)[0..<data.count])
+    }
+
+    func data(_ range: Range<Int>) -> Data { Data(UnsafeRawBufferPointer(rebasing: bytes[range])) }
+
+    func release(upTo offset: Int) { file?.release(upTo: offset) }
+
+    deinit { owned?.deallocate() }
 }
 
 extension ProjectStore {
-    /// The project as an archive, with or without its journal, read in one transaction.
-    public func archive(history: Bool) throws -> ProjectArchive {
+    /// Writes the project as a document to `sink`, piece by piece (the journal a row at a time,
+    /// each row's change as the store keeps it), all read in one transaction. Keys are sorted and
+    /// the layout fixed, so the same project always gives the same bytes. Returns the summary.
+    @discardableResult
+    public func exportArchive(history: Bool, to sink: (Data) throws -> Void) throws -> String {
         let snapshot = try load()
         return try Self.translating(path) {
             try reader.read { db in
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+                func nested(_ data: Data) -> Data {
+                    var out = Data(capacity: data.count + data.count / 8)
+                    for byte in data {
+                        out.append(byte)
+                        if byte == 0x0A { out.append(contentsOf: [0x20, 0x20]) }
+                    }
+                    return out
+                }
                 var entities: [String: [[String: StoredValue]]] = [:]
                 for kind in EntityKind.allCases {
                     entities[kind.rawValue] = snapshot.entityFields(of: kind).map { $0.mapValues(StoredValue.init) }
@@ -124,22 +217,75 @@ extension ProjectStore {
                 let standups = try Row.fetchAll(db, sql: "SELECT * FROM standup ORDER BY id").map { row in
                     Dictionary(uniqueKeysWithValues: row.columnNames.map { ($0, StoredValue(Value(row[$0] as DatabaseValue))) })
                 }
-                var journal: [ProjectArchive.JournalRow]?
+                try sink(Data("{\n  \"entities\" : ".utf8) + nested(try encoder.encode(entities)))
+                try sink(Data(",\n  \"format\" : \"\(ProjectArchive.formatName)\"".utf8))
+                var rows: Int?
                 if history {
-                    journal = try Row.fetchAll(db, sql: "SELECT seq, at, actor, kind, undoes, undoneBy, change FROM journal ORDER BY seq").map { row in
-                        ProjectArchive.JournalRow(seq: row[0], at: row[1], actor: row[2], kind: row[3], undoes: row[4], undoneBy: row[5],
-                                                  change: try JSONDecoder().decode(StoredChange.self, from: Data((row[6] as String).utf8)))
+                    try sink(Data(",\n  \"journal\" : [".utf8))
+                    var count = 0
+                    var chunk = Data()
+                    let cursor = try Row.fetchCursor(db, sql: "SELECT seq, at, actor, kind, undoes, undoneBy, change FROM journal ORDER BY seq")
+                    while let row = try cursor.next() {
+                        chunk.append(contentsOf: (count == 0 ? "\n    " : ",\n    ").utf8)
+                        Self.journalRow(row, into: &chunk)
+                        count += 1
+                        if chunk.count > 1 << 20 { try sink(chunk); chunk.removeAll(keepingCapacity: true) }
                     }
+                    chunk.append(contentsOf: (count == 0 ? "]" : "\n  ]").utf8)
+                    try sink(chunk)
+                    rows = count
                 }
-                return ProjectArchive(format: ProjectArchive.formatName, version: ProjectArchive.currentVersion, entities: entities,
-                                      sequences: sequences, standups: standups, journal: journal)
+                try sink(Data(",\n  \"sequences\" : ".utf8) + nested(try encoder.encode(sequences)))
+                try sink(Data(",\n  \"standups\" : ".utf8) + nested(try encoder.encode(standups)))
+                try sink(Data(",\n  \"version\" : \(ProjectArchive.currentVersion)\n}\n".utf8))
+                return ProjectArchive.summary(counts: entities.mapValues(\.count), standups: standups.count, journal: rows)
             }
         }
     }
 
+    /// The whole document in memory (tests and small projects).
+    public func archiveDocument(history: Bool) throws -> Data {
+        var out = Data()
+        try exportArchive(history: history) { out.append($0) }
+        return out
+    }
+
+    /// One journal row on one line, keys in order, the change embedded as stored.
+    private static func journalRow(_ row: Row, into out: inout Data) {
+        func string(_ s: String) {
+            out.append(0x22)
+            for b in s.utf8 {
+                switch b {
+                case 0x22: out.append(contentsOf: [0x5C, 0x22])
+                case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+                case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
+                case 0x0D: out.append(contentsOf: [0x5C, 0x72])
+                case 0x09: out.append(contentsOf: [0x5C, 0x74])
+                case 0..<0x20: out.append(contentsOf: String(format: "\\u%04x", b).utf8)
+                default: out.append(b)
+                }
+            }
+            out.append(0x22)
+        }
+        func number(_ n: Int64?) { out.append(contentsOf: (n.map { String($0) } ?? "null").utf8) }
+        out.append(contentsOf: "{\"actor\":".utf8)
+        string(row[2])
+        out.append(contentsOf: ",\"at\":\((row[1] as Double).description),\"change\":".utf8)
+        out.append(contentsOf: (row[6] as String).utf8)
+        out.append(contentsOf: ",\"kind\":".utf8)
+        string(row[3])
+        out.append(contentsOf: ",\"seq\":".utf8)
+        number(row[0])
+        out.append(contentsOf: ",\"undoes\":".utf8)
+        number(row[4])
+        out.append(contentsOf: ",\"undoneBy\":".utf8)
+        number(row[5])
+        out.append(0x7D)
+    }
+
     /// Fills an empty project from an archive in one transaction: its entities, key sequences,
-    /// stand-ups and journal (with the flow history rebuilt from it). Refused, with nothing
-    /// written, when this project already holds work.
+    /// stand-ups and journal, read a row at a time, with the flow history recorded as each row
+    /// goes in. Refused, with nothing written, when this project already holds work.
     public func restore(_ archive: ProjectArchive) throws {
         let snapshot = try archive.snapshot()
         try immediateTransaction { db in
@@ -169,18 +315,18 @@ extension ProjectStore {
                 try db.execute(sql: "INSERT INTO standup (\(names.map { "\"\($0)\"" }.joined(separator: ", "))) VALUES (\(names.map { _ in "?" }.joined(separator: ", ")))",
                                arguments: StatementArguments(names.map { row[$0]!.value.databaseValue }))
             }
-            for (i, row) in (archive.journal ?? []).enumerated() {
-                guard JournalEntry.Kind(rawValue: row.kind) != nil else {
-                    throw StoreError.badInput("journal[\(i)].kind is \"\(row.kind)\"; a journal row is do, undo or redo")
-                }
+            let insertRow = try db.makeStatement(sql: "INSERT INTO journal (seq, at, actor, kind, summary, change, undoes, undoneBy) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+            let insertEntity = try db.makeStatement(sql: "INSERT OR IGNORE INTO journal_entity (entityID, seq) VALUES (?, ?)")
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            var flow = FlowRecorder.Replay()
+            try archive.eachJournalRow { _, row in
                 let change = row.change.change
-                try db.execute(sql: "INSERT INTO journal (seq, at, actor, kind, summary, change, undoes, undoneBy) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                               arguments: [row.seq, row.at, row.actor, row.kind, change.summary, try StoredChange.encode(change), row.undoes, row.undoneBy])
-                for id in Set(change.edits.map(\.id)) {
-                    try db.execute(sql: "INSERT OR IGNORE INTO journal_entity (entityID, seq) VALUES (?, ?)", arguments: [id, row.seq])
-                }
+                let stored = String(decoding: try encoder.encode(row.change), as: UTF8.self)
+                try insertRow.execute(arguments: [row.seq, row.at, row.actor, row.kind, change.summary, stored, row.undoes, row.undoneBy])
+                for id in Set(change.edits.map(\.id)) { try insertEntity.execute(arguments: [id, row.seq]) }
+                try flow.record(change, seq: row.seq, at: Date(timeIntervalSince1970: row.at), db)
             }
-            try FlowRecorder.backfill(db)
         }
     }
 }

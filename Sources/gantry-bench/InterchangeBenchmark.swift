@@ -11,7 +11,7 @@ enum InterchangeBenchmark {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let store = try ProjectStore.open(at: path)
         var bytes = Data()
-        let export = try Measure.median(runs: 3) { bytes = try store.archive(history: true).encoded() }
+        let export = try Measure.median(runs: 3) { bytes = try store.archiveDocument(history: true) }
         var imported = 0
         let restore = try Measure.median(runs: 3) {
             let target = dir + "/in-\(UUID().uuidString).sqlite"
@@ -34,5 +34,6 @@ enum InterchangeBenchmark {
         }
         print("  gantry export --format json               " + Measure.format(out.ms, "ms", target: 1000) + rss(out))
         print("  gantry import                             " + Measure.format(back.ms, "ms", target: 3000) + rss(back))
+        try JiraBenchmark.run(gantry: gantry, dir: dir, rows: 5_000)
     }
 }
