@@ -5,7 +5,11 @@ import PackageDescription
 /// without a Swift toolchain, and start faster and smaller than with the shared libraries
 /// (no dynamic relocation of libFoundation and libswiftCore, only the code Gantry uses).
 /// Debug builds link the shared libraries, which is quicker.
-let selfContainedRelease: [LinkerSetting] = [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
+let selfContainedRelease: [LinkerSetting] = [
+    .unsafeFlags(["-static-stdlib"], .when(configuration: .release)),
+    .linkedLibrary("_CFXMLInterface", .when(platforms: [.linux], configuration: .release)),
+    .linkedLibrary("xml2", .when(platforms: [.linux], configuration: .release)),
+]
 let staticRuntimeModules: [SwiftSetting] = [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
 
 let package = Package(

@@ -151,7 +151,8 @@ struct ImportCommand: ParsableCommand {
         let head = String(decoding: data.prefix(4096), as: UTF8.self).trimmingCharacters(in: CharacterSet(charactersIn: "\u{FEFF}").union(.whitespacesAndNewlines))
         if head.hasPrefix("<") { return .mspdi }
         if head.hasPrefix("{") || head.hasPrefix("[") {
-            if head.contains("\"gantry-project\"") { return .gantry }
+            // Gantry's document starts with its entities (keys are sorted); "format" names it.
+            if head.contains("\"gantry-project\"") || head.range(of: #"^\{\s*"entities"\s*:"#, options: .regularExpression) != nil { return .gantry }
             if head.hasPrefix("{") && (head.contains("\"idBoard\"") || head.contains("\"lists\"") || head.contains("\"idOrganization\"")) { return .trello }
             if head.hasPrefix("[") && head.contains("\"uuid\"") && head.contains("\"entry\"") { return .taskwarrior }
             if head.contains("\"items\"") || head.contains("\"number\"") || head.contains("\"url\"") { return .github }

@@ -41,6 +41,10 @@ public enum ProjectLocator {
             if parent == dir || parent.isEmpty { break }
             dir = parent
         }
+        let sample = DemoCommand.defaultPath(context)
+        if FileManager.default.fileExists(atPath: sample) {
+            throw CLIError.refused("No Gantry project in this folder or any parent. The sample from `gantry demo` is \(sample): add --project \(sample) (or export GANTRY_PROJECT=\(sample)), or create a project here with `gantry init`.")
+        }
         throw CLIError.refused("No Gantry project in this folder or any parent. Create one with `gantry init`, or try the sample with `gantry demo`.")
     }
 }

@@ -24,7 +24,7 @@ public struct ProjectArchive: @unchecked Sendable {
         var change: StoredChange
     }
 
-    var entities: [String: [[String: StoredValue]]]
+    var entities: [String: [[String: Value]]]
     var sequences: [String: Int64]
     var standups: [[String: StoredValue]]
     /// Where each journal row lies in the document; nil: the document has no journal.
@@ -57,7 +57,7 @@ public struct ProjectArchive: @unchecked Sendable {
     public var hasHistory: Bool { journal != nil }
 
     /// The project's name as the document gives it (checked with the rest by `snapshot()`).
-    public var projectName: String { entities[EntityKind.project.rawValue]?.first?["name"]?.value.string ?? "the project" }
+    public var projectName: String { entities[EntityKind.project.rawValue]?.first?["name"]?.string ?? "the project" }
 
     public mutating func dropHistory() { journal = nil }
 
@@ -110,7 +110,12 @@ public struct ProjectArchive: @unchecked Sendable {
                 throw StoreError.badInput("journal (line \(scan.line(of: failure.offset))): \(failure.message)")
             }
         }
-        return ProjectArchive(entities: try section("entities", [String: [[String: StoredValue]]].self),
+        guard let entityRange = sections["entities"] else { throw StoreError.badInput("entities is missing") }
+        let entities: [String: [[String: Value]]]
+        do { entities = try FlatJSON.entities(source.bytes, entityRange) } catch let failure as FlatJSON.Failure {
+            throw StoreError.badInput("\(failure.message) (line \(scan.line(of: failure.offset)))")
+        }
+        return ProjectArchive(entities: entities,
                               sequences: try section("sequences", [String: Int64].self),
                               standups: try section("standups", [[String: StoredValue]].self), journal: journal, source: source)
     }
@@ -120,7 +125,7 @@ public struct ProjectArchive: @unchecked Sendable {
         var byKind: [EntityKind: [[String: Value]]] = [:]
         for (name, rows) in entities {
             guard let kind = EntityKind(rawValue: name) else { throw StoreError.badInput("entities.\(name): not a kind of thing Gantry keeps") }
-            byKind[kind] = rows.map { $0.mapValues(\.value) }
+            byKind[kind] = rows
         }
         do { return try ProjectSnapshot.rebuilt(from: byKind) } catch let error as PlanningError {
             throw StoreError.badInput(error.description)
@@ -208,16 +213,30 @@ extension ProjectStore {
                     }
                     return out
                 }
-                var entities: [String: [[String: StoredValue]]] = [:]
-                for kind in EntityKind.allCases {
-                    entities[kind.rawValue] = snapshot.entityFields(of: kind).map { $0.mapValues(StoredValue.init) }
-                }
+                var counts: [String: Int] = [:]
                 var sequences: [String: Int64] = [:]
                 for row in try Row.fetchAll(db, sql: "SELECT name, next FROM sequence") { sequences[row[0]] = row[1] }
                 let standups = try Row.fetchAll(db, sql: "SELECT * FROM standup ORDER BY id").map { row in
                     Dictionary(uniqueKeysWithValues: row.columnNames.map { ($0, StoredValue(Value(row[$0] as DatabaseValue))) })
                 }
-                try sink(Data("{\n  \"entities\" : ".utf8) + nested(try encoder.encode(entities)))
+                // Entities one per line, kinds and fields in name order.
+                var out: [UInt8] = Array("{\n  \"entities\" : {".utf8)
+                for (k, kind) in EntityKind.allCases.sorted(by: { $0.rawValue < $1.rawValue }).enumerated() {
+                    let rows = snapshot.entityFields(of: kind)
+                    counts[kind.rawValue] = rows.count
+                    let keys = kind.fieldNames.sorted()
+                    out.append(contentsOf: "\(k == 0 ? "" : ",")\n    ".utf8)
+                    FlatJSON.string(kind.rawValue, into: &out)
+                    out.append(contentsOf: " : [".utf8)
+                    for (i, fields) in rows.enumerated() {
+                        out.append(contentsOf: (i == 0 ? "\n      " : ",\n      ").utf8)
+                        FlatJSON.object(fields, keys: keys, into: &out)
+                        if out.count > 1 << 20 { try sink(Data(out)); out.removeAll(keepingCapacity: true) }
+                    }
+                    out.append(contentsOf: (rows.isEmpty ? "]" : "\n    ]").utf8)
+                }
+                out.append(contentsOf: "\n  }".utf8)
+                try sink(Data(out))
                 try sink(Data(",\n  \"format\" : \"\(ProjectArchive.formatName)\"".utf8))
                 var rows: Int?
                 if history {
@@ -238,7 +257,7 @@ extension ProjectStore {
                 try sink(Data(",\n  \"sequences\" : ".utf8) + nested(try encoder.encode(sequences)))
                 try sink(Data(",\n  \"standups\" : ".utf8) + nested(try encoder.encode(standups)))
                 try sink(Data(",\n  \"version\" : \(ProjectArchive.currentVersion)\n}\n".utf8))
-                return ProjectArchive.summary(counts: entities.mapValues(\.count), standups: standups.count, journal: rows)
+                return ProjectArchive.summary(counts: counts, standups: standups.count, journal: rows)
             }
         }
     }

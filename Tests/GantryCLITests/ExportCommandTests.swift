@@ -59,5 +59,14 @@ import Testing
         let missing = h.run("import", "nowhere.json", "--project", "new.sqlite")
         #expect(missing.status == 1 && missing.err.contains("Cannot read nowhere.json: no such file."))
     }
-}
 
+    @Test func aLargeDocumentIsRecognisedFromItsFirstBytes() throws {
+        let h = try CLIHarness.withProject()
+        for i in 1...60 { try h.expectOK("card", "add", "Card number \(i) with a title long enough to fill the first page of the file") }
+        try h.expectOK("export", "--format", "json", "--output", "big.json")
+        let head = try #require(FileHandle(forReadingAtPath: h.dir + "/big.json")?.readData(ofLength: 4096))
+        #expect(!String(decoding: head, as: UTF8.self).contains("gantry-project"), "the format's name is past the first 4 KB")
+        let out = try h.expectOK("import", "big.json", "--project", "copy.sqlite")
+        #expect(out.contains("60 cards"), "\(out)")
+    }
+}

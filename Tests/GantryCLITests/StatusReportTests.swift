@@ -130,4 +130,18 @@ import Testing
         #expect(h.run("report", "status", "--format", "pdf").status == 2)
         #expect(h.run("report", "status", "--output", "no/such/dir/x.md").err.contains("there is no folder"))
     }
+
+    @Test func afterGantryDemoTheReportSaysWhereTheSampleIs() throws {
+        let h = try CLIHarness()
+        h.environment["XDG_DATA_HOME"] = h.dir + "/data"
+        let plain = h.run("report", "status")
+        #expect(plain.err.contains("try the sample with `gantry demo`"))
+        try FileManager.default.createDirectory(atPath: h.dir + "/data/gantry", withIntermediateDirectories: true)
+        try h.expectOK("demo", "--output", h.dir + "/data/gantry/demo.sqlite")
+        let r = h.run("report", "status", "--format", "html")
+        #expect(r.status == 1)
+        #expect(r.err.contains("The sample from `gantry demo` is \(h.dir)/data/gantry/demo.sqlite: add --project"), "\(r.err)")
+        let page = try h.expectOK("report", "status", "--format", "html", "--project", h.dir + "/data/gantry/demo.sqlite")
+        #expect(page.contains("<title>Status: Checkout Revamp"))
+    }
 }

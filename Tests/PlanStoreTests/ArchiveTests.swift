@@ -124,13 +124,15 @@ import Testing
                 return error.description
             }
         }
+        let broken = try refusal(good.replacingOccurrences(of: "\"title\":\"", with: "\"title\":\"\\u12"))
+        #expect(broken.contains("a broken \\u escape (line"), "\(broken)")
         #expect(try refusal("{ not json").hasPrefix("Cannot import: it is not JSON (line 1: expected a key in quotes)"))
         #expect(try refusal(String(good.dropLast(40))).contains("it is not JSON (line"), "a document cut short")
         #expect(try refusal(good.replacingOccurrences(of: "\"version\" : 1", with: "\"version\" : 1, \"extra\" : 2")).contains("\"extra\" is not part of a gantry-project document"))
         #expect(try refusal(good.replacingOccurrences(of: "\"gantry-project\"", with: "\"trello\"")).contains("\"format\" is \"trello\""))
         #expect(try refusal(good.replacingOccurrences(of: "\"version\" : 1", with: "\"version\" : 9")).contains("version 9 of the format"))
-        #expect(try refusal(good.replacingOccurrences(of: "\"keyPrefix\" : \"GAN\"", with: "\"keyPrefix\" : \"GAN\", \"colour\" : \"red\"")).contains("entities.project"))
-        let card = try refusal(good.replacingOccurrences(of: "\"priority\" : \"", with: "\"priority\" : \"urgent-"))
+        #expect(try refusal(good.replacingOccurrences(of: "\"keyPrefix\":\"GAN\"", with: "\"keyPrefix\":\"GAN\", \"colour\" : \"red\"")).contains("entities.project"))
+        let card = try refusal(good.replacingOccurrences(of: "\"priority\":\"", with: "\"priority\":\"urgent-"))
         #expect(card.contains("entities.card[0]"), "\(card)")
         let journal = try refusal(good.replacingOccurrences(of: "\"kind\":\"do\"", with: "\"kind\":7"))
         #expect(journal.contains("journal[0].kind"), "\(journal)")
