@@ -242,16 +242,16 @@ extension ProjectStore {
                 if history {
                     try sink(Data(",\n  \"journal\" : [".utf8))
                     var count = 0
-                    var chunk = Data()
+                    var chunk: [UInt8] = []
                     let cursor = try Row.fetchCursor(db, sql: "SELECT seq, at, actor, kind, undoes, undoneBy, change FROM journal ORDER BY seq")
                     while let row = try cursor.next() {
                         chunk.append(contentsOf: (count == 0 ? "\n    " : ",\n    ").utf8)
                         Self.journalRow(row, into: &chunk)
                         count += 1
-                        if chunk.count > 1 << 20 { try sink(chunk); chunk.removeAll(keepingCapacity: true) }
+                        if chunk.count > 1 << 20 { try sink(Data(chunk)); chunk.removeAll(keepingCapacity: true) }
                     }
                     chunk.append(contentsOf: (count == 0 ? "]" : "\n  ]").utf8)
-                    try sink(chunk)
+                    try sink(Data(chunk))
                     rows = count
                 }
                 try sink(Data(",\n  \"sequences\" : ".utf8) + nested(try encoder.encode(sequences)))
@@ -270,29 +270,14 @@ extension ProjectStore {
     }
 
     /// One journal row on one line, keys in order, the change embedded as stored.
-    private static func journalRow(_ row: Row, into out: inout Data) {
-        func string(_ s: String) {
-            out.append(0x22)
-            for b in s.utf8 {
-                switch b {
-                case 0x22: out.append(contentsOf: [0x5C, 0x22])
-                case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
-                case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
-                case 0x0D: out.append(contentsOf: [0x5C, 0x72])
-                case 0x09: out.append(contentsOf: [0x5C, 0x74])
-                case 0..<0x20: out.append(contentsOf: String(format: "\\u%04x", b).utf8)
-                default: out.append(b)
-                }
-            }
-            out.append(0x22)
-        }
+    private static func journalRow(_ row: Row, into out: inout [UInt8]) {
         func number(_ n: Int64?) { out.append(contentsOf: (n.map { String($0) } ?? "null").utf8) }
         out.append(contentsOf: "{\"actor\":".utf8)
-        string(row[2])
+        FlatJSON.string(row[2], into: &out)
         out.append(contentsOf: ",\"at\":\((row[1] as Double).description),\"change\":".utf8)
         out.append(contentsOf: (row[6] as String).utf8)
         out.append(contentsOf: ",\"kind\":".utf8)
-        string(row[3])
+        FlatJSON.string(row[3], into: &out)
         out.append(contentsOf: ",\"seq\":".utf8)
         number(row[0])
         out.append(contentsOf: ",\"undoes\":".utf8)
