@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Planning
 import XMLCoder
 
@@ -208,6 +211,7 @@ public enum MSProjectXML {
     /// working days, milestones, progress, actual start and finish, start-no-earlier constraints, deadlines, links with
     /// their types and lags, resources assigned, the project start and calendar exceptions.
     public static func read(_ data: Data) throws -> ImportBatch {
+        try checkWellFormed(data)
         let decoder = XMLDecoder()
         decoder.shouldProcessNamespaces = true
         decoder.trimValueWhitespaces = true
@@ -265,6 +269,37 @@ public enum MSProjectXML {
             batch.notes.append("Resource rates were left out: set them with gantry member edit HANDLE --rate.")
         }
         return batch
+    }
+
+    /// Parses once for structure alone, so a broken file is named by its line and what is wrong.
+    static func checkWellFormed(_ data: Data) throws {
+        let parser = XMLParser(data: data)
+        let watcher = ErrorLine()
+        parser.delegate = watcher
+        let ok = parser.parse()
+        guard let error = parser.parserError ?? (ok ? nil : NSError(domain: "XML", code: 0)) else { return }
+        let code = ((watcher.error ?? error) as NSError).code
+        let what: String
+        switch code {
+        case 4: what = "the file is empty"
+        case 5: what = "the file ends before every element is closed"
+        case 9, 68: what = "an & that starts no entity (write &amp;)"
+        case 76: what = "a closing tag does not match the open element"
+        default: what = "not well-formed XML (parser error \(code))"
+        }
+        throw ImportError("line \(watcher.line ?? parser.lineNumber)", what)
+    }
+
+    /// Notes the line where the parser first found the file broken.
+    private final class ErrorLine: NSObject, XMLParserDelegate {
+        var line: Int?
+        var error: Error?
+
+        func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
+            guard line == nil else { return }
+            line = parser.lineNumber
+            error = parseError
+        }
     }
 
     static func day(_ text: String) -> Day? { Day(String(text.prefix(10))) }

@@ -119,6 +119,12 @@ import Testing
         #expect(batch.projectStart == Day("2026-11-30"))
         #expect(batch.people["ola"] == "Ola Nordmann")
         #expect(throws: ImportError.self) { try MSProjectXML.read(Data("<Project><Tasks><Task><UID>x</UID></Task></Tasks></Project>".utf8)) }
+        #expect(throws: ImportError("line 3", "an & that starts no entity (write &amp;)")) {
+            try MSProjectXML.read(Data("<Project>\n<Tasks>\n<Task><UID>1</UID><Name>A & B</Name></Task>\n</Tasks></Project>".utf8))
+        }
+        #expect(throws: ImportError("line 4", "a closing tag does not match the open element")) {
+            try MSProjectXML.read(Data("<Project>\n<Tasks>\n<Task><UID>1</UID>\n</Tasks></Project>".utf8))
+        }
         #expect(throws: ImportError("Tasks/Task[0]/Duration", "\"PT4X\" is not a duration such as PT40H0M0S")) {
             try MSProjectXML.read(Data("<Project><Tasks><Task><UID>1</UID><Duration>PT4X</Duration></Task></Tasks></Project>".utf8))
         }
