@@ -78,6 +78,55 @@ enum FlatJSON {
         return out
     }
 
+    /// One journal row as the export writes it: its columns, the change decoded, and where the
+    /// change's own text lies (stored again as it is, so the round trip is exact).
+    struct JournalRow {
+        var seq: Int64 = 0, at: Double = 0, actor = "", kind = ""
+        var undoes: Int64?, undoneBy: Int64?
+        var change = Change(summary: "", edits: [])
+        var changeText: Range<Int> = 0..<0
+    }
+
+    static func journalRow(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>, path: String) throws -> JournalRow {
+        var r = Reader(bytes: bytes, i: range.lowerBound, end: range.upperBound)
+        var row = JournalRow()
+        var seen = Set<String>()
+        try r.object { key, r in
+            seen.insert(key)
+            let at = r.i
+            func int(_ v: Value, _ name: String) throws -> Int64? {
+                if v.isNull { return nil }
+                guard case .int(let n) = v else { throw Failure(offset: at, message: "\(path).\(name): expected a whole number") }
+                return n
+            }
+            func text(_ v: Value, _ name: String) throws -> String {
+                guard case .text(let s) = v else { throw Failure(offset: at, message: "\(path).\(name): expected text") }
+                return s
+            }
+            switch key {
+            case "change":
+                r.space()
+                let start = r.i
+                row.change = try r.change(path: "\(path).change")
+                row.changeText = start..<r.i
+            case "seq": row.seq = try int(try r.value(path: "\(path).seq"), "seq") ?? 0
+            case "at":
+                let v = try r.value(path: "\(path).at")
+                guard let d = v.double else { throw Failure(offset: r.i, message: "\(path).at: expected a number") }
+                row.at = d
+            case "actor": row.actor = try text(try r.value(path: "\(path).actor"), "actor")
+            case "kind": row.kind = try text(try r.value(path: "\(path).kind"), "kind")
+            case "undoes": row.undoes = try int(try r.value(path: "\(path).undoes"), "undoes")
+            case "undoneBy": row.undoneBy = try int(try r.value(path: "\(path).undoneBy"), "undoneBy")
+            default: throw Failure(offset: r.i, message: "\(path): \"\(key)\" is not a field of a journal row")
+            }
+        }
+        for name in ["seq", "at", "actor", "kind", "change"] where !seen.contains(name) {
+            throw Failure(offset: range.lowerBound, message: "\(path).\(name) is missing")
+        }
+        return row
+    }
+
     struct Reader {
         let bytes: UnsafeRawBufferPointer
         var i: Int
@@ -151,6 +200,67 @@ enum FlatJSON {
             default: break
             }
             throw Failure(offset: i, message: "\(path): expected null, a number or text")
+        }
+
+        /// A change as the store encodes it: `{"edits":[{"fields":[{"from":…,"name":…,"to":…}],"id":…,"kind":…,"label":…,"op":…}],"summary":…}`.
+        mutating func change(path: String) throws -> Change {
+            var summary: String?
+            var edits: [EntityEdit] = []
+            try object { key, r in
+                switch key {
+                case "summary":
+                    guard case .text(let s) = try r.value(path: "\(path).summary") else { throw Failure(offset: r.i, message: "\(path).summary: expected text") }
+                    summary = s
+                case "edits":
+                    try r.list(path: "\(path).edits") { n, r in edits.append(try r.edit(path: "\(path).edits[\(n)]")) }
+                default: throw Failure(offset: r.i, message: "\(path): \"\(key)\" is not part of a change")
+                }
+            }
+            guard let summary else { throw Failure(offset: i, message: "\(path).summary is missing") }
+            return Change(summary: summary, edits: edits)
+        }
+
+        mutating func edit(path: String) throws -> EntityEdit {
+            var kind: EntityKind?, id: String?, label: String?, op: EntityEdit.Operation?
+            var fields: [FieldChange] = []
+            try object { key, r in
+                func text() throws -> String {
+                    guard case .text(let s) = try r.value(path: "\(path).\(key)") else { throw Failure(offset: r.i, message: "\(path).\(key): expected text") }
+                    return s
+                }
+                switch key {
+                case "kind":
+                    let k = try text()
+                    guard let known = EntityKind(rawValue: k) else { throw Failure(offset: r.i, message: "\(path).kind: \"\(k)\" is not a kind of thing Gantry keeps") }
+                    kind = known
+                case "id": id = try text()
+                case "label": label = try text()
+                case "op":
+                    let o = try text()
+                    guard let known = EntityEdit.Operation(rawValue: o) else { throw Failure(offset: r.i, message: "\(path).op: \"\(o)\" is not create, update or delete") }
+                    op = known
+                case "fields":
+                    try r.list(path: "\(path).fields") { n, r in
+                        var name: String?, from: Value = .null, to: Value = .null
+                        try r.object { k, r in
+                            let v = try r.value(path: "\(path).fields[\(n)].\(k)")
+                            switch k {
+                            case "name":
+                                guard case .text(let s) = v else { throw Failure(offset: r.i, message: "\(path).fields[\(n)].name: expected text") }
+                                name = s
+                            case "from": from = v
+                            case "to": to = v
+                            default: throw Failure(offset: r.i, message: "\(path).fields[\(n)]: \"\(k)\" is not part of a field change")
+                            }
+                        }
+                        guard let name else { throw Failure(offset: r.i, message: "\(path).fields[\(n)].name is missing") }
+                        fields.append(FieldChange(name: name, from: from, to: to))
+                    }
+                default: throw Failure(offset: r.i, message: "\(path): \"\(key)\" is not part of an edit")
+                }
+            }
+            guard let kind, let id, let op else { throw Failure(offset: i, message: "\(path) needs kind, id and op") }
+            return EntityEdit(kind: kind, id: id, label: label ?? id, operation: op, fields: fields)
         }
 
         mutating func string() throws -> String {

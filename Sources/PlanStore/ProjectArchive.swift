@@ -14,16 +14,6 @@ public struct ProjectArchive: @unchecked Sendable {
     public static let formatName = "gantry-project"
     public static let currentVersion = 1
 
-    struct JournalRow: Codable {
-        var seq: Int64
-        var at: Double
-        var actor: String
-        var kind: String
-        var undoes: Int64?
-        var undoneBy: Int64?
-        var change: StoredChange
-    }
-
     var entities: [String: [[String: Value]]]
     var sequences: [String: Int64]
     var standups: [[String: StoredValue]]
@@ -132,26 +122,27 @@ public struct ProjectArchive: @unchecked Sendable {
         }
     }
 
-    /// Decodes the journal's rows in order, one at a time, giving back the pages read.
-    func eachJournalRow(_ body: (Int, JournalRow) throws -> Void) throws {
+    /// Reads the journal's rows in order, one at a time, giving back the pages read; `body` gets
+    /// each row with its change and the change's text as the document has it.
+    func eachJournalRow(_ body: (Int, FlatJSON.JournalRow, String) throws -> Void) throws {
         guard let journal else { return }
-        let decoder = JSONDecoder()
+        let scan = JSONScan(bytes: source.bytes)
         for (i, range) in journal.enumerated() {
-            let row: JournalRow
-            do { row = try decoder.decode(JournalRow.self, from: source.data(range)) } catch let error as DecodingError {
-                throw StoreError.badInput(Self.describe(error, in: "journal[\(i)]"))
+            let row: FlatJSON.JournalRow
+            do { row = try FlatJSON.journalRow(source.bytes, range, path: "journal[\(i)]") } catch let failure as FlatJSON.Failure {
+                throw StoreError.badInput("\(failure.message) (line \(scan.line(of: failure.offset)))")
             }
             guard JournalEntry.Kind(rawValue: row.kind) != nil else {
                 throw StoreError.badInput("journal[\(i)].kind is \"\(row.kind)\"; a journal row is do, undo or redo")
             }
-            try body(i, row)
+            try body(i, row, String(decoding: UnsafeRawBufferPointer(rebasing: source.bytes[row.changeText]), as: UTF8.self))
             if i % 4096 == 4095 { source.release(upTo: range.upperBound) }
         }
     }
 
     /// Every journal row decoded and checked, nothing written (for `--dry-run`).
     public func checkJournal() throws {
-        try eachJournalRow { _, _ in }
+        try eachJournalRow { _, _, _ in }
     }
 
     private static func describe(_ error: DecodingError, in section: String) -> String {
@@ -321,12 +312,9 @@ extension ProjectStore {
             }
             let insertRow = try db.makeStatement(sql: "INSERT INTO journal (seq, at, actor, kind, summary, change, undoes, undoneBy) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
             let insertEntity = try db.makeStatement(sql: "INSERT OR IGNORE INTO journal_entity (entityID, seq) VALUES (?, ?)")
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             var flow = FlowRecorder.Replay()
-            try archive.eachJournalRow { _, row in
-                let change = row.change.change
-                let stored = String(decoding: try encoder.encode(row.change), as: UTF8.self)
+            try archive.eachJournalRow { _, row, stored in
+                let change = row.change
                 try insertRow.execute(arguments: [row.seq, row.at, row.actor, row.kind, change.summary, stored, row.undoes, row.undoneBy])
                 for id in Set(change.edits.map(\.id)) { try insertEntity.execute(arguments: [id, row.seq]) }
                 try flow.record(change, seq: row.seq, at: Date(timeIntervalSince1970: row.at), db)
