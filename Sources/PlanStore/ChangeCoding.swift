@@ -1,48 +1,52 @@
 import Foundation
 import Planning
 
-/// The journal's JSON form of a `Change`. Field values are plain JSON (null, number, string).
-struct StoredChange: Codable {
-    struct Edit: Codable {
-        var kind: EntityKind
-        var id: String
-        var label: String
-        var op: EntityEdit.Operation
-        var fields: [Field]
-    }
-
-    struct Field: Codable {
-        var name: String
-        var from: StoredValue
-        var to: StoredValue
-    }
-
-    var summary: String
-    var edits: [Edit]
-
-    init(_ change: Change) {
-        summary = change.summary
-        edits = change.edits.map { e in
-            Edit(kind: e.kind, id: e.id, label: e.label, op: e.operation,
-                 fields: e.fields.map { Field(name: $0.name, from: StoredValue($0.from), to: StoredValue($0.to)) })
+/// The journal's JSON form of a `Change`: `{"edits":[{"fields":[{"from":…,"name":…,"to":…}],
+/// "id":…,"kind":…,"label":…,"op":…}],"summary":…}`, field values plain JSON (null, number,
+/// string). Written and read by hand (`FlatJSON`): every change is written once and read by
+/// every session that replays it.
+enum StoredChange {
+    /// The journal's text of a change: keys sorted, no spaces (what Foundation's encoder wrote
+    /// with sorted keys; written by hand, once per change, at a fraction of the cost).
+    static func encode(_ change: Change) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(256)
+        out.append(contentsOf: "{\"edits\":[".utf8)
+        for (i, e) in change.edits.enumerated() {
+            if i > 0 { out.append(0x2C) }
+            out.append(contentsOf: "{\"fields\":[".utf8)
+            for (j, f) in e.fields.enumerated() {
+                if j > 0 { out.append(0x2C) }
+                out.append(contentsOf: "{\"from\":".utf8)
+                FlatJSON.write(f.from, into: &out)
+                out.append(contentsOf: ",\"name\":".utf8)
+                FlatJSON.string(f.name, into: &out)
+                out.append(contentsOf: ",\"to\":".utf8)
+                FlatJSON.write(f.to, into: &out)
+                out.append(0x7D)
+            }
+            out.append(contentsOf: "],\"id\":".utf8)
+            FlatJSON.string(e.id, into: &out)
+            out.append(contentsOf: ",\"kind\":".utf8)
+            FlatJSON.string(e.kind.rawValue, into: &out)
+            out.append(contentsOf: ",\"label\":".utf8)
+            FlatJSON.string(e.label, into: &out)
+            out.append(contentsOf: ",\"op\":".utf8)
+            FlatJSON.string(e.operation.rawValue, into: &out)
+            out.append(0x7D)
         }
-    }
-
-    var change: Change {
-        Change(summary: summary, edits: edits.map { e in
-            EntityEdit(kind: e.kind, id: e.id, label: e.label, operation: e.op,
-                       fields: e.fields.map { FieldChange(name: $0.name, from: $0.from.value, to: $0.to.value) })
-        })
-    }
-
-    static func encode(_ change: Change) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(StoredChange(change)), as: UTF8.self)
+        out.append(contentsOf: "],\"summary\":".utf8)
+        FlatJSON.string(change.summary, into: &out)
+        out.append(0x7D)
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func decode(_ text: String) throws -> Change {
-        try JSONDecoder().decode(StoredChange.self, from: Data(text.utf8)).change
+        var text = text
+        return try text.withUTF8 { utf8 in
+            var reader = FlatJSON.Reader(bytes: UnsafeRawBufferPointer(utf8), i: 0, end: utf8.count)
+            return try reader.change(path: "change")
+        }
     }
 }
 

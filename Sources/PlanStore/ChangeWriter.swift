@@ -54,13 +54,12 @@ extension ProjectStore {
             applied.edits[index] = try write(applied.edits[index], db)
         }
         try checkOneActiveSprint(applied, db)
-        try db.execute(sql: """
-            INSERT INTO journal (at, actor, kind, summary, change, undoes) VALUES (?, ?, ?, ?, ?, ?)
-            """, arguments: [at.timeIntervalSince1970, actor, kind.rawValue, applied.summary, try StoredChange.encode(applied), undoes])
+        try db.cachedStatement(sql: "INSERT INTO journal (at, actor, kind, summary, change, undoes) VALUES (?, ?, ?, ?, ?, ?)")
+            .execute(arguments: [at.timeIntervalSince1970, actor, kind.rawValue, applied.summary, StoredChange.encode(applied), undoes])
         let seq = db.lastInsertedRowID
         try FlowRecorder.record(applied, seq: seq, at: at, db)
         for id in Set(applied.edits.map(\.id)) {
-            try db.execute(sql: "INSERT OR IGNORE INTO journal_entity (entityID, seq) VALUES (?, ?)", arguments: [id, seq])
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO journal_entity (entityID, seq) VALUES (?, ?)").execute(arguments: [id, seq])
         }
         if let undoes {
             try db.execute(sql: "UPDATE journal SET undoneBy = ? WHERE seq = ?", arguments: [seq, undoes])
@@ -74,7 +73,7 @@ extension ProjectStore {
         for f in edit.fields where !known.contains(f.name) || f.name == "id" {
             throw StoreError.damaged(path: path, detail: "a change names unknown field \(edit.kind.rawValue).\(f.name)")
         }
-        let current = try Row.fetchOne(db, sql: "SELECT * FROM \(table) WHERE id = ?", arguments: [edit.id])
+        let current = try Row.fetchOne(try db.cachedStatement(sql: "SELECT * FROM \(table) WHERE id = ?"), arguments: [edit.id])
         switch edit.operation {
         case .create:
             guard current == nil else {
@@ -82,8 +81,8 @@ extension ProjectStore {
             }
             let names = ["id"] + edit.fields.map(\.name)
             let values = [edit.id.databaseValue] + edit.fields.map(\.to.databaseValue)
-            try db.execute(sql: "INSERT INTO \(table) (\(names.map { "\"\($0)\"" }.joined(separator: ", "))) VALUES (\(names.map { _ in "?" }.joined(separator: ", ")))",
-                           arguments: StatementArguments(values))
+            try db.cachedStatement(sql: "INSERT INTO \(table) (\(names.map { "\"\($0)\"" }.joined(separator: ", "))) VALUES (\(names.map { _ in "?" }.joined(separator: ", ")))")
+                .execute(arguments: StatementArguments(values))
             return edit
         case .update:
             guard let current else { throw StoreError.conflict(try conflict(edit, field: nil, db)) }
@@ -102,8 +101,8 @@ extension ProjectStore {
                 }
             }
             if !sets.isEmpty {
-                try db.execute(sql: "UPDATE \(table) SET \(sets.map { "\"\($0.name)\" = ?" }.joined(separator: ", ")) WHERE id = ?",
-                               arguments: StatementArguments(sets.map(\.to.databaseValue) + [edit.id.databaseValue]))
+                try db.cachedStatement(sql: "UPDATE \(table) SET \(sets.map { "\"\($0.name)\" = ?" }.joined(separator: ", ")) WHERE id = ?")
+                    .execute(arguments: StatementArguments(sets.map(\.to.databaseValue) + [edit.id.databaseValue]))
             }
             return recorded
         case .delete:
@@ -112,7 +111,7 @@ extension ProjectStore {
                 let stored = Value(current[f.name] as DatabaseValue)
                 if !stored.sameStoredValue(as: f.from) { throw StoreError.conflict(try conflict(edit, field: f.name, db, now: stored)) }
             }
-            try db.execute(sql: "DELETE FROM \(table) WHERE id = ?", arguments: [edit.id])
+            try db.cachedStatement(sql: "DELETE FROM \(table) WHERE id = ?").execute(arguments: [edit.id])
             return edit
         }
     }

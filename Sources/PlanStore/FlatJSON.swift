@@ -57,16 +57,24 @@ enum FlatJSON {
 
     // MARK: Reading
 
-    struct Failure: Error {
+    struct Failure: Error, CustomStringConvertible {
         let offset: Int
         let message: String
+
+        var description: String { "a change in the journal cannot be read: \(message) (at byte \(offset))" }
     }
 
     /// Reads `{ "kind": [ {flat}, … ], … }`; the path of anything else is named.
-    static func entities(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) throws -> [String: [[String: Value]]] {
+    /// With `only`, the other kinds are skipped without being built.
+    static func entities(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>, only: String? = nil) throws -> [String: [[String: Value]]] {
         var r = Reader(bytes: bytes, i: range.lowerBound, end: range.upperBound)
         var out: [String: [[String: Value]]] = [:]
         try r.object { kind, r in
+            if let only, kind != only {
+                r.space()
+                do { r.i = try JSONScan(bytes: bytes).endOfValue(r.i) } catch let f as JSONScan.Failure { throw Failure(offset: f.offset, message: f.message) }
+                return
+            }
             var rows: [[String: Value]] = []
             try r.list(path: "entities.\(kind)") { index, r in
                 var fields: [String: Value] = [:]

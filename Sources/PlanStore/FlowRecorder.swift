@@ -12,7 +12,8 @@ enum FlowRecorder {
                 try insert(seq: seq, at: at, cardID: edit.id, state: nil, db)
                 continue
             }
-            guard let row = try Row.fetchOne(db, sql: "SELECT boardID, columnID, sprintID, estimate, archived FROM card WHERE id = ?", arguments: [edit.id]) else { continue }
+            guard let row = try Row.fetchOne(try db.cachedStatement(sql: "SELECT boardID, columnID, sprintID, estimate, archived FROM card WHERE id = ?"),
+                                             arguments: [edit.id]) else { continue }
             try insert(seq: seq, at: at, cardID: edit.id, state: FlowState(boardID: row[0], columnID: row[1], sprintID: row[2], estimate: row[3], archived: row[4]), db)
         }
     }
@@ -41,8 +42,8 @@ enum FlowRecorder {
     }
 
     private static func insert(seq: Int64, at: Date, cardID: String, state: FlowState?, _ db: Database) throws {
-        try db.execute(sql: "INSERT INTO card_flow (seq, at, cardID, boardID, columnID, sprintID, estimate, archived, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                       arguments: [seq, at.timeIntervalSince1970, cardID, state?.boardID, state?.columnID, state?.sprintID, state?.estimate,
+        try db.cachedStatement(sql: "INSERT INTO card_flow (seq, at, cardID, boardID, columnID, sprintID, estimate, archived, deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            .execute(arguments: [seq, at.timeIntervalSince1970, cardID, state?.boardID, state?.columnID, state?.sprintID, state?.estimate,
                                    state?.archived ?? false, state == nil ? 1 : 0])
     }
 }

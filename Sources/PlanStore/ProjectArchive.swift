@@ -14,7 +14,10 @@ public struct ProjectArchive: @unchecked Sendable {
     public static let formatName = "gantry-project"
     public static let currentVersion = 1
 
-    var entities: [String: [[String: Value]]]
+    /// Where the entities lie, and how many of each kind: they are read when the project is built.
+    private let entityRange: Range<Int>
+    private let counts: [String: Int]
+    public let projectName: String
     var sequences: [String: Int64]
     var standups: [[String: StoredValue]]
     /// Where each journal row lies in the document; nil: the document has no journal.
@@ -23,7 +26,7 @@ public struct ProjectArchive: @unchecked Sendable {
 
     /// How many of each kind, and the journal's length, in words: what an import would create.
     public var summary: String {
-        Self.summary(counts: entities.mapValues(\.count), standups: standups.count, journal: journal?.count)
+        Self.summary(counts: counts, standups: standups.count, journal: journal?.count)
     }
 
     static func summary(counts: [String: Int], standups: Int, journal: Int?) -> String {
@@ -46,8 +49,6 @@ public struct ProjectArchive: @unchecked Sendable {
 
     public var hasHistory: Bool { journal != nil }
 
-    /// The project's name as the document gives it (checked with the rest by `snapshot()`).
-    public var projectName: String { entities[EntityKind.project.rawValue]?.first?["name"]?.string ?? "the project" }
 
     public mutating func dropHistory() { journal = nil }
 
@@ -101,17 +102,33 @@ public struct ProjectArchive: @unchecked Sendable {
             }
         }
         guard let entityRange = sections["entities"] else { throw StoreError.badInput("entities is missing") }
-        let entities: [String: [[String: Value]]]
-        do { entities = try FlatJSON.entities(source.bytes, entityRange) } catch let failure as FlatJSON.Failure {
+        var counts: [String: Int] = [:]
+        var name = "the project"
+        do {
+            for (kind, range) in try scan.members(entityRange.lowerBound) {
+                counts[kind] = try scan.elements(range.lowerBound).count
+                if kind == EntityKind.project.rawValue {
+                    let project = try FlatJSON.entities(source.bytes, entityRange.lowerBound..<entityRange.upperBound, only: kind)
+                    name = project[kind]?.first?["name"]?.string ?? name
+                }
+            }
+        } catch let failure as JSONScan.Failure {
+            throw StoreError.badInput("entities (line \(scan.line(of: failure.offset))): \(failure.message)")
+        } catch let failure as FlatJSON.Failure {
             throw StoreError.badInput("\(failure.message) (line \(scan.line(of: failure.offset)))")
         }
-        return ProjectArchive(entities: entities,
+        return ProjectArchive(entityRange: entityRange, counts: counts, projectName: name,
                               sequences: try section("sequences", [String: Int64].self),
                               standups: try section("standups", [[String: StoredValue]].self), journal: journal, source: source)
     }
 
     /// The project the document holds, every entity checked.
     public func snapshot() throws -> ProjectSnapshot {
+        let entities: [String: [[String: Value]]]
+        do { entities = try FlatJSON.entities(source.bytes, entityRange) } catch let failure as FlatJSON.Failure {
+            throw StoreError.badInput("\(failure.message) (line \(JSONScan(bytes: source.bytes).line(of: failure.offset)))")
+        }
+        source.release(upTo: entityRange.upperBound)
         var byKind: [EntityKind: [[String: Value]]] = [:]
         for (name, rows) in entities {
             guard let kind = EntityKind(rawValue: name) else { throw StoreError.badInput("entities.\(name): not a kind of thing Gantry keeps") }
@@ -293,7 +310,8 @@ extension ProjectStore {
                 try db.execute(sql: "DELETE FROM \(table)")
                 let names = kind.fieldNames
                 let insert = try db.makeStatement(sql: "INSERT INTO \(table) (\(names.map { "\"\($0)\"" }.joined(separator: ", "))) VALUES (\(names.map { _ in "?" }.joined(separator: ", ")))")
-                for fields in snapshot.entityFields(of: kind) {
+                for id in snapshot.entityIDs(of: kind) {
+                    guard let fields = snapshot.fields(of: kind, id: id) else { continue }
                     try insert.execute(arguments: StatementArguments(names.map { (fields[$0] ?? .null).databaseValue }))
                 }
             }

@@ -105,10 +105,13 @@ extension ProjectSnapshot {
     /// repeated insertions have left no room between neighbours. Works on (rank, number, id)
     /// triples, so placing a card in a column of thousands copies no card.
     func ranked(into column: Column, excluding cardID: String?, at placement: Placement) -> (rank: Double, renumbering: [EntityEdit]) {
+        let step = 1024.0
+        // The ends need only the lowest or highest rank, not the column sorted.
+        if case .bottom = placement { return (edgeRank(of: column, excluding: cardID, highest: true).map { $0 + step } ?? step, []) }
+        if case .top = placement { return (edgeRank(of: column, excluding: cardID, highest: false).map { $0 - step } ?? step, []) }
         let list = cards.values.compactMap { c -> (rank: Double, number: Int, id: String)? in
             c.columnID == column.id && !c.archived && c.id != cardID ? (c.rank, c.number, c.id) : nil
         }.sorted { ($0.rank, $0.number) < ($1.rank, $1.number) }
-        let step = 1024.0
         func slot(_ index: Int) -> Double? {
             let lower = index > 0 ? list[index - 1].rank : nil
             let upper = index < list.count ? list[index].rank : nil
@@ -133,5 +136,13 @@ extension ProjectSnapshot {
             cards[entry.id]?.update([("rank", .real(Double(i + (i >= index ? 2 : 1)) * step))])
         }
         return (Double(index + 1) * step, renumbering)
+    }
+
+    private func edgeRank(of column: Column, excluding cardID: String?, highest: Bool) -> Double? {
+        var edge: Double?
+        for c in cards.values where c.columnID == column.id && !c.archived && c.id != cardID {
+            if let e = edge { edge = highest ? max(e, c.rank) : min(e, c.rank) } else { edge = c.rank }
+        }
+        return edge
     }
 }
