@@ -92,11 +92,10 @@ enum RaidOutput {
 
     /// Trend arrows for risks, from each risk's journal history.
     static func trends(_ items: [RaidItem], store: ProjectStore, now: Date) throws -> [String: RiskTrend] {
+        let risks = items.filter { $0.type == .risk }
+        let histories = try store.recentHistory(of: risks.map(\.id), since: RiskHistory.windowStart(now))
         var out: [String: RiskTrend] = [:]
-        for item in items where item.type == .risk {
-            let history = try store.history(of: item.id, limit: 200).map { (at: $0.at, change: $0.change) }
-            out[item.id] = RiskHistory.trend(of: item, history: history, now: now)
-        }
+        for item in risks { out[item.id] = RiskHistory.trend(of: item, history: histories[item.id] ?? [], now: now) }
         return out
     }
 }

@@ -55,10 +55,8 @@ struct StatusReportCommand: ParsableCommand {
             StatusReport.Activity(at: entry.at, actor: entry.actor,
                                   summary: entry.kind == .do ? entry.change.summary : "\(entry.kind.rawValue): \(entry.change.summary)")
         }
-        var riskHistory: [String: [(at: Date, change: Change)]] = [:]
-        for item in p.raidItems.values where item.type == .risk && !item.isClosed {
-            riskHistory[item.id] = try s.store.history(of: item.id, limit: 200).map { (at: $0.at, change: $0.change) }
-        }
+        let openRisks = p.raidItems.values.filter { $0.type == .risk && !$0.isClosed }.map(\.id)
+        let riskHistory = try s.store.recentHistory(of: openRisks, since: RiskHistory.windowStart(s.now))
         let inputs = StatusReport.Inputs(project: p, schedule: schedule, flow: flow, activity: activity, riskHistory: riskHistory, since: from)
         return StatusReport.compute(inputs, today: today, now: s.now)
     }

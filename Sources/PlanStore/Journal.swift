@@ -77,6 +77,28 @@ extension ProjectStore {
         try Self.translating(path) { try reader.read { db in try Self.history(of: entityID, limit: limit, db) } }
     }
 
+    /// What changed `ids` at or after `since`, newest first, by entity: one query for all of them
+    /// (a risk's trend needs only its last two weeks).
+    public func recentHistory(of ids: [String], since: Date) throws -> [String: [(at: Date, change: Change)]] {
+        guard !ids.isEmpty else { return [:] }
+        return try Self.translating(path) {
+            try reader.read { db in
+                var out: [String: [(at: Date, change: Change)]] = [:]
+                for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
+                    let rows = try Row.fetchCursor(db, sql: """
+                        SELECT journal_entity.entityID, journal.at, journal.change FROM journal_entity JOIN journal USING (seq)
+                        WHERE journal_entity.entityID IN (\(chunk.map { _ in "?" }.joined(separator: ", "))) AND journal.at >= ?
+                        ORDER BY journal.seq DESC
+                        """, arguments: StatementArguments(chunk + [since.timeIntervalSince1970]))
+                    while let row = try rows.next() {
+                        out[row[0], default: []].append((at: Date(timeIntervalSince1970: row[1]), change: try StoredChange.decode(row[2])))
+                    }
+                }
+                return out
+            }
+        }
+    }
+
     static func history(of entityID: String, limit: Int, _ db: Database) throws -> [JournalEntry] {
         try Row.fetchAll(db, sql: """
             SELECT journal.* FROM journal_entity JOIN journal USING (seq)

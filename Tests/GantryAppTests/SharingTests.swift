@@ -42,8 +42,18 @@ import TerminalUI
         var draft = RaidDraft()
         draft[.probability] = .int(1)
         try h.store.apply(try p.editRaid(r1, draft, now: AppHarness.now), actor: "ben", at: AppHarness.now)
+        let before = h.state.raid.trends
         h.runtime.tick()
         #expect(h.state.raid.trends[r1.id] == .falling, "read again when the journal moved, without a key")
+        #expect(h.state.raid.trends.filter { $0.key != r1.id } == before.filter { $0.key != r1.id }, "the others kept")
+        let incremental = h.state.raid.trends
+        h.runtime.refreshTrends()
+        #expect(h.state.raid.trends == incremental, "reading only the risks that changed gives what reading all gives")
+        let r2 = try p.raidItem(key: "R-2")
+        let now = try h.store.load()
+        try h.store.apply(try now.closeRaid(r2, now: AppHarness.now), actor: "ben", at: AppHarness.now)
+        h.runtime.tick()
+        #expect(h.state.raid.trends[r2.id] == nil, "a risk closed elsewhere has no arrow")
     }
 
     @Test func aFieldSomeoneElseChangedMergesIntoTheOpenForm() throws {

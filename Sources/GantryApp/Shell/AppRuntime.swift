@@ -27,6 +27,8 @@ public final class AppRuntime {
     /// The journal position and day the RAID trends were read at; they are read again only
     /// when either moved, not on every key.
     private var trendsAsOf: (seq: Int64, day: Day)?
+    /// Risks the journal touched since the trends were read: only they are read again.
+    private var trendsTouched: Set<String> = []
     private var fileReplacedNoticed = false
 
     /// With `preview`, the first frame is drawn from the top of each column and the rest of the
@@ -228,6 +230,7 @@ public final class AppRuntime {
         }
         guard let last = entries.last else { return }
         lastSeq = last.seq
+        for entry in entries { for edit in entry.change.edits where edit.kind == .raid { trendsTouched.insert(edit.id) } }
         for next in state.receive(.journalRead(entries.map(Self.activity))) { perform(next) }
     }
 
@@ -235,22 +238,29 @@ public final class AppRuntime {
         ActivityEntry(seq: entry.seq, at: entry.at, actor: entry.actor, summary: entry.change.summary, change: entry.change)
     }
 
-    /// Reads the trends when the RAID screen shows and the journal or the day moved since.
+    /// Reads the trends when the RAID screen shows and the journal or the day moved since: on a
+    /// new day all of them (a trend looks back two weeks from today), else only the risks the new
+    /// journal rows touched, so another session's change costs this one almost nothing.
     func refreshTrendsIfStale() {
         guard state.screen == .raid else { return }
         let day = Day.containing(state.now)
-        if let asOf = trendsAsOf, asOf.seq == lastSeq, asOf.day == day { return }
-        refreshTrends()
+        if let asOf = trendsAsOf, asOf.day == day {
+            guard asOf.seq != lastSeq else { return }
+            refreshTrends(only: trendsTouched)
+        } else {
+            refreshTrends(only: nil)
+        }
+        trendsTouched = []
         trendsAsOf = (lastSeq, day)
     }
 
-    /// Each open risk's trend from its journal history (the RAID table's arrow).
-    func refreshTrends() {
-        var trends: [String: RiskTrend] = [:]
-        for item in state.project.raidItems.values where item.type == .risk && !item.isClosed {
-            let history = (try? store.history(of: item.id, limit: 200))?.map { (at: $0.at, change: $0.change) } ?? []
-            trends[item.id] = RiskHistory.trend(of: item, history: history, now: state.now)
-        }
+    /// Each open risk's trend (the RAID table's arrow) from its last two weeks of journal, read
+    /// in one query; `only` limits it to those risks and keeps the others' trends.
+    func refreshTrends(only ids: Set<String>? = nil) {
+        let risks = state.project.raidItems.values.filter { $0.type == .risk && !$0.isClosed && (ids?.contains($0.id) ?? true) }
+        let histories = (try? store.recentHistory(of: risks.map(\.id), since: RiskHistory.windowStart(state.now))) ?? [:]
+        var trends = ids == nil ? [:] : state.raid.trends.filter { state.project.raidItems[$0.key]?.isClosed == false }
+        for item in risks { trends[item.id] = RiskHistory.trend(of: item, history: histories[item.id] ?? [], now: state.now) }
         _ = state.receive(.trendsRead(trends))
     }
 

@@ -99,7 +99,13 @@ extension ProjectInfo {
 public enum RiskHistory {
     /// Compares today's score with the score `days` ago, undoing later edits of probability and
     /// impact. `history` is the journal's changes to the risk, newest first.
-    public static func trend(of risk: RaidItem, history: [(at: Date, change: Change)], now: Date, days: Int = 14) -> RiskTrend {
+    /// How far back a trend looks.
+    public static let windowDays = 14
+
+    /// Where the window starts at `now`: history before it does not change a trend.
+    public static func windowStart(_ now: Date) -> Date { now.addingTimeInterval(-Double(windowDays) * 86_400) }
+
+    public static func trend(of risk: RaidItem, history: [(at: Date, change: Change)], now: Date, days: Int = windowDays) -> RiskTrend {
         guard let current = risk.score else { return .steady }
         var p = risk.probability, i = risk.impact
         let cutoff = now.addingTimeInterval(-Double(days) * 86_400)
