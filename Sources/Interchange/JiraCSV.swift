@@ -112,9 +112,32 @@ public enum JiraCSV {
         }
 
         func date(_ s: String, place: String) throws -> Date {
+            if let d = Self.jiraDefault(s) { return d }
             for f in formatters { if let d = f.date(from: s) { return d } }
             if let d = JSONValue.date(s) { return d }
             throw ImportError(place, "\"\(s)\" is not a date Jira writes (such as 26/Nov/26 10:15 AM)")
+        }
+
+        static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+
+        /// Jira's default form, "26/Nov/26 10:15 AM" (every cell of a large export has one or
+        /// two), read without a formatter; nil for anything else, which the formatters then try.
+        static func jiraDefault(_ s: String) -> Date? {
+            let parts = s.split(separator: " ")
+            guard parts.count == 3 else { return nil }
+            let dmy = parts[0].split(separator: "/"), hm = parts[1].split(separator: ":")
+            guard dmy.count == 3, hm.count == 2, let day = Int(dmy[0]), let month = months.firstIndex(of: dmy[1].lowercased()),
+                  var year = Int(dmy[2]), var hour = Int(hm[0]), let minute = Int(hm[1]), (1...12).contains(hour), (0...59).contains(minute) else { return nil }
+            let meridiem = parts[2].uppercased()
+            guard meridiem == "AM" || meridiem == "PM" else { return nil }
+            if dmy[2].count == 2 { year += 2000 }
+            hour = hour % 12 + (meridiem == "PM" ? 12 : 0)
+            guard let date = Day(year: year, month: month + 1, day: day) else { return nil }
+            let midnight = date.start(in: TimeZone.current)
+            let moment = midnight.addingTimeInterval(Double(hour * 3600 + minute * 60))
+            // Across a change of clocks the hours since midnight are not the wall-clock hours.
+            let shift = TimeZone.current.secondsFromGMT(for: midnight) - TimeZone.current.secondsFromGMT(for: moment)
+            return moment.addingTimeInterval(Double(shift))
         }
     }
 }

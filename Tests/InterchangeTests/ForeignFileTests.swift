@@ -59,6 +59,20 @@ import Testing
         #expect(batch.items[3].priority == .low && batch.items[3].type == .chore)
     }
 
+    @Test func jiraDatesReadByHandMatchTheFormatter() throws {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone.current
+        formatter.dateFormat = "dd/MMM/yy h:mm a"
+        for text in ["26/Nov/26 10:15 AM", "01/Jan/27 12:00 AM", "31/Dec/26 12:30 PM", "29/Mar/26 2:30 AM", "05/oct/25 11:59 PM"] {
+            // A time that does not exist in the zone (clocks going forward) has no formatter answer; ours is an hour on.
+            guard let expected = formatter.date(from: text) else { #expect(JiraCSV.Dates.jiraDefault(text) != nil); continue }
+            #expect(JiraCSV.Dates.jiraDefault(text) == expected, "\(text)")
+        }
+        #expect(JiraCSV.Dates.jiraDefault("26/Nov/26 13:15 AM") == nil)
+        #expect(JiraCSV.Dates.jiraDefault("2026-11-26 10:15") == nil)
+    }
+
     @Test func jiraCSVMistakesAreNamed() throws {
         let header = "Summary,Issue key,Created\r\n"
         #expect(throws: ImportError("row 3", "has 2 fields, the header has 3 (a quote left open, or a line cut short?)")) {
