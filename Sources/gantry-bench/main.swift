@@ -9,7 +9,7 @@ struct GantryBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gantry-bench",
         abstract: "Measure Gantry's performance targets on a generated project (build in release).",
-        subcommands: [Run.self, Generate.self, Flow.self, WorkloadOnly.self, Interchange.self, Sharing.self, Memory.self], defaultSubcommand: Run.self)
+        subcommands: [Run.self, Generate.self, Flow.self, WorkloadOnly.self, Interchange.self, Sharing.self, Memory.self, Raid.self], defaultSubcommand: Run.self)
 
     struct Run: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Every figure: store, board, sharing, schedule, CLI.")
@@ -44,6 +44,18 @@ struct GantryBench: ParsableCommand {
         func run() throws {
             try WorkloadBenchmark.run()
             try LevellingBenchmark.run()
+        }
+    }
+
+    struct Raid: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The RAID screen with many risks and their history: opening it, and another session's edit.")
+        @Option(help: "Risks in the generated project.") var risks = 2_000
+
+        func run() throws {
+            let dir = NSTemporaryDirectory() + "gantry-bench-raid-\(getpid())"
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(atPath: dir) }
+            try RaidBenchmark.run(dir: dir, risks: risks)
         }
     }
 
