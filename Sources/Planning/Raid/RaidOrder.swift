@@ -7,12 +7,18 @@ public enum RaidOrder: String, CaseIterable, Sendable {
     public func sorted(_ items: [RaidItem], residual: Bool = false) -> [RaidItem] {
         switch self {
         case .score:
-            let score: (RaidItem) -> Int = { (residual ? $0.residualScore : $0.score) ?? 0 }
-            return items.sorted { (score($0), -$0.number) > (score($1), -$1.number) }
-        case .proximity: return items.sorted { ($0.proximity?.ordinal ?? .max, $0.number) < ($1.proximity?.ordinal ?? .max, $1.number) }
-        case .review: return items.sorted { ($0.reviewDate?.ordinal ?? .max, $0.number) < ($1.reviewDate?.ordinal ?? .max, $1.number) }
-        case .owner: return items.sorted { ($0.owner ?? "~", $0.number) < ($1.owner ?? "~", $1.number) }
-        case .key: return items.sorted { $0.number < $1.number }
+            return Self.sorted(items) { item -> (Int, Int) in (-((residual ? item.residualScore : item.score) ?? 0), item.number) }
+        case .proximity: return Self.sorted(items) { ($0.proximity?.ordinal ?? .max, $0.number) }
+        case .review: return Self.sorted(items) { ($0.reviewDate?.ordinal ?? .max, $0.number) }
+        case .owner: return Self.sorted(items) { ($0.owner ?? "~", $0.number) }
+        case .key: return Self.sorted(items) { ($0.number, 0) }
         }
+    }
+
+    /// Sorts by a small key, then gathers: an item is large, and a sort that moves items copies
+    /// each many times (it was most of a RAID frame with 2,000 risks).
+    private static func sorted<A: Comparable, B: Comparable>(_ items: [RaidItem], by key: (RaidItem) -> (A, B)) -> [RaidItem] {
+        let keys = items.indices.map { (key(items[$0]), $0) }
+        return keys.sorted { ($0.0.0, $0.0.1, $0.1) < ($1.0.0, $1.0.1, $1.1) }.map { items[$0.1] }
     }
 }
