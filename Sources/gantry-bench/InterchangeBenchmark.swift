@@ -6,9 +6,10 @@ import PlanStore
 /// process and through the `gantry` executable (with its peak memory).
 enum InterchangeBenchmark {
     static func run(path: String, cards: Int) throws {
-        let dir = NSTemporaryDirectory() + "gantry-bench-json-\(getpid())"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try Measure.inTemporaryFolder("json") { try run(path: path, cards: cards, dir: $0) }
+    }
+
+    private static func run(path: String, cards: Int, dir: String) throws {
         let store = try ProjectStore.open(at: path)
         var bytes = Data()
         let export = try Measure.median(runs: 3) { bytes = try store.archiveDocument(history: true) }

@@ -58,6 +58,14 @@ enum Measure {
         return (ms, kb.map { $0 / 1024 }, exit)
     }
 
+    /// Runs `body` with a fresh folder for its files, removed afterwards.
+    static func inTemporaryFolder(_ name: String, _ body: (String) throws -> Void) throws {
+        let dir = NSTemporaryDirectory() + "gantry-bench-\(name)-\(getpid())"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try body(dir)
+    }
+
     static func format(_ value: Double, _ unit: String, target: Double) -> String {
         let verdict = value <= target ? "ok" : "OVER"
         return String(format: "%8.2f %@   (target ≤ %g %@, %@)", value, unit, target, unit, verdict)

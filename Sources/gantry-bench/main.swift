@@ -52,10 +52,7 @@ struct GantryBench: ParsableCommand {
         @Option(help: "Risks in the generated project.") var risks = 2_000
 
         func run() throws {
-            let dir = NSTemporaryDirectory() + "gantry-bench-raid-\(getpid())"
-            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(atPath: dir) }
-            try RaidBenchmark.run(dir: dir, risks: risks)
+            try Measure.inTemporaryFolder("raid") { try RaidBenchmark.run(dir: $0, risks: risks) }
         }
     }
 
@@ -64,11 +61,10 @@ struct GantryBench: ParsableCommand {
         @Option(help: "Cards in the generated project.") var cards = 10_000
 
         func run() throws {
-            let dir = NSTemporaryDirectory() + "gantry-bench-interchange-\(getpid())"
-            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(atPath: dir) }
-            _ = try BigProject.create(at: dir + "/big.sqlite", cards: cards)
-            try InterchangeBenchmark.run(path: dir + "/big.sqlite", cards: cards)
+            try Measure.inTemporaryFolder("interchange") { dir in
+                _ = try BigProject.create(at: dir + "/big.sqlite", cards: cards)
+                try InterchangeBenchmark.run(path: dir + "/big.sqlite", cards: cards)
+            }
         }
     }
 

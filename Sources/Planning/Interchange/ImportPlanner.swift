@@ -54,8 +54,6 @@ public struct ImportPlan: Sendable {
         if !sprintsCreated.isEmpty { parts.append("sprint\(sprintsCreated.count == 1 ? "" : "s") \(sprintsCreated.joined(separator: ", "))") }
         return parts.isEmpty ? "nothing new" : parts.joined(separator: "; ")
     }
-
-    public var isEmpty: Bool { steps.allSatisfy { $0.change.isEmpty } }
 }
 
 public enum ImportPlanner {
