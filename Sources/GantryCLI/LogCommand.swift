@@ -100,6 +100,7 @@ enum JournalOutput {
         case "columnID": return p.columns[s]?.name ?? "(removed column)"
         case "boardID": return p.boards[s]?.name ?? "(removed board)"
         case "parentID": return p.cards[s]?.key ?? "(removed card)"
+        case "sprintID": return p.sprints[s]?.name ?? "(removed sprint)"
         default: return "\"\(s)\""
         }
     }

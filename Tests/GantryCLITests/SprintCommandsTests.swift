@@ -31,6 +31,15 @@ private func at(_ text: String) -> Date { ISO8601DateFormatter().date(from: text
         return h
     }
 
+    @Test func theLogNamesTheSprintACardMovedTo() throws {
+        let h = try CLIHarness.withProject()
+        try h.expectOK("sprint", "add", "Sprint 1")
+        try h.expectOK("card", "add", "Login")
+        try h.expectOK("card", "edit", "GAN-1", "--sprint", "Sprint 1")
+        let log = try h.expectOK("log", "--limit", "1")
+        #expect(log.contains("GAN-1 sprint: none → Sprint 1"), "\(log)")
+    }
+
     @Test func aSprintRunsFromPlanToReportAndVelocity() throws {
         let h = try Self.sprintUnderWay()
         h.clock = at("2026-11-24T12:00:00Z")
