@@ -26,13 +26,16 @@ extension AppState {
     /// The items the RAID table shows: this log, the filter, the heat-map cell; open items
     /// unless the filter asks about status; in the chosen order.
     public var raidRows: [RaidItem] {
+        let items = project.raidItems.values.filter(raidShows)
+        return self.raid.sort.sorted(items, residual: self.raid.residual)
+    }
+
+    /// Whether the RAID table shows `item` (its rows, without putting them in order).
+    func raidShows(_ item: RaidItem) -> Bool {
         let r = self.raid
         let mentionsStatus = r.filterText.contains("status:") || r.filterText.contains("is:closed")
-        let items = project.raidItems.values.filter { item in
-            item.type == r.log && (mentionsStatus || !item.isClosed) && (r.filter?.matches(item) ?? true)
-                && (r.cell.map { c in heatPosition(item) == c } ?? true)
-        }
-        return r.sort.sorted(items, residual: r.residual)
+        return item.type == r.log && (mentionsStatus || !item.isClosed) && (r.filter?.matches(item) ?? true)
+            && (r.cell.map { c in heatPosition(item) == c } ?? true)
     }
 
     /// Where a risk sits on the heat map in the current view (inherent or residual).
@@ -56,8 +59,8 @@ extension AppState {
 
     /// Keeps the RAID selection on a visible row.
     mutating func keepRaidSelection() {
-        let rows = raidRows
-        if let id = self.raid.selectedID, rows.contains(where: { $0.id == id }) { return }
-        self.raid.selectedID = rows.first?.id
+        // Checked on every change anyone makes: the selected row only, the list only when it went.
+        if let item = self.raid.selectedID.flatMap({ project.raidItems[$0] }), raidShows(item) { return }
+        self.raid.selectedID = raidRows.first?.id
     }
 }
