@@ -94,9 +94,13 @@ public final class OutputSink: @unchecked Sendable {
         }
     }
 
+    /// Bytes as they are: a document for another program (JSON, CSV, iCalendar, XML), whose
+    /// escaping is its format's, and whose line ends (CRLF) must survive.
     public func write(bytes: [UInt8]) {
         if capture {
-            write(String(decoding: bytes, as: UTF8.self), error: false)
+            lock.lock()
+            out += String(decoding: bytes, as: UTF8.self)
+            lock.unlock()
         } else {
             bytes.withUnsafeBytes { raw in
                 var offset = 0

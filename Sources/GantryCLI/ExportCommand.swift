@@ -43,6 +43,11 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "csv: only this table (\(SpreadsheetTables.entities.joined(separator: ", "))).") var entity: String?
     @OptionGroup var project: ProjectOption
 
+    func validate() throws {
+        if entity != nil && format != .csv { throw ValidationError("--entity chooses a table of the csv export; add --format csv.") }
+        if noHistory && format != .json { throw ValidationError("--no-history is for --format json (the other formats have no journal).") }
+    }
+
     func run() throws {
         let s = try project.open(cards: .all)
         let text: String
@@ -68,7 +73,7 @@ struct ExportCommand: ParsableCommand {
             text = try MSProjectXML.export(s.snapshot, schedule: try Scheduler.schedule(s.snapshot, today: s.today))
         }
         guard let output else {
-            s.context.output.write(text, error: false)
+            s.context.output.write(bytes: Array(text.utf8))
             for note in notes { s.context.output.printError(note) }
             return
         }
@@ -80,7 +85,7 @@ struct ExportCommand: ParsableCommand {
     /// json: streamed, the journal a row at a time, to standard output or (atomically) a file.
     func writeJSON(_ s: Session) throws {
         guard let output else {
-            try s.store.exportArchive(history: !noHistory) { s.context.output.write(String(decoding: $0, as: UTF8.self), error: false) }
+            try s.store.exportArchive(history: !noHistory) { s.context.output.write(bytes: Array($0)) }
             return
         }
         let summary = try OutputFile.stream(to: output, context: s.context) { sink in try s.store.exportArchive(history: !noHistory, to: sink) }
@@ -95,7 +100,7 @@ struct ExportCommand: ParsableCommand {
                 throw CLIError.usage("--entity \(entity): choose one of \(SpreadsheetTables.entities.joined(separator: ", ")).")
             }
             let data = try SpreadsheetTables.csv(table)
-            guard let output else { return s.context.output.write(String(decoding: data, as: UTF8.self), error: false) }
+            guard let output else { return s.context.output.write(bytes: Array(data)) }
             try OutputFile.write(data, to: output, context: s.context)
             return s.print("Wrote \(output) (csv: \(table.rows.count) \(table.name)).")
         }

@@ -36,7 +36,7 @@ struct StatusReportCommand: ParsableCommand {
         case .json: text = StatusJSON.render(report).rendered() + "\n"
         }
         guard let output else {
-            s.context.output.write(text, error: false)
+            s.context.output.write(bytes: Array(text.utf8))
             return
         }
         try OutputFile.write(Data(text.utf8), to: output, context: s.context)

@@ -25,6 +25,11 @@ import Testing
         let bad = h.run("export", "--format", "xlsx")
         #expect(bad.status == 2)
         #expect(bad.err.contains("'xlsx'") && bad.err.contains("tjp"))
+        let misplaced = h.run("export", "--format", "tjp", "--entity", "cards")
+        #expect(misplaced.status == 2 && misplaced.err.contains("--entity chooses a table of the csv export"), "\(misplaced.err)")
+        #expect(h.run("export", "--format", "csv", "--no-history").err.contains("--no-history is for --format json"))
+        #expect(h.run("export", "--format", "csv", "--entity", "widgets").err.contains("--entity widgets: choose one of cards, tasks, raid, members, sprints, time."))
+        #expect(h.run("export", "--format", "csv").err.contains("give --output DIR"))
         let nowhere = h.run("export", "--format", "tjp", "--output", h.dir + "/no/such/folder/plan.tjp")
         #expect(nowhere.status == 1)
         #expect(nowhere.err == "gantry: Cannot write \(h.dir)/no/such/folder/plan.tjp: there is no folder \(h.dir)/no/such/folder.\n")
@@ -68,5 +73,20 @@ import Testing
         #expect(!String(decoding: head, as: UTF8.self).contains("gantry-project"), "the format's name is past the first 4 KB")
         let out = try h.expectOK("import", "big.json", "--project", "copy.sqlite")
         #expect(out.contains("60 cards"), "\(out)")
+    }
+
+    @Test func csvWritesATableForEachKindIntoAFolder() throws {
+        let h = try CapacityCommandsTests.withTask()
+        try h.expectOK("card", "add", "Ship, \"it\"")
+        let out = try h.expectOK("export", "--format", "csv", "--output", "tables")
+        #expect(out.hasPrefix("Wrote cards.csv (1), tasks.csv (1), raid.csv (0), members.csv (2), sprints.csv (0), time.csv (0) to tables."), "\(out)")
+        let cards = try String(contentsOfFile: h.dir + "/tables/cards.csv", encoding: .utf8)
+        #expect(cards.hasPrefix("key,title,board,column,"))
+        #expect(cards.contains("GAN-1,\"Ship, \"\"it\"\"\",Board,"), "quoted and doubled as RFC 4180 says: \(cards)")
+        #expect(try h.expectOK("export", "--format", "csv", "--entity", "members") == String(contentsOfFile: h.dir + "/tables/members.csv", encoding: .utf8),
+                "standard output carries the same bytes, CRLF included")
+        #expect(try h.expectOK("export", "--format", "ical").contains("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"))
+        try "x".write(toFile: h.dir + "/file.txt", atomically: true, encoding: .utf8)
+        #expect(h.run("export", "--format", "csv", "--output", "file.txt").err.contains("file.txt is a file; csv writes one file per table into a folder"))
     }
 }
