@@ -33,6 +33,7 @@ struct MSPDIProject: Codable {
     struct AssignmentList: Codable { var Assignment: [MSPDIAssignment]? }
 }
 
+/// The project's working calendar: the week, its working times, and exceptions (holidays).
 struct MSPDICalendar: Codable {
     var UID: Int?
     var Name: String?
@@ -60,6 +61,7 @@ struct MSPDICalendar: Codable {
     struct Period: Codable { var FromDate: String?; var ToDate: String? }
 }
 
+/// A task with its place in the outline, dates, duration and links to its predecessors.
 struct MSPDITask: Codable {
     var UID: Int?
     var ID: Int?
@@ -91,6 +93,7 @@ struct MSPDITask: Codable {
     }
 }
 
+/// A person (a work resource) and their rate.
 struct MSPDIResource: Codable {
     var UID: Int?
     var ID: Int?
@@ -100,6 +103,7 @@ struct MSPDIResource: Codable {
     var StandardRate: Double?
 }
 
+/// A resource on a task, with the share of their time.
 struct MSPDIAssignment: Codable {
     var UID: Int?
     var TaskUID: Int?

@@ -56,6 +56,9 @@ public struct ImportPlan: Sendable {
     }
 }
 
+/// Turns what a foreign file holds into this project's changes, checked by the same domain rules
+/// as typing them: one planner for every source, so mapping, updating earlier imports and dating
+/// history behave the same whichever tool the file came from.
 public enum ImportPlanner {
     public static func plan(_ batch: ImportBatch, into project: ProjectSnapshot, mapping: ImportMapping, actor: String, now: Date) throws -> ImportPlan {
         var planner = Planner(p: project, batch: batch, mapping: mapping, actor: actor, now: now)
