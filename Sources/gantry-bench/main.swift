@@ -12,10 +12,18 @@ struct GantryBench: ParsableCommand {
         subcommands: [Run.self, Generate.self, Flow.self, WorkloadOnly.self, Interchange.self, Sharing.self, Memory.self, Raid.self], defaultSubcommand: Run.self)
 
     struct Run: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Every figure: store, board, sharing, schedule, CLI.")
+        static let configuration = CommandConfiguration(abstract: "Every figure: store, board, sharing, schedule, workload, interchange, flow, RAID, CLI.")
         @Option(help: "Cards in the generated project.") var cards = 10_000
+        @Option(help: "Risks in the RAID part's project.") var risks = 2_000
+        @Option(help: ArgumentHelp("Only these parts (repeatable): \(RunPart.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "part"))
+        var only: [RunPart] = []
 
-        func run() throws { try fullRun(cardCount: cards) }
+        func run() throws { try fullRun(cardCount: cards, risks: risks, parts: only.isEmpty ? Set(RunPart.allCases) : Set(only)) }
+    }
+
+    /// The parts of a full run, to run one or a few of them.
+    enum RunPart: String, CaseIterable, ExpressibleByArgument {
+        case store, board, sharing, schedule, workload, interchange, flow, raid, cli
     }
 
     struct Generate: ParsableCommand {
@@ -97,7 +105,7 @@ struct BenchError: Error, CustomStringConvertible {
 
 GantryBench.main()
 
-func fullRun(cardCount: Int) throws {
+func fullRun(cardCount: Int, risks: Int, parts: Set<GantryBench.RunPart>) throws {
     let dir = NSTemporaryDirectory() + "gantry-bench-\(getpid())"
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -107,6 +115,22 @@ func fullRun(cardCount: Int) throws {
     let genMs = try Measure.milliseconds { _ = try BigProject.create(at: path, cards: cardCount) }
     print(String(format: "  generated in %.0f ms", genMs))
 
+    if parts.contains(.store) { try storeRun(path: path) }
+    if parts.contains(.board) { try BoardBenchmark.run(path: path) }
+    if parts.contains(.sharing) { try SharingBenchmark.run(path: path) }
+    if parts.contains(.schedule) { try ScheduleBenchmark.run() }
+    if parts.contains(.workload) {
+        try WorkloadBenchmark.run()
+        try LevellingBenchmark.run()
+    }
+    if parts.contains(.interchange) { try InterchangeBenchmark.run(path: path, cards: cardCount) }
+    if parts.contains(.flow) { try flowRun(cards: cardCount, rows: cardCount * 20, output: nil) }
+    if parts.contains(.raid) { try Measure.inTemporaryFolder("raid") { try RaidBenchmark.run(dir: $0, risks: risks) } }
+    if parts.contains(.cli) { try cliRun(path: path) }
+}
+
+/// Opening, loading and one card move's commit, and a fresh process's peak memory.
+func storeRun(path: String) throws {
     print("Store and domain (median of runs):")
     let openLoad = try Measure.median(runs: 15) { _ = try ProjectStore.open(at: path).load() }
     let store = try ProjectStore.open(at: path)
@@ -131,15 +155,10 @@ func fullRun(cardCount: Int) throws {
     if let fresh = try Measure.runProcess(CommandLine.arguments[0], ["memory", path]).rssMB {
         print("  peak RSS, fresh process that opens and loads it " + Measure.format(fresh, "MB", target: 30))
     }
+}
 
-    try BoardBenchmark.run(path: path)
-    try SharingBenchmark.run(path: path)
-    try ScheduleBenchmark.run()
-    try WorkloadBenchmark.run()
-    try LevellingBenchmark.run()
-    try InterchangeBenchmark.run(path: path, cards: cardCount)
-    try flowRun(cards: cardCount, rows: cardCount * 20, output: nil)
-
+/// `gantry card list --json` on the generated project, through the executable.
+func cliRun(path: String) throws {
     let gantry = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("gantry").path
     if FileManager.default.isExecutableFile(atPath: gantry) {
         print("CLI end to end (\(gantry)):")
