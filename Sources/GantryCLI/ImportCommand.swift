@@ -81,21 +81,20 @@ struct ImportCommand: ParsableCommand {
             throw CLIError.usage("\(file) (\(format.rawValue)): \(error). Nothing was imported.")
         }
         let path = ProjectLocator.target(explicit: location.project, context: context)
-        let exists = FileManager.default.fileExists(atPath: path)
+        let existing = FileManager.default.fileExists(atPath: path) ? try ProjectStore.open(at: path) : nil
         let name = batch.boardName ?? ((file as NSString).lastPathComponent as NSString).deletingPathExtension
         let now = context.now()
-        let start = exists ? try ProjectStore.open(at: path).load()
-            : try Self.newProject(name: name)
+        let start = try existing?.load() ?? Self.newProject(name: name)
         let plan = try ImportPlanner.plan(batch, into: start, mapping: mapping, actor: context.actor, now: now)
-        let into = exists ? path : "a new project at \(path)"
+        let into = existing != nil ? path : "a new project at \(path)"
         if dryRun {
             context.output.print("Would import \(format.rawValue) \(file) into \(into): \(plan.summary).")
             for note in plan.notes { context.output.print("  \(note)") }
             context.output.print("Nothing was written (--dry-run).")
             return
         }
-        if exists {
-            try ProjectStore.open(at: path).apply(batch: plan.steps)
+        if let existing {
+            try existing.apply(batch: plan.steps)
         } else {
             try ProjectStore.prepareDirectory(for: path)
             try ProjectStore.build(at: path) { store in

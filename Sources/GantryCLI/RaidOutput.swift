@@ -92,10 +92,6 @@ enum RaidOutput {
 
     /// Trend arrows for risks, from each risk's journal history.
     static func trends(_ items: [RaidItem], store: ProjectStore, now: Date) throws -> [String: RiskTrend] {
-        let risks = items.filter { $0.type == .risk }
-        let histories = try store.recentHistory(of: risks.map(\.id), since: RiskHistory.windowStart(now))
-        var out: [String: RiskTrend] = [:]
-        for item in risks { out[item.id] = RiskHistory.trend(of: item, history: histories[item.id] ?? [], now: now) }
-        return out
+        try store.riskTrends(of: items.filter { $0.type == .risk }, now: now)
     }
 }

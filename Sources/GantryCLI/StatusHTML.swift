@@ -79,8 +79,8 @@ enum StatusHTML {
         if let ev = r.earnedValue {
             b += "<section id=\"budget\"><h2>Budget <small>\(h(r.currency))</small></h2>"
             b += table(["At completion", "Planned", "Earned", "Spent", "CPI", "SPI", "Estimate"], [[
-                money(ev.bac), money(ev.pv), money(ev.ev), money(ev.ac), ev.cpi.map(StatusReport.index) ?? "–",
-                ev.spi.map(StatusReport.index) ?? "–", ev.eac.map(money) ?? "–",
+                EVMReport.money(ev.bac), EVMReport.money(ev.pv), EVMReport.money(ev.ev), EVMReport.money(ev.ac), ev.cpi.map(StatusReport.index) ?? "–",
+                ev.spi.map(StatusReport.index) ?? "–", ev.eac.map(EVMReport.money) ?? "–",
             ]])
             b += "</section>\n"
         }
@@ -129,8 +129,6 @@ enum StatusHTML {
     }
 
     private static func list(_ items: [String]) -> String { "<ul>" + items.map { "<li>\($0)</li>" }.joined() + "</ul>" }
-
-    private static func money(_ v: Double) -> String { StatusMarkdown.money(v) }
 
     static let css = """
         :root{--bg:#ffffff;--fg:#1d232b;--muted:#5d6875;--line:#d8dde3;--card:#f5f7f9;--green:#1e7d3a;--amber:#a05c00;--red:#b3261e;\

@@ -81,8 +81,8 @@ enum StatusMarkdown {
             out.append("")
             out.append("## Budget (\(r.currency))")
             out.append("")
-            out.append("- Budget at completion \(money(ev.bac)); planned \(money(ev.pv)), earned \(money(ev.ev)), spent \(money(ev.ac))")
-            out.append("- CPI \(ev.cpi.map(StatusReport.index) ?? "-"), SPI \(ev.spi.map(StatusReport.index) ?? "-"), estimate at completion \(ev.eac.map(money) ?? "-")")
+            out.append("- Budget at completion \(EVMReport.money(ev.bac)); planned \(EVMReport.money(ev.pv)), earned \(EVMReport.money(ev.ev)), spent \(EVMReport.money(ev.ac))")
+            out.append("- CPI \(EVMReport.index(ev.cpi)), SPI \(EVMReport.index(ev.spi)), estimate at completion \(ev.eac.map(EVMReport.money) ?? "-")")
         }
 
         section(&out, "Changes since \(r.since) (\(r.activity.count))", Array(r.activity.prefix(activityLimit)),
@@ -110,5 +110,4 @@ enum StatusMarkdown {
         return days == 0 ? "on plan" : days > 0 ? "+\(days) d late" : "\(-days) d early"
     }
 
-    static func money(_ v: Double) -> String { String(Int(v.rounded())) }
 }

@@ -55,9 +55,8 @@ struct StatusReportCommand: ParsableCommand {
             StatusReport.Activity(at: entry.at, actor: entry.actor,
                                   summary: entry.kind == .do ? entry.change.summary : "\(entry.kind.rawValue): \(entry.change.summary)")
         }
-        let openRisks = p.raidItems.values.filter { $0.type == .risk && !$0.isClosed }.map(\.id)
-        let riskHistory = try s.store.recentHistory(of: openRisks, since: RiskHistory.windowStart(s.now))
-        let inputs = StatusReport.Inputs(project: p, schedule: schedule, flow: flow, activity: activity, riskHistory: riskHistory, since: from)
+        let trends = try s.store.riskTrends(of: p.raidItems.values.filter { $0.type == .risk && !$0.isClosed }, now: s.now)
+        let inputs = StatusReport.Inputs(project: p, schedule: schedule, flow: flow, activity: activity, riskTrends: trends, since: from)
         return StatusReport.compute(inputs, today: today, now: s.now)
     }
 }

@@ -77,9 +77,17 @@ extension ProjectStore {
         try Self.translating(path) { try reader.read { db in try Self.history(of: entityID, limit: limit, db) } }
     }
 
-    /// What changed `ids` at or after `since`, newest first, by entity: one query for all of them
-    /// (a risk's trend needs only its last two weeks).
-    public func recentHistory(of ids: [String], since: Date) throws -> [String: [(at: Date, change: Change)]] {
+    /// Each risk's trend at `now`, from the journal rows of its last two weeks (all read in one
+    /// query): what the RAID screen, `risk list` and the status report show.
+    public func riskTrends(of risks: [RaidItem], now: Date) throws -> [String: RiskTrend] {
+        let histories = try recentHistory(of: risks.map(\.id), since: RiskHistory.windowStart(now))
+        var trends: [String: RiskTrend] = [:]
+        for risk in risks { trends[risk.id] = RiskHistory.trend(of: risk, history: histories[risk.id] ?? [], now: now) }
+        return trends
+    }
+
+    /// What changed `ids` at or after `since`, newest first, by entity: one query for all of them.
+    func recentHistory(of ids: [String], since: Date) throws -> [String: [(at: Date, change: Change)]] {
         guard !ids.isEmpty else { return [:] }
         return try Self.translating(path) {
             try reader.read { db in

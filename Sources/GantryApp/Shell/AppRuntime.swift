@@ -258,9 +258,8 @@ public final class AppRuntime {
     /// in one query; `only` limits it to those risks and keeps the others' trends.
     func refreshTrends(only ids: Set<String>? = nil) {
         let risks = state.project.raidItems.values.filter { $0.type == .risk && !$0.isClosed && (ids?.contains($0.id) ?? true) }
-        let histories = (try? store.recentHistory(of: risks.map(\.id), since: RiskHistory.windowStart(state.now))) ?? [:]
         var trends = ids == nil ? [:] : state.raid.trends.filter { state.project.raidItems[$0.key]?.isClosed == false }
-        for item in risks { trends[item.id] = RiskHistory.trend(of: item, history: histories[item.id] ?? [], now: state.now) }
+        trends.merge((try? store.riskTrends(of: Array(risks), now: state.now)) ?? [:]) { _, new in new }
         _ = state.receive(.trendsRead(trends))
     }
 

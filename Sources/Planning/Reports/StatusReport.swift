@@ -111,22 +111,22 @@ public struct StatusReport: Sendable {
 extension StatusReport {
     /// Everything the report reads that lives outside the snapshot: the schedule (nil without
     /// tasks), the board's flow (for the sprint), the journal since the report's start, and each
-    /// open risk's journal (newest first, for its trend).
+    /// open risk's trend.
     public struct Inputs {
         public var project: ProjectSnapshot
         public var schedule: Schedule?
         public var flow: FlowContext?
         public var activity: [Activity]
-        public var riskHistory: [String: [(at: Date, change: Change)]]
+        public var riskTrends: [String: RiskTrend]
         public var since: Day
 
         public init(project: ProjectSnapshot, schedule: Schedule?, flow: FlowContext?, activity: [Activity],
-                    riskHistory: [String: [(at: Date, change: Change)]], since: Day) {
+                    riskTrends: [String: RiskTrend], since: Day) {
             self.project = project
             self.schedule = schedule
             self.flow = flow
             self.activity = activity
-            self.riskHistory = riskHistory
+            self.riskTrends = riskTrends
             self.since = since
         }
     }
@@ -152,7 +152,7 @@ extension StatusReport {
             report.areas.append(Area(name: "Schedule", rag: nil, rule: "No timeline yet: add tasks and milestones with gantry task add."))
         }
         report.readSprint(inputs.flow, project: p, now: now)
-        report.readRisks(p, history: inputs.riskHistory, today: today, now: now)
+        report.readRisks(p, trends: inputs.riskTrends, today: today)
         report.readCost(p, schedule: inputs.schedule, today: today)
         report.readLog(p, since: inputs.since, flow: inputs.flow)
         return report
@@ -219,14 +219,14 @@ extension StatusReport {
         areas.append(Area(name: "Scope", rag: rag, rule: "\(rag.rawValue.capitalized): scope changed \(Int((share * 100).rounded()))% (\(rule); \(limits))."))
     }
 
-    private mutating func readRisks(_ p: ProjectSnapshot, history: [String: [(at: Date, change: Change)]], today: Day, now: Date) {
+    private mutating func readRisks(_ p: ProjectSnapshot, trends: [String: RiskTrend], today: Day) {
         let open = p.raidItems.values.filter { $0.type == .risk && !$0.isClosed && !$0.opportunity }
         var scored: [Risk] = []
         for r in open {
             guard let prob = r.probability, let imp = r.impact, (1...5).contains(prob), (1...5).contains(imp) else { continue }
             heat[5 - prob][imp - 1] += 1
             scored.append(Risk(key: r.key, title: r.title, probability: prob, impact: imp, band: bands.band(prob * imp),
-                               trend: RiskHistory.trend(of: r, history: history[r.id] ?? [], now: now),
+                               trend: trends[r.id] ?? .steady,
                                owner: r.owner, response: r.strategy?.rawValue ?? "none", overAppetite: prob * imp > appetite,
                                reviewDue: r.reviewDate))
         }
