@@ -25,12 +25,21 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", exact: "2.5.2"),
         .package(url: "https://github.com/CoreOffice/XMLCoder", exact: "0.18.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", exact: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
     ],
     targets: [
         .target(name: "Planning"),
         .target(name: "PlanStore", dependencies: [
             "Planning",
             .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .target(name: "PlanStorePostgres", dependencies: [
+            "Planning", "PlanStore",
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "TerminalUI", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]),
         .target(name: "Interchange", dependencies: [
@@ -44,8 +53,9 @@ let package = Package(
             "Planning", "PlanStore", "TerminalUI", .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         .target(name: "GantryCLI", dependencies: [
-            "Planning", "PlanStore", "TerminalUI", "Interchange",
+            "Planning", "PlanStore", "PlanStorePostgres", "TerminalUI", "Interchange",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         .executableTarget(name: "gantry", dependencies: ["GantryCLI", "GantryApp", "CursesTerminal", "PlanStore", "TerminalUI"],
                           swiftSettings: staticRuntimeModules, linkerSettings: selfContainedRelease),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Planning
 import PlanStore
+import PlanStorePostgres
 
 /// A command-line failure: usage errors exit 2, refused operations exit 1.
 public enum CLIError: Error, CustomStringConvertible {
@@ -16,7 +17,7 @@ public enum CLIError: Error, CustomStringConvertible {
 
 enum ErrorReport {
     static func isGantryError(_ error: Error) -> Bool {
-        error is CLIError || error is PlanningError || error is QueryError || error is StoreError
+        error is CLIError || error is PlanningError || error is QueryError || error is StoreError || error is PostgresStoreError
     }
 
     /// The message and exit status for any error a command can throw.
@@ -35,6 +36,9 @@ enum ErrorReport {
         case let e as QueryError: return (e.description, 2)
         case let e as StoreError:
             if case .badInput = e { return (e.description, 2) }
+            return (e.description, 1)
+        case let e as PostgresStoreError:
+            if case .badAddress = e { return (e.description, 2) }
             return (e.description, 1)
         default: return ("\(error)", 1)
         }

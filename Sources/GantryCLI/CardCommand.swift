@@ -45,7 +45,7 @@ struct CardCommand: ParsableCommand {
         func run() throws {
             let query = try ArgumentValues.query(words, command: "card list")
             let context = CLIContext.current
-            let store = try ProjectStore.open(at: try ProjectLocator.locate(explicit: project.project, context: context))
+            let store = try ProjectLocator.open(try ProjectLocator.locate(explicit: project.project, context: context), context: context)
             let structure = try store.loadStructure()
             let now = context.now()
             let filter = try CardFilter(try Query(query), project: structure, now: now, today: context.today, me: context.actor)

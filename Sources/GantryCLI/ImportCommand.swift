@@ -81,7 +81,7 @@ struct ImportCommand: ParsableCommand {
             throw CLIError.usage("\(file) (\(format.rawValue)): \(error). Nothing was imported.")
         }
         let path = ProjectLocator.target(explicit: location.project, context: context)
-        let existing = FileManager.default.fileExists(atPath: path) ? try ProjectStore.open(at: path) : nil
+        let existing = try ProjectLocator.exists(path, context: context) ? try ProjectLocator.open(path, context: context) : nil
         let name = batch.boardName ?? ((file as NSString).lastPathComponent as NSString).deletingPathExtension
         let now = context.now()
         let start = try existing?.load() ?? Self.newProject(name: name)
@@ -96,8 +96,7 @@ struct ImportCommand: ParsableCommand {
         if let existing {
             try existing.apply(batch: plan.steps)
         } else {
-            try ProjectStore.prepareDirectory(for: path)
-            try ProjectStore.build(at: path) { store in
+            try ProjectLocator.build(path, context: context) { store in
                 try store.apply(Self.creation(name: name), actor: context.actor, at: min(now, plan.steps.first?.at ?? now))
                 try store.apply(batch: plan.steps)
             }
@@ -122,7 +121,7 @@ struct ImportCommand: ParsableCommand {
         var archive = try ProjectArchive.open(path: source)
         if noHistory { archive.dropHistory() }
         let path = ProjectLocator.target(explicit: location.project, context: context)
-        let exists = FileManager.default.fileExists(atPath: path)
+        let exists = try ProjectLocator.exists(path, context: context)
         let what = archive.summary
         if dryRun {
             // Every entity and journal row checked, as the import itself would.
@@ -133,10 +132,9 @@ struct ImportCommand: ParsableCommand {
             return
         }
         if exists {
-            try ProjectStore.open(at: path).restore(archive)
+            try ProjectLocator.open(path, context: context).restore(archive)
         } else {
-            try ProjectStore.prepareDirectory(for: path)
-            try ProjectStore.build(at: path) { try $0.restore(archive) }
+            try ProjectLocator.build(path, context: context) { try $0.restore(archive) }
         }
         context.output.print("Imported \(archive.projectName) into \(path): \(what).")
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Planning
 import PlanStore
+import PlanStorePostgres
 
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -26,17 +27,21 @@ struct InitCommand: ParsableCommand {
         let projectName = try Limits.line(name ?? (context.currentDirectory as NSString).lastPathComponent, field: "name", length: Limits.nameLength)
         let prefix = try Limits.keyPrefix(key ?? ProjectSetup.keyPrefix(from: projectName))
         let boardName = try Limits.line(board, field: "board", length: Limits.nameLength)
-        if FileManager.default.fileExists(atPath: path) {
+        if PostgresAddress.isAddress(path) {
+            if try ProjectLocator.exists(path, context: context) {
+                throw CLIError.refused("\(PostgresStoreError.hidingPassword(path)) already holds a Gantry project; nothing was changed.")
+            }
+        } else if FileManager.default.fileExists(atPath: path) {
             do { try ProjectStore.check(path) } catch let error as StoreError {
                 throw CLIError.refused("\(error) Move it away to start a project here.")
             }
             throw CLIError.refused("A Gantry project already exists at \(path); nothing was changed.")
         }
-        try ProjectStore.prepareDirectory(for: path)
-        try ProjectStore.build(at: path) { store in
+        try ProjectLocator.build(path, context: context) { store in
             try store.apply(ProjectSetup.newProject(name: projectName, keyPrefix: prefix, board: boardName), actor: context.actor, at: context.now())
         }
-        context.output.print("Created project \(projectName) at \(path) (card keys \(prefix)-1, \(prefix)-2, …).")
+        let shown = PostgresAddress.isAddress(path) ? PostgresStoreError.hidingPassword(path) : path
+        context.output.print("Created project \(projectName) at \(shown) (card keys \(prefix)-1, \(prefix)-2, …).")
         context.output.print("Next: gantry member add \(context.actor), then gantry card add \"First card\".")
     }
 }

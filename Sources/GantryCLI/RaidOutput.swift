@@ -91,7 +91,7 @@ enum RaidOutput {
     }
 
     /// Trend arrows for risks, from each risk's journal history.
-    static func trends(_ items: [RaidItem], store: ProjectStore, now: Date) throws -> [String: RiskTrend] {
+    static func trends(_ items: [RaidItem], store: any ProjectStoring, now: Date) throws -> [String: RiskTrend] {
         try store.riskTrends(of: items.filter { $0.type == .risk }, now: now)
     }
 }

@@ -5,7 +5,7 @@ import PlanStore
 
 /// `--project FILE`, shared by every command that works on a project.
 public struct ProjectOption: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The project file (default: $GANTRY_PROJECT, else .gantry/project.sqlite here or in a parent folder).", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("The project: a file, or a PostgreSQL address postgres://user@host/database (default: $GANTRY_PROJECT, else .gantry/project.toml or .gantry/project.sqlite here or in a parent folder).", valueName: "file|url"))
     public var project: String?
 
     public init() {}
@@ -17,17 +17,17 @@ public struct ProjectOption: ParsableArguments {
     func open(cards: Cards = .all) throws -> Session {
         let context = CLIContext.current
         let path = try ProjectLocator.locate(explicit: project, context: context)
-        return try Session(store: ProjectStore.open(at: path), context: context, cards: cards)
+        return try Session(store: ProjectLocator.open(path, context: context), context: context, cards: cards)
     }
 }
 
 /// An open project for one command: the store, the snapshot it read, and the context.
 struct Session {
-    let store: ProjectStore
+    let store: any ProjectStoring
     let context: CLIContext
     var snapshot: ProjectSnapshot
 
-    init(store: ProjectStore, context: CLIContext, cards: ProjectOption.Cards) throws {
+    init(store: any ProjectStoring, context: CLIContext, cards: ProjectOption.Cards) throws {
         self.store = store
         self.context = context
         self.snapshot = cards == .all ? try store.load() : try store.loadStructure()

@@ -5,10 +5,10 @@ import Planning
 /// "id":…,"kind":…,"label":…,"op":…}],"summary":…}`, field values plain JSON (null, number,
 /// string). Written and read by hand (`FlatJSON`): every change is written once and read by
 /// every session that replays it.
-enum StoredChange {
+package enum StoredChange {
     /// The journal's text of a change: keys sorted, no spaces (what Foundation's encoder wrote
     /// with sorted keys; written by hand, once per change, at a fraction of the cost).
-    static func encode(_ change: Change) -> String {
+    package static func encode(_ change: Change) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(256)
         out.append(contentsOf: "{\"edits\":[".utf8)
@@ -41,7 +41,7 @@ enum StoredChange {
         return String(decoding: out, as: UTF8.self)
     }
 
-    static func decode(_ text: String) throws -> Change {
+    package static func decode(_ text: String) throws -> Change {
         var text = text
         return try text.withUTF8 { utf8 in
             var reader = FlatJSON.Reader(bytes: UnsafeRawBufferPointer(utf8), i: 0, end: utf8.count)
@@ -50,12 +50,12 @@ enum StoredChange {
     }
 }
 
-struct StoredValue: Codable {
-    var value: Value
+package struct StoredValue: Codable {
+    package var value: Value
 
-    init(_ value: Value) { self.value = value }
+    package init(_ value: Value) { self.value = value }
 
-    init(from decoder: Decoder) throws {
+    package init(from decoder: Decoder) throws {
         let c = try decoder.singleValueContainer()
         if c.decodeNil() { value = .null }
         else if let i = try? c.decode(Int64.self) { value = .int(i) }
@@ -63,7 +63,7 @@ struct StoredValue: Codable {
         else { value = .text(try c.decode(String.self)) }
     }
 
-    func encode(to encoder: Encoder) throws {
+    package func encode(to encoder: Encoder) throws {
         var c = encoder.singleValueContainer()
         switch value {
         case .null: try c.encodeNil()

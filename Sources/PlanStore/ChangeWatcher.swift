@@ -3,7 +3,7 @@ import GRDB
 /// Tells cheaply whether another connection (another process or session) has committed since the
 /// last poll, by reading `PRAGMA data_version` on a connection of its own. GRDB's observation does
 /// not see other processes; this does, for about a tenth of a millisecond per poll.
-public final class ChangeWatcher {
+public final class ChangeWatcher: ChangeFeed {
     private var queue: DatabaseQueue?
     private var lastVersion = 0
     private let store: ProjectStore
@@ -38,7 +38,7 @@ public final class ChangeWatcher {
 }
 
 extension ProjectStore {
-    public func makeWatcher() throws -> ChangeWatcher {
+    public func makeWatcher() throws -> any ChangeFeed {
         try Self.translating(path) { try ChangeWatcher(store: self) }
     }
 }

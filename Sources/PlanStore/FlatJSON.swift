@@ -5,7 +5,7 @@ import Planning
 /// strings, so a writer and reader for exactly that are many times faster than Foundation's
 /// coders, which build and sort a tree for 10,000 cards. Numbers read back as `Value.int` when
 /// they have no fraction or exponent (and fit), else `.real`: what the store's own coding does.
-enum FlatJSON {
+package enum FlatJSON {
     // MARK: Writing
 
     static func write(_ value: Value, into out: inout [UInt8]) {
@@ -88,10 +88,10 @@ enum FlatJSON {
 
     /// One journal row as the export writes it: its columns, the change decoded, and where the
     /// change's own text lies (stored again as it is, so the round trip is exact).
-    struct JournalRow {
-        var seq: Int64 = 0, at: Double = 0, actor = "", kind = ""
-        var undoes: Int64?, undoneBy: Int64?
-        var change = Change(summary: "", edits: [])
+    package struct JournalRow {
+        package var seq: Int64 = 0, at: Double = 0, actor = "", kind = ""
+        package var undoes: Int64?, undoneBy: Int64?
+        package var change = Change(summary: "", edits: [])
         var changeText: Range<Int> = 0..<0
     }
 

@@ -27,14 +27,14 @@ public struct JournalEntry: Sendable, Equatable {
         undoneBy = row["undoneBy"]
     }
 
-    init(seq: Int64, at: Date, actor: String, kind: Kind, change: Change, undoes: Int64?) {
+    package init(seq: Int64, at: Date, actor: String, kind: Kind, change: Change, undoes: Int64?, undoneBy: Int64? = nil) {
         self.seq = seq
         self.at = at
         self.actor = actor
         self.kind = kind
         self.change = change
         self.undoes = undoes
-        self.undoneBy = nil
+        self.undoneBy = undoneBy
     }
 }
 
@@ -42,8 +42,9 @@ extension ProjectStore {
     /// Journal rows in order, optionally only those after `seq` or at/after `since`.
     /// With `limit`, the newest that many (still oldest first); rows are filtered in SQLite, so
     /// `gantry log --limit 5` decodes five changes however long the history.
-    public func journal(after seq: Int64 = 0, since: Date? = nil, actor: String? = nil, limit: Int? = nil) throws -> [JournalEntry] {
-        try Self.translating(path) {
+    public func journal(_ query: JournalQuery) throws -> [JournalEntry] {
+        let (seq, since, actor, limit) = (query.after, query.since, query.actor, query.limit)
+        return try Self.translating(path) {
             try reader.read { db in
                 var sql = "SELECT * FROM journal WHERE seq > ?"
                 var args: [DatabaseValueConvertible] = [seq]
@@ -73,7 +74,7 @@ extension ProjectStore {
     }
 
     /// Journal rows that touched one entity, newest first.
-    public func history(of entityID: String, limit: Int = 50) throws -> [JournalEntry] {
+    public func history(of entityID: String, limit: Int) throws -> [JournalEntry] {
         try Self.translating(path) { try reader.read { db in try Self.history(of: entityID, limit: limit, db) } }
     }
 

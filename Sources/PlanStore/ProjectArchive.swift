@@ -18,8 +18,8 @@ public struct ProjectArchive: @unchecked Sendable {
     private let entityRange: Range<Int>
     private let counts: [String: Int]
     public let projectName: String
-    var sequences: [String: Int64]
-    var standups: [[String: StoredValue]]
+    package var sequences: [String: Int64]
+    package var standups: [[String: StoredValue]]
     /// Where each journal row lies in the document; nil: the document has no journal.
     private(set) var journal: [Range<Int>]?
     private let source: ArchiveSource
@@ -141,7 +141,7 @@ public struct ProjectArchive: @unchecked Sendable {
 
     /// Reads the journal's rows in order, one at a time, giving back the pages read; `body` gets
     /// each row with its change and the change's text as the document has it.
-    func eachJournalRow(_ body: (Int, FlatJSON.JournalRow, String) throws -> Void) throws {
+    package func eachJournalRow(_ body: (Int, FlatJSON.JournalRow, String) throws -> Void) throws {
         guard let journal else { return }
         let scan = JSONScan(bytes: source.bytes)
         for (i, range) in journal.enumerated() {
@@ -211,88 +211,20 @@ extension ProjectStore {
         let snapshot = try load()
         return try Self.translating(path) {
             try reader.read { db in
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-                func nested(_ data: Data) -> Data {
-                    var out = Data(capacity: data.count + data.count / 8)
-                    for byte in data {
-                        out.append(byte)
-                        if byte == 0x0A { out.append(contentsOf: [0x20, 0x20]) }
-                    }
-                    return out
-                }
-                var counts: [String: Int] = [:]
                 var sequences: [String: Int64] = [:]
                 for row in try Row.fetchAll(db, sql: "SELECT name, next FROM sequence") { sequences[row[0]] = row[1] }
                 let standups = try Row.fetchAll(db, sql: "SELECT * FROM standup ORDER BY id").map { row in
-                    Dictionary(uniqueKeysWithValues: row.columnNames.map { ($0, StoredValue(Value(row[$0] as DatabaseValue))) })
+                    Dictionary(uniqueKeysWithValues: row.columnNames.map { ($0, Value(row[$0] as DatabaseValue)) })
                 }
-                // Entities one per line, kinds and fields in name order.
-                var out: [UInt8] = Array("{\n  \"entities\" : {".utf8)
-                for (k, kind) in EntityKind.allCases.sorted(by: { $0.rawValue < $1.rawValue }).enumerated() {
-                    let rows = snapshot.entityFields(of: kind)
-                    counts[kind.rawValue] = rows.count
-                    let keys = kind.fieldNames.sorted()
-                    out.append(contentsOf: "\(k == 0 ? "" : ",")\n    ".utf8)
-                    FlatJSON.string(kind.rawValue, into: &out)
-                    out.append(contentsOf: " : [".utf8)
-                    for (i, fields) in rows.enumerated() {
-                        out.append(contentsOf: (i == 0 ? "\n      " : ",\n      ").utf8)
-                        FlatJSON.object(fields, keys: keys, into: &out)
-                        if out.count > 1 << 20 { try sink(Data(out)); out.removeAll(keepingCapacity: true) }
-                    }
-                    out.append(contentsOf: (rows.isEmpty ? "]" : "\n    ]").utf8)
-                }
-                out.append(contentsOf: "\n  }".utf8)
-                try sink(Data(out))
-                try sink(Data(",\n  \"format\" : \"\(ProjectArchive.formatName)\"".utf8))
-                var rows: Int?
-                if history {
-                    try sink(Data(",\n  \"journal\" : [".utf8))
-                    var count = 0
-                    var chunk: [UInt8] = []
+                let journal: ArchiveWriter.Journal? = history ? { each in
                     let cursor = try Row.fetchCursor(db, sql: "SELECT seq, at, actor, kind, undoes, undoneBy, change FROM journal ORDER BY seq")
                     while let row = try cursor.next() {
-                        chunk.append(contentsOf: (count == 0 ? "\n    " : ",\n    ").utf8)
-                        Self.journalRow(row, into: &chunk)
-                        count += 1
-                        if chunk.count > 1 << 20 { try sink(Data(chunk)); chunk.removeAll(keepingCapacity: true) }
+                        try each(StoredJournalRow(seq: row[0], at: row[1], actor: row[2], kind: row[3], undoes: row[4], undoneBy: row[5], change: row[6]))
                     }
-                    chunk.append(contentsOf: (count == 0 ? "]" : "\n  ]").utf8)
-                    try sink(Data(chunk))
-                    rows = count
-                }
-                try sink(Data(",\n  \"sequences\" : ".utf8) + nested(try encoder.encode(sequences)))
-                try sink(Data(",\n  \"standups\" : ".utf8) + nested(try encoder.encode(standups)))
-                try sink(Data(",\n  \"version\" : \(ProjectArchive.currentVersion)\n}\n".utf8))
-                return ProjectArchive.summary(counts: counts, standups: standups.count, journal: rows)
+                } : nil
+                return try ArchiveWriter.write(snapshot: snapshot, sequences: sequences, standups: standups, journal: journal, to: sink)
             }
         }
-    }
-
-    /// The whole document in memory (tests and small projects).
-    public func archiveDocument(history: Bool) throws -> Data {
-        var out = Data()
-        try exportArchive(history: history) { out.append($0) }
-        return out
-    }
-
-    /// One journal row on one line, keys in order, the change embedded as stored.
-    private static func journalRow(_ row: Row, into out: inout [UInt8]) {
-        func number(_ n: Int64?) { out.append(contentsOf: (n.map { String($0) } ?? "null").utf8) }
-        out.append(contentsOf: "{\"actor\":".utf8)
-        FlatJSON.string(row[2], into: &out)
-        out.append(contentsOf: ",\"at\":\((row[1] as Double).description),\"change\":".utf8)
-        out.append(contentsOf: (row[6] as String).utf8)
-        out.append(contentsOf: ",\"kind\":".utf8)
-        FlatJSON.string(row[3], into: &out)
-        out.append(contentsOf: ",\"seq\":".utf8)
-        number(row[0])
-        out.append(contentsOf: ",\"undoes\":".utf8)
-        number(row[4])
-        out.append(contentsOf: ",\"undoneBy\":".utf8)
-        number(row[5])
-        out.append(0x7D)
     }
 
     /// Fills an empty project from an archive in one transaction: its entities, key sequences,

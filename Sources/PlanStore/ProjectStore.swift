@@ -7,8 +7,9 @@ import Planning
 ///
 /// WAL mode with a busy timeout of several seconds, so concurrent writers from other processes
 /// wait their turn instead of failing with "database is locked".
-public final class ProjectStore: Sendable {
+public final class ProjectStore: ProjectStoring {
     public let path: String
+    public var location: String { path }
     public let isReadOnly: Bool
     /// The network filesystem the project is on (nil on a local disk): there the store writes
     /// with a rollback journal instead of WAL, which network filesystems cannot share safely.

@@ -3,7 +3,7 @@ import Planning
 
 /// The project file's schema as GRDB migrations. Shipped migrations are never edited; new ones
 /// are appended and `supportedVersion` raised, so an older Gantry recognises a newer file.
-enum Schema {
+package enum Schema {
     /// `PRAGMA application_id` of every Gantry project file ("GANT").
     static let applicationID: Int32 = 0x4741_4E54
     static let supportedVersion = 8

@@ -14,7 +14,7 @@ extension ProjectStore {
     }
 
     /// Stand-ups in the order they ended; only those of `day` when given.
-    public func standups(day: Day? = nil) throws -> [StandupRecord] {
+    public func standups(day: Day?) throws -> [StandupRecord] {
         let texts = try Self.translating(path) {
             try reader.read { db in
                 if let day {

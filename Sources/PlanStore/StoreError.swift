@@ -57,6 +57,10 @@ public struct Conflict: Equatable, Sendable, CustomStringConvertible {
     public let at: Date?
     public let currentValue: String?
 
+    package init(entity: String, field: String?, byActor: String?, at: Date?, currentValue: String?) {
+        (self.entity, self.field, self.byActor, self.at, self.currentValue) = (entity, field, byActor, at, currentValue)
+    }
+
     public var description: String {
         let who = byActor.map { " by \($0)" } ?? " by someone else"
         let when = at.map { " at \(Timestamp.display($0))" } ?? ""

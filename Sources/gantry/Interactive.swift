@@ -11,7 +11,7 @@ enum Interactive {
     static func run(_ request: InteractiveRequest) throws {
         let environment = ProcessInfo.processInfo.environment
         let context = CLIContext.process()
-        let store = try ProjectStore.open(at: request.projectPath)
+        let store = try ProjectLocator.open(request.projectPath, context: context)
         let config = AppConfig.load(environment: environment)
         let preferred = request.options["color"].flatMap(colorDepth)
         let backend: CursesBackend

@@ -7,12 +7,12 @@ import TerminalUI
 /// and the frame out. Between events it polls the store so other sessions' changes appear.
 public final class AppRuntime {
     public internal(set) var state: AppState
-    let store: ProjectStore
+    let store: any ProjectStoring
     let backend: TerminalBackend
     public var theme: Theme
     let clock: () -> Date
     let editor: DescriptionEditor
-    private let watcher: ChangeWatcher?
+    private let watcher: (any ChangeFeed)?
     private var lastSeq: Int64
     /// Poll interval: also how long a change from another session takes to appear at most.
     public var tickMilliseconds = 100
@@ -33,7 +33,7 @@ public final class AppRuntime {
 
     /// With `preview`, the first frame is drawn from the top of each column and the rest of the
     /// project loads right after it, so a large project opens at once.
-    public init(store: ProjectStore, backend: TerminalBackend, theme: Theme, keymap: KeyMap<AppAction>,
+    public init(store: any ProjectStoring, backend: TerminalBackend, theme: Theme, keymap: KeyMap<AppAction>,
                 actor: String, clock: @escaping () -> Date, editor: DescriptionEditor, preview: Bool = false) throws {
         self.store = store
         self.backend = backend
@@ -43,9 +43,9 @@ public final class AppRuntime {
         lastSeq = try store.latestSeq()
         if preview {
             let (snapshot, totals) = try store.loadPreview(perColumn: backend.size.height / BoardLayout.cardHeight + 2)
-            state = AppState(project: snapshot, actor: actor, projectPath: store.path, now: clock(), keymap: keymap, idSeed: .random(in: .min ... .max), previewTotals: totals)
+            state = AppState(project: snapshot, actor: actor, projectPath: store.location, now: clock(), keymap: keymap, idSeed: .random(in: .min ... .max), previewTotals: totals)
         } else {
-            state = AppState(project: try store.load(), actor: actor, projectPath: store.path, now: clock(), keymap: keymap, idSeed: .random(in: .min ... .max))
+            state = AppState(project: try store.load(), actor: actor, projectPath: store.location, now: clock(), keymap: keymap, idSeed: .random(in: .min ... .max))
         }
         watcher = try? store.makeWatcher()
         let started = clock()
@@ -60,7 +60,7 @@ public final class AppRuntime {
         }
         if store.isReadOnly {
             let frozen = store.isSnapshot ? " Nobody else has it open, so this is the file as it stands; reopen to see later changes." : ""
-            notify("Read-only: you can look but not change (no write access to \(store.path)).\(frozen)", isError: false)
+            notify("Read-only: you can look but not change (no write access to \(store.location)).\(frozen)", isError: false)
         }
     }
 

@@ -1,0 +1,151 @@
+import Foundation
+import Logging
+import NIOCore
+import NIOSSL
+import Planning
+import PostgresNIO
+
+/// One connection to the server, used synchronously: the app and the CLI call the store from
+/// their own thread and wait for each answer (the event loop works on its own threads). One
+/// statement at a time, under a lock, so a transaction's statements never interleave with
+/// another caller's. Notifications arrive on the same connection while it is idle.
+final class PostgresLink: @unchecked Sendable {
+    let connection: PostgresConnection
+    let location: String
+    private let lock = NSRecursiveLock()
+    private let logger: Logger
+    private var inTransaction = false
+
+    private init(connection: PostgresConnection, location: String, logger: Logger) {
+        (self.connection, self.location, self.logger) = (connection, location, logger)
+    }
+
+    static func connect(_ address: PostgresAddress) throws -> PostgresLink {
+        var logger = Logger(label: "gantry.postgres")
+        logger.logLevel = .critical
+        let configuration: PostgresConnection.Configuration
+        if address.isSocket {
+            configuration = .init(unixSocketPath: address.socketPath, username: address.user, password: address.password, database: address.database)
+        } else {
+            configuration = .init(host: address.host, port: address.port, username: address.user, password: address.password,
+                                  database: address.database, tls: try tls(address))
+        }
+        let location = address.redacted
+        do {
+            let connection = try PostgresConnection.connect(on: PostgresConnection.defaultEventLoopGroup.next(), configuration: configuration,
+                                                            id: 1, logger: logger).wait()
+            return PostgresLink(connection: connection, location: location, logger: logger)
+        } catch {
+            throw translate(error, location: location, connecting: true)
+        }
+    }
+
+    /// libpq's sslmode: `disable` never, `allow`/`prefer` when the server offers it, `require`
+    /// always without checking the certificate, `verify-ca` checking it against the root
+    /// certificates, `verify-full` also checking that it names the host.
+    private static func tls(_ address: PostgresAddress) throws -> PostgresConnection.Configuration.TLS {
+        var config = TLSConfiguration.makeClientConfiguration()
+        switch address.sslMode {
+        case .disable: return .disable
+        case .allow, .prefer, .require: config.certificateVerification = .none
+        case .verifyCA: config.certificateVerification = .noHostnameVerification
+        case .verifyFull: config.certificateVerification = .fullVerification
+        }
+        if let root = address.sslRootCert ?? ProcessInfo.processInfo.environment["HOME"].map({ "\($0)/.postgresql/root.crt" }),
+           address.sslMode == .verifyCA || address.sslMode == .verifyFull {
+            guard FileManager.default.fileExists(atPath: root) else {
+                throw PostgresStoreError.badAddress(address.redacted, "sslmode \(address.sslMode.rawValue) needs the server's root certificate, and \(root) does not exist (set sslrootcert=FILE)")
+            }
+            config.trustRoots = .file(root)
+        }
+        let context: NIOSSLContext
+        do { context = try NIOSSLContext(configuration: config) } catch {
+            throw PostgresStoreError.badAddress(address.redacted, "its TLS settings cannot be used (\(error))")
+        }
+        return address.sslMode == .allow || address.sslMode == .prefer ? .prefer(context) : .require(context)
+    }
+
+    /// Runs one statement with `binds` for `$1`, `$2`…; returns its rows as stored values.
+    @discardableResult
+    func query(_ sql: String, _ binds: [Value] = []) throws -> [[Value]] {
+        var bindings = PostgresBindings(capacity: binds.count)
+        for value in binds {
+            switch value {
+            case .null: bindings.appendNull()
+            case .int(let i): bindings.append(i)
+            case .real(let d): bindings.append(d)
+            case .text(let s): bindings.append(s)
+            }
+        }
+        lock.lock()
+        defer { lock.unlock() }
+        do {
+            let result = try connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger).wait()
+            return try result.rows.map { row in try row.map(Self.value) }
+        } catch {
+            throw Self.translate(error, location: location)
+        }
+    }
+
+    /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
+    /// Nested calls join the outer transaction. A read-only one sees one moment throughout.
+    @discardableResult
+    func transaction<T>(readOnly: Bool = false, _ body: () throws -> T) throws -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        if inTransaction { return try body() }
+        try query(readOnly ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN")
+        inTransaction = true
+        defer { inTransaction = false }
+        do {
+            let result = try body()
+            try query("COMMIT")
+            return result
+        } catch {
+            _ = try? query("ROLLBACK")
+            throw error
+        }
+    }
+
+    func close() {
+        try? connection.close().wait()
+    }
+
+    private static func value(_ cell: PostgresCell) throws -> Value {
+        guard cell.bytes != nil else { return .null }
+        switch cell.dataType {
+        case .int2: return .int(Int64(try cell.decode(Int16.self)))
+        case .int4: return .int(Int64(try cell.decode(Int32.self)))
+        case .int8: return .int(try cell.decode(Int64.self))
+        case .float4: return .real(Double(try cell.decode(Float.self)))
+        case .float8: return .real(try cell.decode(Double.self))
+        case .bool: return .int(try cell.decode(Bool.self) ? 1 : 0)
+        default: return .text(try cell.decode(String.self))
+        }
+    }
+
+    /// A driver error as a sentence about this project.
+    static func translate(_ error: any Error, location: String, connecting: Bool = false) -> any Error {
+        if error is PostgresStoreError { return error }
+        guard let psql = error as? PSQLError else {
+            return PostgresStoreError.unreachable(location, "\(error)")
+        }
+        if let info = psql.serverInfo {
+            let message = info[.message] ?? "an error"
+            switch info[.sqlState] ?? "" {
+            case "28P01", "28000": return PostgresStoreError.refusedLogin(location, message)
+            case "3D000": return PostgresStoreError.noDatabase(location)
+            case "42501": return PostgresStoreError.notAllowed(location, "write (\(message))")
+            case "53300": return PostgresStoreError.unreachable(location, "the server has no connection left: \(message)")
+            default: return PostgresStoreError.server(location, message)
+            }
+        }
+        switch psql.code {
+        case .authMechanismRequiresPassword: return PostgresStoreError.refusedLogin(location, "it asks for a password and none was given")
+        case .sslUnsupported: return PostgresStoreError.unreachable(location, "the server does not offer TLS, and sslmode requires it")
+        default:
+            let cause = psql.underlying.map { "\($0)" } ?? psql.code.description
+            return PostgresStoreError.unreachable(location, connecting ? cause : "the connection was lost: \(cause)")
+        }
+    }
+}
