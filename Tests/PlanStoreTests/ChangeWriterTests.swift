@@ -2,10 +2,11 @@ import Foundation
 import Testing
 import Planning
 @testable import PlanStore
+import GantryTestSupport
 
 @Suite struct ChangeWriterTests {
-    @Test func allocatesKeysInOrderAndNeverReusesThem() throws {
-        let t = try TempProject()
+    @Test(arguments: TestPostgres.storeKinds) func allocatesKeysInOrderAndNeverReusesThem(kind: StoreKind) throws {
+        let t = try TempProject(kind)
         let a = try t.addCard("A"), b = try t.addCard("B")
         #expect([a.key, b.key] == ["GAN-1", "GAN-2"])
         let p = try t.store.load()
@@ -16,8 +17,8 @@ import Planning
 
     /// The journal is permanent: the allocated key is filled in where the summary names the new
     /// entity, never by replacing words in what the user typed.
-    @Test func allocatedKeysNeverRewriteTitles() throws {
-        let t = try TempProject()
+    @Test(arguments: TestPostgres.storeKinds) func allocatedKeysNeverRewriteTitles(kind: StoreKind) throws {
+        let t = try TempProject(kind)
         _ = try t.addCard("Fix new card layout")
         #expect(try t.store.journal().last?.change.summary == "added GAN-1 \"Fix new card layout\" to Backlog")
         let p = try t.store.load()
@@ -26,13 +27,12 @@ import Planning
         #expect(try t.store.journal().last?.change.summary == "added T-1 \"Plan new task intake\"")
     }
 
-    @Test func keysStayUniqueWithConcurrentWritersOnSeparateConnections() async throws {
-        let t = try TempProject()
-        let path = t.path
+    @Test(arguments: TestPostgres.storeKinds) func keysStayUniqueWithConcurrentWritersOnSeparateConnections(kind: StoreKind) async throws {
+        let t = try TempProject(kind)
+        let stores = try (0..<3).map { _ in try t.reopen() }
         let keys = try await withThrowingTaskGroup(of: [String].self) { group in
-            for _ in 0..<3 {
+            for store in stores {
                 group.addTask {
-                    let store = try ProjectStore.open(at: path)
                     var keys: [String] = []
                     for i in 0..<40 {
                         let p = try store.load()
@@ -49,8 +49,8 @@ import Planning
         #expect(try t.store.load().cards.count == 120)
     }
 
-    @Test func aStaleEditOfTheSameFieldIsRefusedNamingWhoAndWhen() throws {
-        let t = try TempProject()
+    @Test(arguments: TestPostgres.storeKinds) func aStaleEditOfTheSameFieldIsRefusedNamingWhoAndWhen(kind: StoreKind) throws {
+        let t = try TempProject(kind)
         let card = try t.addCard("Original")
         let seenByBen = try t.store.load()
         let seenByCara = try t.store.load()
@@ -70,8 +70,8 @@ import Planning
 
     /// A conflicting move is told in words: where the card went, who moved it, when; never a
     /// column id, a rank or a time as seconds since 1970.
-    @Test func aConflictingMoveSaysWhereTheCardWentInWords() throws {
-        let t = try TempProject()
+    @Test(arguments: TestPostgres.storeKinds) func aConflictingMoveSaysWhereTheCardWentInWords(kind: StoreKind) throws {
+        let t = try TempProject(kind)
         let card = try t.addCard("Card")
         let seenByBen = try t.store.load(), seenByCara = try t.store.load()
         let board = try seenByBen.board(named: nil)
@@ -86,8 +86,8 @@ import Planning
         }
     }
 
-    @Test func editsOfDifferentFieldsBothApply() throws {
-        let t = try TempProject()
+    @Test(arguments: TestPostgres.storeKinds) func editsOfDifferentFieldsBothApply(kind: StoreKind) throws {
+        let t = try TempProject(kind)
         let card = try t.addCard("Original")
         let seenByBen = try t.store.load(), seenByCara = try t.store.load()
         try t.store.apply(try seenByBen.editCard(card, CardDraft(title: "New title")), actor: "ben", at: TempProject.now)
@@ -98,8 +98,8 @@ import Planning
         #expect(result.columnID == doing.id)
     }
 
-    @Test func theSameEditTwiceIsNotAConflict() throws {
-        let t = try TempProject()
+    @Test(arguments: TestPostgres.storeKinds) func theSameEditTwiceIsNotAConflict(kind: StoreKind) throws {
+        let t = try TempProject(kind)
         let card = try t.addCard("Original")
         let a = try t.store.load(), b = try t.store.load()
         try t.store.apply(try a.blockCard(card, reason: "vendor"), actor: "ben", at: TempProject.now)
@@ -113,8 +113,8 @@ import Planning
         #expect(try t.store.load().card(key: "GAN-1").blockedReason == nil)
     }
 
-    @Test func editingACardSomeoneDeletedIsAConflict() throws {
-        let t = try TempProject()
+    @Test(arguments: TestPostgres.storeKinds) func editingACardSomeoneDeletedIsAConflict(kind: StoreKind) throws {
+        let t = try TempProject(kind)
         let card = try t.addCard("Doomed")
         let stale = try t.store.load()
         try t.store.apply(stale.deleteCard(card), actor: "ben", at: TempProject.now)

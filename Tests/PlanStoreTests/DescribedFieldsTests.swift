@@ -10,7 +10,7 @@ import Planning
 @Suite struct DescribedFieldsTests {
     @Test(arguments: EntityKind.allCases) func everyTableHasAColumnForEveryListedFieldAndNoOther(kind: EntityKind) throws {
         let project = try TempProject()
-        let columns = try project.store.reader.read { db in
+        let columns = try project.file.reader.read { db in
             try Row.fetchAll(db, sql: "PRAGMA table_info(\(Schema.table(for: kind)))").map { $0["name"] as String }
         }
         #expect(Set(columns) == Set(kind.fieldNames), "\(kind)")
@@ -19,7 +19,7 @@ import Planning
 
     @Test func theRaidTableHasAColumnForEveryDescribedFieldAndNoOther() throws {
         let project = try TempProject()
-        let columns = try project.store.reader.read { db in
+        let columns = try project.file.reader.read { db in
             try Row.fetchAll(db, sql: "PRAGMA table_info(\(Schema.table(for: .raid)))").map { $0["name"] as String }
         }
         #expect(Set(columns) == Set(RaidField.stored.map(\.name)))

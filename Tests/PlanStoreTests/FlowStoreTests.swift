@@ -43,7 +43,7 @@ import Testing
         let t = try TempProject()
         try Self.history(t)
         let before = try t.store.flowHistory()
-        try t.store.pool.write { db in
+        try t.file.pool.write { db in
             try db.execute(sql: "DELETE FROM card_flow")
             try FlowRecorder.backfill(db)
         }

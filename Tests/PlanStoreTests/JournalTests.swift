@@ -2,10 +2,11 @@ import Foundation
 import Testing
 import Planning
 @testable import PlanStore
+import GantryTestSupport
 
 @Suite struct JournalTests {
-    @Test func undoRevertsTheActorsOwnLastChangeAndRedoReappliesIt() throws {
-        let t = try TempProject()
+    @Test(arguments: TestPostgres.storeKinds) func undoRevertsTheActorsOwnLastChangeAndRedoReappliesIt(kind: StoreKind) throws {
+        let t = try TempProject(kind)
         let card = try t.addCard("Title")
         var p = try t.store.load()
         try t.store.apply(try p.editCard(card, CardDraft(title: "Ana's edit")), actor: "ana", at: TempProject.now)
@@ -22,8 +23,8 @@ import Planning
         #expect(try t.store.redo(actor: "ana", at: TempProject.now) == nil)
     }
 
-    @Test func repeatedUndoWalksBackAndRedoWalksForward() throws {
-        let t = try TempProject()
+    @Test(arguments: TestPostgres.storeKinds) func repeatedUndoWalksBackAndRedoWalksForward(kind: StoreKind) throws {
+        let t = try TempProject(kind)
         _ = try t.addCard("One")
         _ = try t.addCard("Two")
         try t.store.undo(actor: "ana", at: TempProject.now)
@@ -35,16 +36,16 @@ import Planning
         #expect(try t.store.load().cards.values.map(\.key).sorted() == ["GAN-1", "GAN-2"])
     }
 
-    @Test func undoOfADeletionRestoresTheSameKey() throws {
-        let t = try TempProject()
+    @Test(arguments: TestPostgres.storeKinds) func undoOfADeletionRestoresTheSameKey(kind: StoreKind) throws {
+        let t = try TempProject(kind)
         let card = try t.addCard("Keep me")
         try t.store.apply(try t.store.load().deleteCard(card), actor: "ana", at: TempProject.now)
         try t.store.undo(actor: "ana", at: TempProject.now)
         #expect(try t.store.load().card(key: "GAN-1") == card)
     }
 
-    @Test func undoRefusesToOverwriteSomeoneElsesLaterEdit() throws {
-        let t = try TempProject()
+    @Test(arguments: TestPostgres.storeKinds) func undoRefusesToOverwriteSomeoneElsesLaterEdit(kind: StoreKind) throws {
+        let t = try TempProject(kind)
         let card = try t.addCard("Title")
         try t.store.apply(try t.store.load().editCard(card, CardDraft(title: "Ana")), actor: "ana", at: TempProject.now)
         try t.store.apply(try t.store.load().editCard(try t.store.load().card(key: "GAN-1"), CardDraft(title: "Ben")), actor: "ben", at: TempProject.now)
@@ -52,8 +53,8 @@ import Planning
         #expect(try t.store.load().card(key: "GAN-1").title == "Ben")
     }
 
-    @Test func journalFiltersBySequenceAndTime() throws {
-        let t = try TempProject()
+    @Test(arguments: TestPostgres.storeKinds) func journalFiltersBySequenceAndTime(kind: StoreKind) throws {
+        let t = try TempProject(kind)
         let mark = try t.store.latestSeq()
         _ = try t.addCard("A")
         let entries = try t.store.journal(after: mark)
@@ -69,14 +70,21 @@ import Planning
         #expect(try t.store.journal(after: mark, actor: "ben").count == 1)
     }
 
-    @Test func watcherSeesOtherConnectionsCommitsOnly() throws {
-        let t = try TempProject()
+    @Test(arguments: TestPostgres.storeKinds) func watcherSeesOtherConnectionsCommitsOnly(kind: StoreKind) throws {
+        let t = try TempProject(kind)
         let watcher = try t.store.makeWatcher()
         #expect(try watcher.poll() == false)
-        let other = try ProjectStore.open(at: t.path)
+        let other = try t.reopen()
         let p = try other.load()
         try other.apply(try p.addCard(CardDraft(title: "x"), board: try p.board(named: nil), now: TempProject.now), actor: "ben", at: TempProject.now)
-        #expect(try watcher.poll() == true)
+        // SQLite sees it at once; PostgreSQL's notification arrives within milliseconds.
+        let deadline = Date().addingTimeInterval(2)
+        var seen = try watcher.poll()
+        while !seen && Date() < deadline {
+            usleep(2_000)
+            seen = try watcher.poll()
+        }
+        #expect(seen)
         #expect(try watcher.poll() == false)
     }
 }

@@ -3,14 +3,15 @@ import GRDB
 import Testing
 import Planning
 @testable import PlanStore
+import GantryTestSupport
 
 @Suite struct SharingStoreTests {
     func session(_ id: String, _ actor: String, seen: Date, view: SharedView? = nil) -> PresenceSession {
         PresenceSession(session: id, actor: actor, host: "host", pid: 42, screen: "board", since: TempProject.now, seen: seen, view: view)
     }
 
-    @Test func aSessionThatStopsBeatingDisappearsWithinThirtySeconds() throws {
-        let t = try TempProject()
+    @Test(arguments: TestPostgres.storeKinds) func aSessionThatStopsBeatingDisappearsWithinThirtySeconds(kind: StoreKind) throws {
+        let t = try TempProject(kind)
         let t0 = TempProject.now
         try t.store.beat(session("a", "ana", seen: t0))
         try t.store.beat(session("b", "ben", seen: t0))
@@ -30,22 +31,22 @@ import Planning
         let t0 = TempProject.now
         try t.store.beat(session("killed", "ana", seen: t0))
         try t.store.beat(session("alive", "ben", seen: t0.addingTimeInterval(Presence.expiry - 1)))
-        func rows() throws -> [String] { try t.store.pool.read { db in try String.fetchAll(db, sql: "SELECT session FROM presence ORDER BY session") } }
+        func rows() throws -> [String] { try t.file.pool.read { db in try String.fetchAll(db, sql: "SELECT session FROM presence ORDER BY session") } }
         #expect(try rows() == ["alive", "killed"])
         try t.store.beat(session("alive", "ben", seen: t0.addingTimeInterval(Presence.expiry + 1)))
         #expect(try rows() == ["alive"], "a killed session's row does not stay in the file")
     }
 
-    @Test func heartbeatsAreNotJournalledAndDoNotTouchTheWork() throws {
-        let t = try TempProject()
+    @Test(arguments: TestPostgres.storeKinds) func heartbeatsAreNotJournalledAndDoNotTouchTheWork(kind: StoreKind) throws {
+        let t = try TempProject(kind)
         let seq = try t.store.latestSeq()
         for i in 0..<5 { try t.store.beat(session("a", "ana", seen: TempProject.now.addingTimeInterval(Double(i)))) }
         #expect(try t.store.latestSeq() == seq)
         #expect(try t.store.presence(now: TempProject.now).count == 1)
     }
 
-    @Test func followersFindTheLeadersViewFromTheirNewestSession() throws {
-        let t = try TempProject()
+    @Test(arguments: TestPostgres.storeKinds) func followersFindTheLeadersViewFromTheirNewestSession(kind: StoreKind) throws {
+        let t = try TempProject(kind)
         let t0 = TempProject.now
         try t.store.beat(session("a1", "ana", seen: t0, view: SharedView(screen: "board", cardID: "c1")))
         try t.store.beat(session("a2", "ana", seen: t0.addingTimeInterval(2), view: SharedView(screen: "standup", cardID: "c2")))
@@ -56,8 +57,8 @@ import Planning
         #expect(try t.store.sharedView(of: "ana", now: t0.addingTimeInterval(60)) == nil, "expired sessions lead nobody")
     }
 
-    @Test func standUpsAreSavedAndFoundByDay() throws {
-        let t = try TempProject()
+    @Test(arguments: TestPostgres.storeKinds) func standUpsAreSavedAndFoundByDay(kind: StoreKind) throws {
+        let t = try TempProject(kind)
         func record(_ day: String, ended: Date) -> StandupRecord {
             StandupRecord(day: day, facilitator: "ana", board: "Main", startedAt: ended.addingTimeInterval(-600), endedAt: ended,
                           timebox: 120, speakers: [.init(name: "ana", seconds: 90)], previousEndedAt: nil, moved: [], blockers: [],
