@@ -70,7 +70,7 @@ let package = Package(
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Planning"]),
         .testTarget(name: "GantryAppTests", dependencies: ["GantryApp", "Planning", "PlanStore", "TerminalUI"],
                     exclude: ["Snapshots"]),
-        .testTarget(name: "GantryCLITests", dependencies: ["Planning", "PlanStore", "GantryCLI", "TerminalUI", "gantry"],
+        .testTarget(name: "GantryCLITests", dependencies: ["Planning", "PlanStore", "GantryCLI", "TerminalUI", "gantry", "GantryTestSupport"],
                     exclude: ["Browser/png_stats.py"]),
     ],
     swiftLanguageModes: [.v6]

@@ -9,8 +9,9 @@ public struct GantryCommand: ParsableCommand {
         commandName: "gantry",
         abstract: "Kanban boards, a RAID log and timelines for technical project managers, in the terminal.",
         discussion: """
-            With no subcommand, opens the project interactively. The project is --project FILE, \
-            else $GANTRY_PROJECT, else .gantry/project.sqlite in this folder or the nearest parent.
+            With no subcommand, opens the project interactively. The project is --project FILE or \
+            --project postgres://user@host/database, else $GANTRY_PROJECT, else .gantry/project.toml \
+            (url = "postgres://…") or .gantry/project.sqlite in this folder or the nearest parent.
             Exit status: 0 success, 1 refused (conflict, WIP limit, no project), 2 bad input.
             """,
         version: GantryVersion.current,
@@ -19,7 +20,7 @@ public struct GantryCommand: ParsableCommand {
             CardCommand.self, SprintCommand.self, RaidGroup<RiskTag>.self, RaidGroup<AssumptionTag>.self, RaidGroup<IssueTag>.self,
             RaidGroup<DependencyTag>.self, RaidGroup<DecisionTag>.self, RaidCommand.self,
             ProjectCommand.self, CalendarCommand.self, TaskCommand.self, ScheduleCommand.self, BaselineCommand.self,
-            StandupCommand.self, ReportCommand.self, TimeCommand.self, CostCommand.self, ExportCommand.self, ImportCommand.self, LogCommand.self, UndoCommand.self, RedoCommand.self,
+            StandupCommand.self, ReportCommand.self, TimeCommand.self, CostCommand.self, ExportCommand.self, ImportCommand.self, MigrateCommand.self, AccessCommand.self, LogCommand.self, UndoCommand.self, RedoCommand.self,
         ])
 
     @OptionGroup public var project: ProjectOption

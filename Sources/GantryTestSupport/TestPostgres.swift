@@ -62,30 +62,27 @@ public enum TestPostgres {
         }
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
         let dir = NSTemporaryDirectory() + "gantry-pg-" + UUID().uuidString.prefix(8)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = [root + "/.ci/postgres", "start", dir]
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        do { try process.run() } catch {
-            return report(Server(address: nil, problem: "cannot run .ci/postgres: \(error)"))
+        // popen, not Process: this runs while tests are being discovered, where Foundation's
+        // Process was seen never to notice that its child had exited.
+        guard let pipe = popen("bash '\(root)/.ci/postgres' start '\(dir)' 2>&1", "r") else {
+            return report(Server(address: nil, problem: "cannot run .ci/postgres"))
         }
-        let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0, let line = output.split(separator: "\n").last else {
-            return report(Server(address: nil, problem: errors.trimmingCharacters(in: .whitespacesAndNewlines)))
+        var output = ""
+        var buffer = [CChar](repeating: 0, count: 4096)
+        while fgets(&buffer, Int32(buffer.count), pipe) != nil {
+            output += String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        }
+        let status = pclose(pipe)
+        let lines = output.split(separator: "\n")
+        guard status == 0, let line = lines.last, line.hasPrefix("postgres://") else {
+            return report(Server(address: nil, problem: output.trimmingCharacters(in: .whitespacesAndNewlines)))
         }
         startedCluster = dir
         atexit {
             guard let dir = TestPostgres.startedCluster else { return }
             let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
-            let stop = Process()
-            stop.executableURL = URL(fileURLWithPath: "/bin/bash")
-            stop.arguments = [root + "/.ci/postgres", "stop", dir]
-            try? stop.run()
-            stop.waitUntilExit()
+            // system(), not Process: Foundation's threads cannot be relied on while the process exits.
+            _ = system("bash '\(root)/.ci/postgres' stop '\(dir)' >/dev/null 2>&1")
         }
         return Server(address: String(line), problem: nil)
     }()

@@ -41,11 +41,12 @@ extension PostgresStore {
                 let table = Schema.tableName(for: kind)
                 try link.query("DELETE FROM \(table)")
                 let names = kind.fieldNames
-                let insert = "INSERT INTO \(table) (\(names.map(PostgresSchema.quote).joined(separator: ", "))) VALUES (\(placeholders(names.count)))"
+                var insert = BatchInsert(link, table: table, columns: names)
                 for id in snapshot.entityIDs(of: kind) {
                     guard let fields = snapshot.fields(of: kind, id: id) else { continue }
-                    try link.query(insert, names.map { stored(fields[$0] ?? .null, table: table, column: $0) })
+                    try insert.add(names.map { stored(fields[$0] ?? .null, table: table, column: $0) })
                 }
+                try insert.flush()
             }
             for table in ["sequence", "journal", "journal_entity", "card_flow", "standup"] { try link.query("DELETE FROM \(table)") }
             for (name, next) in archive.sequences.sorted(by: { $0.key < $1.key }) {
@@ -61,20 +62,23 @@ extension PostgresStore {
                                names.map { stored(row[$0]!.value, table: "standup", column: $0) })
             }
             var states: [String: FlowState] = [:]
+            var journal = BatchInsert(link, table: "journal", columns: ["seq", "at", "actor", "kind", "summary", "change", "undoes", "undoneBy"])
+            var entities = BatchInsert(link, table: "journal_entity", columns: ["entityID", "seq"], suffix: " ON CONFLICT DO NOTHING")
+            var flow = BatchInsert(link, table: "card_flow", columns: ["seq", "at", "cardID", "boardID", "columnID", "sprintID", "estimate", "archived", "deleted"])
             try archive.eachJournalRow { _, row, text in
                 let change = row.change
-                try link.query("INSERT INTO journal (seq, at, actor, kind, summary, change, undoes, \"undoneBy\") VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-                               [.int(row.seq), .real(row.at), .text(row.actor), .text(row.kind), .text(change.summary), .text(text),
-                                row.undoes.map(Value.int) ?? .null, row.undoneBy.map(Value.int) ?? .null])
-                for id in Set(change.edits.map(\.id)) {
-                    try link.query("INSERT INTO journal_entity (\"entityID\", seq) VALUES ($1, $2) ON CONFLICT DO NOTHING", [.text(id), .int(row.seq)])
-                }
+                try journal.add([.int(row.seq), .real(row.at), .text(row.actor), .text(row.kind), .text(change.summary), .text(text),
+                                 row.undoes.map(Value.int) ?? .null, row.undoneBy.map(Value.int) ?? .null])
+                for id in Set(change.edits.map(\.id)).sorted() { try entities.add([.text(id), .int(row.seq)]) }
                 for edit in change.edits where edit.kind == .card && FlowHistory.touchesFlow(edit) {
                     let state = FlowHistory.state(after: edit, from: states[edit.id])
                     states[edit.id] = state
-                    try insertFlow(seq: row.seq, at: Date(timeIntervalSince1970: row.at), cardID: edit.id, state: state)
+                    try flow.add(Self.flowRow(seq: row.seq, at: row.at, cardID: edit.id, state: state))
                 }
             }
+            try journal.flush()
+            try entities.flush()
+            try flow.flush()
         }
     }
 }

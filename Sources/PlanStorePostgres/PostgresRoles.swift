@@ -68,7 +68,7 @@ enum PostgresRoles {
                 """, [.text(name)]).first?.first?.int == 1
             if member { return role }
         }
-        throw PostgresStoreError.notAllowed(link.location, "open this project (the login has no project role; ask a project admin for one with `gantry member grant`)")
+        throw PostgresStoreError.notAllowed(link.location, "open this project (the login has no project role; ask a project admin for one with `gantry access grant`)")
     }
 }
 

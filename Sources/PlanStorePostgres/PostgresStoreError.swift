@@ -21,7 +21,7 @@ public enum PostgresStoreError: Error, Equatable, Sendable, CustomStringConverti
         case .noDatabase(let location):
             return "There is no database at \(location). Create it with `createdb`, then `gantry init --project` the same address."
         case .notAllowed(let location, let what):
-            return "Your role may not \(what) in \(location); nothing was changed. A project admin can grant more with `gantry member grant`."
+            return "Your role may not \(what) in \(location); nothing was changed. A project admin can grant more with `gantry access grant`."
         case .server(let location, let message):
             return "The PostgreSQL server for \(location) reported: \(message). Nothing was changed."
         }

@@ -173,8 +173,12 @@ extension PostgresStore {
     func insertFlow(seq: Int64, at: Date, cardID: String, state: FlowState?) throws {
         try link.query("""
             INSERT INTO card_flow (seq, at, "cardID", "boardID", "columnID", "sprintID", estimate, archived, deleted) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-            """, [.int(seq), .real(at.timeIntervalSince1970), .text(cardID), Value(state?.boardID), Value(state?.columnID), Value(state?.sprintID),
-                  Value(state?.estimate), Value(state?.archived ?? false), .int(state == nil ? 1 : 0)])
+            """, Self.flowRow(seq: seq, at: at.timeIntervalSince1970, cardID: cardID, state: state))
+    }
+
+    static func flowRow(seq: Int64, at: Double, cardID: String, state: FlowState?) -> [Value] {
+        [.int(seq), .real(at), .text(cardID), Value(state?.boardID), Value(state?.columnID), Value(state?.sprintID),
+         Value(state?.estimate), Value(state?.archived ?? false), .int(state == nil ? 1 : 0)]
     }
 
     private func conflict(_ edit: EntityEdit, field: String?, now: Value? = nil) throws -> Conflict {
