@@ -59,7 +59,7 @@ let package = Package(
         ]),
         .executableTarget(name: "gantry", dependencies: ["GantryCLI", "GantryApp", "CursesTerminal", "PlanStore", "TerminalUI"],
                           swiftSettings: staticRuntimeModules, linkerSettings: selfContainedRelease),
-        .executableTarget(name: "gantry-bench", dependencies: ["Planning", "PlanStore", "GantryCLI", "GantryApp", "TerminalUI",
+        .executableTarget(name: "gantry-bench", dependencies: ["Planning", "PlanStore", "PlanStorePostgres", "GantryCLI", "GantryApp", "TerminalUI",
                                                             .product(name: "ArgumentParser", package: "swift-argument-parser")],
                           swiftSettings: staticRuntimeModules, linkerSettings: selfContainedRelease),
         .testTarget(name: "PlanningTests", dependencies: ["Planning"]),

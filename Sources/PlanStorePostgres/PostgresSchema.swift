@@ -12,9 +12,12 @@ enum PostgresSchema {
     /// Tables whose numbering the writer assigns under its lock (a gapless journal in commit order).
     static let assignedKeys: Set<String> = ["journal", "standup"]
 
+    /// Read once per process (it runs the SQLite migrations in memory).
     static func layouts() throws -> [TableLayout] {
-        try TableLayout.current()
+        try cachedLayouts.get()
     }
+
+    private static let cachedLayouts = Result { try TableLayout.current() }
 
     /// The version the database holds; nil when it holds no Gantry project.
     static func version(_ link: PostgresLink) throws -> Int? {

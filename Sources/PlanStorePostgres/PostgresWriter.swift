@@ -69,14 +69,18 @@ extension PostgresStore {
             applied.edits[index] = try write(applied.edits[index])
         }
         try checkOneActiveSprint(applied)
-        let seq = (try link.query("SELECT coalesce(max(seq), 0) + 1 FROM journal").first?.first?.int) ?? 1
-        try link.query("INSERT INTO journal (seq, at, actor, kind, summary, change, undoes) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-                       [.int(seq), .real(at.timeIntervalSince1970), .text(actor), .text(kind.rawValue), .text(applied.summary),
-                        .text(StoredChange.encode(applied)), undoes.map(Value.int) ?? .null])
-        try recordFlow(applied, seq: seq, at: at)
-        for id in Set(applied.edits.map(\.id)) {
-            try link.query("INSERT INTO journal_entity (\"entityID\", seq) VALUES ($1, $2) ON CONFLICT DO NOTHING", [.text(id), .int(seq)])
+        // The journal's lock is held, so the next number is the highest plus one, in commit order.
+        guard let seq = try link.query("""
+            INSERT INTO journal (seq, at, actor, kind, summary, change, undoes)
+            VALUES ((SELECT coalesce(max(seq), 0) + 1 FROM journal), $1, $2, $3, $4, $5, $6) RETURNING seq
+            """, [.real(at.timeIntervalSince1970), .text(actor), .text(kind.rawValue), .text(applied.summary),
+                  .text(StoredChange.encode(applied)), undoes.map(Value.int) ?? .null]).first?.first?.int else {
+            throw StoreError.io("The change was not written.")
         }
+        try recordFlow(applied, seq: seq, at: at)
+        var entities = BatchInsert(link, table: "journal_entity", columns: ["entityID", "seq"], suffix: " ON CONFLICT DO NOTHING")
+        for id in Set(applied.edits.map(\.id)).sorted() { try entities.add([.text(id), .int(seq)]) }
+        try entities.flush()
         if let undoes {
             try link.query("UPDATE journal SET \"undoneBy\" = $1 WHERE seq = $2", [.int(seq), .int(undoes)])
         }
@@ -164,9 +168,10 @@ extension PostgresStore {
                 try insertFlow(seq: seq, at: at, cardID: edit.id, state: nil)
                 continue
             }
-            guard let row = try link.query("SELECT \"boardID\", \"columnID\", \"sprintID\", estimate, archived FROM card WHERE id = $1", [.text(edit.id)]).first else { continue }
-            try insertFlow(seq: seq, at: at, cardID: edit.id,
-                           state: FlowState(boardID: row[0].string, columnID: row[1].string, sprintID: row[2].string, estimate: row[3].double, archived: row[4].int == 1))
+            try link.query("""
+                INSERT INTO card_flow (seq, at, "cardID", "boardID", "columnID", "sprintID", estimate, archived, deleted)
+                SELECT $1, $2, id, "boardID", "columnID", "sprintID", estimate, archived, 0 FROM card WHERE id = $3
+                """, [.int(seq), .real(at.timeIntervalSince1970), .text(edit.id)])
         }
     }
 

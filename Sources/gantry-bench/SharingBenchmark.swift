@@ -89,8 +89,12 @@ final class Follower: @unchecked Sendable {
     private var shownAt: UInt64?
     private var running = true
 
-    init(path: String) throws {
-        runtime = try AppRuntime(store: try ProjectStore.open(at: path), backend: TestTerminal(width: 120, height: 40),
+    convenience init(path: String) throws {
+        try self.init(store: try ProjectStore.open(at: path))
+    }
+
+    init(store: any ProjectStoring) throws {
+        runtime = try AppRuntime(store: store, backend: TestTerminal(width: 120, height: 40),
                                  theme: AppTheme.fallback(depth: .ansi256), keymap: AppAction.defaultKeyMap, actor: "follower",
                                  clock: Date.init, editor: DescriptionEditor(environment: [:]))
         runtime.redraw()

@@ -9,7 +9,7 @@ struct GantryBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gantry-bench",
         abstract: "Measure Gantry's performance targets on a generated project (build in release).",
-        subcommands: [Run.self, Generate.self, Flow.self, WorkloadOnly.self, Interchange.self, Sharing.self, Memory.self, Raid.self], defaultSubcommand: Run.self)
+        subcommands: [Run.self, Generate.self, Flow.self, WorkloadOnly.self, Interchange.self, Sharing.self, Memory.self, Raid.self, Postgres.self], defaultSubcommand: Run.self)
 
     struct Run: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Every figure: store, board, sharing, schedule, workload, interchange, flow, RAID, CLI.")
@@ -74,6 +74,18 @@ struct GantryBench: ParsableCommand {
                 try InterchangeBenchmark.run(path: dir + "/big.sqlite", cards: cards)
             }
         }
+    }
+
+    struct Postgres: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The PostgreSQL store beside the SQLite file: open, move, card list, concurrent sessions, live delay.",
+            discussion: "--server is a superuser's address of a running server's maintenance database; a database is created for the run and dropped after. `.ci/postgres start DIR` starts a local one and prints its address.")
+        @Option(help: ArgumentHelp("The server, as postgres://user@host/postgres.", valueName: "url")) var server: String
+        @Option(help: "Cards in the generated project.") var cards = 10_000
+        @Option(help: "Sessions open at once.") var sessions = 50
+        @Option(help: "Edits per session in the concurrent part.") var edits = 100
+
+        func run() throws { try PostgresBenchmark.run(server: server, cards: cards, sessions: sessions, edits: edits) }
     }
 
     struct Sharing: ParsableCommand {

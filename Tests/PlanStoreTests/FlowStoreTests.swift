@@ -3,6 +3,7 @@ import GRDB
 import Planning
 import Testing
 @testable import PlanStore
+import GantryTestSupport
 
 @Suite struct FlowStoreTests {
     /// Cards added, moved, put in a sprint, re-estimated, deleted, and a move undone.
@@ -23,8 +24,8 @@ import Testing
         try t.store.apply(p.deleteCard(try p.card(key: b.key)), actor: "ana", at: TempProject.now.addingTimeInterval(300))
     }
 
-    @Test func theStoreRecordsWhatTheJournalSaysOfEachCardsFlow() throws {
-        let t = try TempProject()
+    @Test(arguments: TestPostgres.storeKinds) func theStoreRecordsWhatTheJournalSaysOfEachCardsFlow(kind: StoreKind) throws {
+        let t = try TempProject(kind)
         try Self.history(t)
         let stored = try t.store.flowHistory()
         var replayed = FlowHistory()
@@ -53,8 +54,8 @@ import Testing
 }
 
 @Suite struct SprintStoreTests {
-    @Test func twoPeopleStartingDifferentSprintsAtOnceLeaveOneActive() throws {
-        let t = try TempProject()
+    @Test(arguments: TestPostgres.storeKinds) func twoPeopleStartingDifferentSprintsAtOnceLeaveOneActive(kind: StoreKind) throws {
+        let t = try TempProject(kind)
         var p = try t.store.load()
         let board = try p.board(named: nil)
         for name in ["A", "B"] {
