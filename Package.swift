@@ -68,7 +68,7 @@ let package = Package(
         .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "Planning", .product(name: "CSV", package: "CSV.swift")],
                     exclude: ["Fixtures"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Planning"]),
-        .testTarget(name: "GantryAppTests", dependencies: ["GantryApp", "Planning", "PlanStore", "TerminalUI"],
+        .testTarget(name: "GantryAppTests", dependencies: ["GantryApp", "Planning", "PlanStore", "PlanStorePostgres", "TerminalUI", "GantryTestSupport"],
                     exclude: ["Snapshots"]),
         .testTarget(name: "GantryCLITests", dependencies: ["Planning", "PlanStore", "GantryCLI", "TerminalUI", "gantry", "GantryTestSupport"],
                     exclude: ["Browser/png_stats.py"]),

@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 import Planning
+import GantryTestSupport
 import PlanStore
+import PlanStorePostgres
 import TerminalUI
 @testable import GantryApp
 
@@ -10,18 +12,30 @@ import TerminalUI
 final class AppHarness {
     static let now = Date(timeIntervalSince1970: 1_795_694_400) // Thursday 2026-11-26 12:00 UTC
     let dir: String
-    let store: ProjectStore
+    let kind: StoreKind
+    /// The project file's path or the database's address.
+    let location: String
+    let store: any ProjectStoring
     let terminal: TestTerminal
     let runtime: AppRuntime
     /// The runtime's clock: fixed at `AppHarness.now` until a test moves it.
     let clock = TestClock()
 
     init(width: Int = 120, height: Int = 40, theme: Theme = AppHarness.testTheme, actor: String = "ana", keymap: KeyMap<AppAction> = AppAction.defaultKeyMap,
-         editor: [String: String] = ["EDITOR": "true"], build: (ProjectStore) throws -> Void = AppHarness.sample) throws {
+         editor: [String: String] = ["EDITOR": "true"], kind: StoreKind = .sqlite,
+         build: (any ProjectStoring) throws -> Void = AppHarness.sample) throws {
         dir = NSTemporaryDirectory() + "gantry-app-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        store = try ProjectStore.create(at: dir + "/project.sqlite")
-        try build(store)
+        self.kind = kind
+        switch kind {
+        case .sqlite:
+            location = dir + "/project.sqlite"
+            store = try ProjectStore.create(at: location)
+            try build(store)
+        case .postgres:
+            location = try TestPostgres.newDatabase()
+            store = try PostgresStore.create(try PostgresAddress(parsing: location, environment: [:])) { try build($0) }
+        }
         terminal = TestTerminal(width: width, height: height)
         let clock = clock
         runtime = try AppRuntime(store: store, backend: terminal, theme: theme, keymap: keymap, actor: actor,
@@ -33,11 +47,26 @@ final class AppHarness {
     func session(actor: String, width: Int = 120, height: Int = 40) throws -> (runtime: AppRuntime, terminal: TestTerminal) {
         let terminal = TestTerminal(width: width, height: height)
         let clock = clock
-        let runtime = try AppRuntime(store: try ProjectStore.open(at: store.path), backend: terminal, theme: AppHarness.testTheme,
+        let runtime = try AppRuntime(store: try reopen(), backend: terminal, theme: AppHarness.testTheme,
                                      keymap: AppAction.defaultKeyMap, actor: actor, clock: { clock.now },
                                      editor: DescriptionEditor(environment: ["EDITOR": "true"]))
         runtime.redraw()
         return (runtime, terminal)
+    }
+
+    /// Another connection to the same project.
+    func reopen() throws -> any ProjectStoring {
+        switch kind {
+        case .sqlite: return try ProjectStore.open(at: location)
+        case .postgres: return try PostgresStore.open(try PostgresAddress(parsing: location, environment: [:]))
+        }
+    }
+
+    /// A tick once others' commits can have been noticed: at once in a file; a PostgreSQL
+    /// notification arrives within milliseconds, so give it 30 ms.
+    func tickAfterOthers(_ runtime: AppRuntime? = nil) {
+        if kind == .postgres { usleep(30_000) }
+        (runtime ?? self.runtime).tick()
     }
 
     /// Moves the shared clock on.
@@ -45,7 +74,7 @@ final class AppHarness {
 
     deinit { try? FileManager.default.removeItem(atPath: dir) }
 
-    static func sample(_ store: ProjectStore) throws {
+    static func sample(_ store: any ProjectStoring) throws {
         for step in try SampleProject.history(now: now) { try store.apply(step.change, actor: step.actor, at: step.at) }
     }
 

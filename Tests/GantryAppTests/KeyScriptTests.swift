@@ -6,7 +6,7 @@ import TerminalUI
 @testable import GantryApp
 
 @Suite struct KeyScriptTests {
-    static func roomyColumns(_ store: ProjectStore) throws {
+    static func roomyColumns(_ store: any ProjectStoring) throws {
         try AppHarness.sample(store)
         for name in ["In progress", "Review"] {
             let p = try store.load()
@@ -376,7 +376,7 @@ import TerminalUI
         let h = try AppHarness()
         h.press("j", "j")
         let selected = h.state.selectedCard?.key
-        let other = try ProjectStore.open(at: h.store.path)
+        let other = try h.reopen()
         let p = try other.load()
         try other.apply(try p.moveCard(try p.card(key: "GAN-10"), to: try p.column(named: "Done", on: try p.board(named: nil)), now: AppHarness.now),
                         actor: "ben", at: AppHarness.now)

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import Planning
 import PlanStore
+import GantryTestSupport
 import TerminalUI
 @testable import GantryApp
 
@@ -21,20 +22,20 @@ import TerminalUI
         try h.store.apply(try p.moveCard(card, to: target, force: true, now: h.clock.now), actor: actor, at: h.clock.now)
     }
 
-    @Test func anotherSessionsMoveShowsWithoutMovingTheSelection() throws {
-        let h = try AppHarness()
+    @Test(arguments: TestPostgres.storeKinds) func anotherSessionsMoveShowsWithoutMovingTheSelection(kind: StoreKind) throws {
+        let h = try AppHarness(kind: kind)
         h.press("l", "j")
         let selected = try #require(h.state.selectedCardID)
         let other = try #require(h.state.project.cards.values.first { $0.id != selected && $0.columnID != h.state.selectedCard?.columnID && !$0.archived })
         try move(h, other.key, to: "Done", by: "ben")
-        h.runtime.tick()
+        h.tickAfterOthers()
         #expect(h.state.selectedCardID == selected)
         #expect(h.state.project.cards[other.id]?.columnID == (try h.store.load().cards[other.id]?.columnID))
         #expect(h.state.message == nil, "nothing to tell: the board just shows it")
     }
 
-    @Test func anotherSessionsRiskEditTurnsItsTrendArrow() throws {
-        let h = try AppHarness()
+    @Test(arguments: TestPostgres.storeKinds) func anotherSessionsRiskEditTurnsItsTrendArrow(kind: StoreKind) throws {
+        let h = try AppHarness(kind: kind)
         h.press("2")
         let p = try h.store.load()
         let r1 = try p.raidItem(key: "R-1")
@@ -43,7 +44,7 @@ import TerminalUI
         draft[.probability] = .int(1)
         try h.store.apply(try p.editRaid(r1, draft, now: AppHarness.now), actor: "ben", at: AppHarness.now)
         let before = h.state.raid.trends
-        h.runtime.tick()
+        h.tickAfterOthers()
         #expect(h.state.raid.trends[r1.id] == .falling, "read again when the journal moved, without a key")
         #expect(h.state.raid.trends.filter { $0.key != r1.id } == before.filter { $0.key != r1.id }, "the others kept")
         let incremental = h.state.raid.trends
@@ -52,17 +53,17 @@ import TerminalUI
         let r2 = try p.raidItem(key: "R-2")
         let now = try h.store.load()
         try h.store.apply(try now.closeRaid(r2, now: AppHarness.now), actor: "ben", at: AppHarness.now)
-        h.runtime.tick()
+        h.tickAfterOthers()
         #expect(h.state.raid.trends[r2.id] == nil, "a risk closed elsewhere has no arrow")
     }
 
-    @Test func aFieldSomeoneElseChangedMergesIntoTheOpenForm() throws {
-        let h = try AppHarness()
+    @Test(arguments: TestPostgres.storeKinds) func aFieldSomeoneElseChangedMergesIntoTheOpenForm(kind: StoreKind) throws {
+        let h = try AppHarness(kind: kind)
         let key = try #require(h.state.selectedCard?.key)
         h.press("e")
         h.type(" (ana)")
         try edit(h, key, by: "ben", CardDraft(priority: .critical))
-        h.runtime.tick()
+        h.tickAfterOthers()
         guard case .form(let form) = h.state.mode else { Issue.record("the form closed"); return }
         #expect(form[.priority] == "critical")
         #expect(h.text.contains("ben changed Priority; the form shows their value."))
@@ -72,13 +73,13 @@ import TerminalUI
         #expect(card.priority == .critical, "ben's change survives ana's save")
     }
 
-    @Test func theSameFieldChangedUnderAnOpenFormIsAClashTheUserSettles() throws {
-        let h = try AppHarness()
+    @Test(arguments: TestPostgres.storeKinds) func theSameFieldChangedUnderAnOpenFormIsAClashTheUserSettles(kind: StoreKind) throws {
+        let h = try AppHarness(kind: kind)
         let key = try #require(h.state.selectedCard?.key)
         h.press("e")
         h.type(" (ana)")
         try edit(h, key, by: "ben", CardDraft(title: "Ben's title"))
-        h.runtime.tick()
+        h.tickAfterOthers()
         #expect(h.text.contains("ben changed Title while you were editing it. C-t takes theirs, C-y keeps yours."))
         h.press("enter")
         #expect(try h.card(key).title == "Ben's title", "nothing saved over ben's title unasked")
@@ -89,13 +90,13 @@ import TerminalUI
         #expect(try h.store.journal().suffix(2).map(\.actor) == ["ben", "ana"])
     }
 
-    @Test func takingTheirsPutsTheirValueInTheForm() throws {
-        let h = try AppHarness()
+    @Test(arguments: TestPostgres.storeKinds) func takingTheirsPutsTheirValueInTheForm(kind: StoreKind) throws {
+        let h = try AppHarness(kind: kind)
         let key = try #require(h.state.selectedCard?.key)
         h.press("e")
         h.type(" (ana)")
         try edit(h, key, by: "ben", CardDraft(title: "Ben's title"))
-        h.runtime.tick()
+        h.tickAfterOthers()
         h.press("C-t")
         guard case .form(let form) = h.state.mode else { Issue.record("the form closed"); return }
         #expect(form[.title] == "Ben's title")
@@ -104,8 +105,8 @@ import TerminalUI
         #expect(try h.store.journal().last?.actor == "ben", "nothing left to save")
     }
 
-    @Test func anOpenRiskFormMergesAndClashesTheSameWay() throws {
-        let h = try AppHarness()
+    @Test(arguments: TestPostgres.storeKinds) func anOpenRiskFormMergesAndClashesTheSameWay(kind: StoreKind) throws {
+        let h = try AppHarness(kind: kind)
         h.press("2")
         let item = try #require(h.state.selectedRaidItem)
         h.press("e")
@@ -115,7 +116,7 @@ import TerminalUI
         actions[.actions] = .text("Escalate to the vendor")
         try h.store.apply(try p.editRaid(try #require(p.raidItems[item.id]), actions, now: h.clock.now),
                           actor: "ben", at: h.clock.now)
-        h.runtime.tick()
+        h.tickAfterOthers()
         guard case .raidForm(let merged) = h.state.mode else { Issue.record("the form closed"); return }
         #expect(merged[.actions] == "Escalate to the vendor")
         let q = try h.store.load()
@@ -123,7 +124,7 @@ import TerminalUI
         title[.title] = .text("Ben's risk")
         try h.store.apply(try q.editRaid(try #require(q.raidItems[item.id]), title, now: h.clock.now),
                           actor: "ben", at: h.clock.now)
-        h.runtime.tick()
+        h.tickAfterOthers()
         #expect(h.text.contains("ben changed Title while you were editing it"))
         h.press("enter")
         #expect(try h.store.load().raidItems[item.id]?.title == "Ben's risk")
@@ -133,13 +134,13 @@ import TerminalUI
         #expect(saved.actions == "Escalate to the vendor", "ben's other edit survives")
     }
 
-    @Test func aCardDeletedUnderAnOpenFormCannotBeSaved() throws {
-        let h = try AppHarness()
+    @Test(arguments: TestPostgres.storeKinds) func aCardDeletedUnderAnOpenFormCannotBeSaved(kind: StoreKind) throws {
+        let h = try AppHarness(kind: kind)
         let card = try #require(h.state.selectedCard)
         h.press("e")
         let p = try h.store.load()
         try h.store.apply(p.deleteCard(try p.card(key: card.key)), actor: "ben", at: h.clock.now)
-        h.runtime.tick()
+        h.tickAfterOthers()
         #expect(h.text.contains("ben deleted this card while you were editing it"))
         h.press("enter")
         #expect(try h.store.load().cards[card.id] == nil)
