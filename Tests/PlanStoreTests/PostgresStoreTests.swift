@@ -193,4 +193,35 @@ struct PostgresStoreTests {
         #expect(next.change.edits.last?.label == expected.change.edits.last?.label)
         #expect(next.seq == expected.seq)
     }
+
+    /// sslmode as libpq: `require` encrypts, `verify-full` checks the certificate and the host
+    /// name, `verify-ca` the certificate only; the test server's certificate names only localhost.
+    @Test func sslModesEncryptAndCheckTheCertificateAsLibpqDoes() throws {
+        let (address, admin) = try project()
+        let user = try login("tlspw")
+        try admin.grant(.editor, to: user)
+        let root = parameter("host") + "/root.crt"
+        let database = address.split(separator: "?").first!.split(separator: "/").last!
+        func open(_ host: String, _ mode: String, root: String? = nil) throws -> PostgresStore {
+            let cert = root.map { "&sslrootcert=\($0)" } ?? ""
+            return try PostgresStore.open(try PostgresAddress(parsing: "postgres://\(user)@\(host):\(parameter("port"))/\(database)?sslmode=\(mode)\(cert)",
+                                                              environment: ["PGPASSWORD": "tlspw", "HOME": "/nonexistent"]))
+        }
+        func encrypted(_ store: PostgresStore) throws -> Bool {
+            try store.link.query("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()").first?.first?.int == 1
+        }
+        #expect(try encrypted(try open("127.0.0.1", "require")))
+        #expect(try !encrypted(try open("127.0.0.1", "disable")))
+        #expect(try encrypted(try open("localhost", "verify-full", root: root)))
+        #expect(try encrypted(try open("127.0.0.1", "verify-ca", root: root)), "verify-ca does not check the name")
+        #expect(throws: PostgresStoreError.self, "the certificate names localhost, not 127.0.0.1") {
+            _ = try open("127.0.0.1", "verify-full", root: root)
+        }
+        do {
+            _ = try open("localhost", "verify-full")
+            Issue.record("verify-full without a root certificate connected")
+        } catch let error as PostgresStoreError {
+            #expect(error.description.contains("sslrootcert"))
+        }
+    }
 }
