@@ -59,14 +59,12 @@ enum PostgresRoles {
     /// The connected login's role: admin when it owns the tables (or is a superuser), else the
     /// highest group it is in. A login in none of them is refused.
     static func role(of link: PostgresLink, database: String) throws -> ProjectRole {
-        let superuser = try link.query("SELECT rolsuper FROM pg_roles WHERE rolname = CURRENT_USER").first?.first?.int == 1
-        if superuser { return .admin }
-        for role in ProjectRole.allCases.reversed() {
-            let name = groupName(role, database: database)
-            let member = try link.query("""
-                SELECT pg_has_role(CURRENT_USER, oid, 'MEMBER') FROM pg_roles WHERE rolname = $1
-                """, [.text(name)]).first?.first?.int == 1
-            if member { return role }
+        let member = "EXISTS (SELECT 1 FROM pg_roles g WHERE g.rolname = $%d AND pg_has_role(CURRENT_USER, g.oid, 'MEMBER'))"
+        let row = try link.query("SELECT r.rolsuper, \(String(format: member, 1)), \(String(format: member, 2)), \(String(format: member, 3)) FROM pg_roles r WHERE r.rolname = CURRENT_USER",
+                                 ProjectRole.allCases.reversed().map { .text(groupName($0, database: database)) }).first ?? []
+        if row.first?.int == 1 { return .admin }
+        for (i, role) in ProjectRole.allCases.reversed().enumerated() where row.count > i + 1 && row[i + 1].int == 1 {
+            return role
         }
         throw PostgresStoreError.notAllowed(link.location, "open this project (the login has no project role; ask a project admin for one with `gantry access grant`)")
     }

@@ -19,6 +19,14 @@ enum PostgresSchema {
 
     private static let cachedLayouts = Result { try TableLayout.current() }
 
+    static let columnTypes: [String: [String: TableLayout.ColumnType]] = {
+        var types: [String: [String: TableLayout.ColumnType]] = [:]
+        for layout in (try? layouts()) ?? [] {
+            types[layout.name] = Dictionary(uniqueKeysWithValues: layout.columns.map { ($0.name, $0.type) })
+        }
+        return types
+    }()
+
     /// The version the database holds; nil when it holds no Gantry project.
     static func version(_ link: PostgresLink) throws -> Int? {
         let exists = try link.query("SELECT to_regclass($1) IS NOT NULL", [.text("public.\(versionTable)")])

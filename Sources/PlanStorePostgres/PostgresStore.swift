@@ -21,18 +21,14 @@ public final class PostgresStore: ProjectStoring, @unchecked Sendable {
     public var wasReplaced: Bool { false }
 
     let link: PostgresLink
-    /// Each table's column types, to send every value as the type its column holds.
-    let columnTypes: [String: [String: TableLayout.ColumnType]]
+    /// Each table's column types, to send every value as the type its column holds (read on the
+    /// first write, so a command that only reads never builds them).
+    var columnTypes: [String: [String: TableLayout.ColumnType]] { PostgresSchema.columnTypes }
 
     private init(address: PostgresAddress, link: PostgresLink, role: ProjectRole) throws {
         self.address = address
         self.link = link
         self.role = role
-        var types: [String: [String: TableLayout.ColumnType]] = [:]
-        for layout in try PostgresSchema.layouts() {
-            types[layout.name] = Dictionary(uniqueKeysWithValues: layout.columns.map { ($0.name, $0.type) })
-        }
-        columnTypes = types
     }
 
     deinit { link.close() }
