@@ -13,12 +13,27 @@ struct GantryBench: ParsableCommand {
 
     struct Run: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Every figure: store, board, sharing, schedule, workload, interchange, flow, RAID, CLI.")
-        @Option(help: "Cards in the generated project.") var cards = 10_000
+        @Option(help: "Cards in the generated project; repeat it to measure several sizes in one run (--cards 10000 --cards 100000).")
+        var cards: [Int] = [10_000]
+        @Option(help: "Tasks in the schedule part (default: as many as cards).") var tasks: Int?
+        @Option(help: "Journal rows of history in the flow part (default: 20 per card).") var history: Int?
         @Option(help: "Risks in the RAID part's project.") var risks = 2_000
         @Option(help: ArgumentHelp("Only these parts (repeatable): \(RunPart.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "part"))
         var only: [RunPart] = []
 
-        func run() throws { try fullRun(cardCount: cards, risks: risks, parts: only.isEmpty ? Set(RunPart.allCases) : Set(only)) }
+        func validate() throws {
+            guard cards.allSatisfy({ $0 >= 100 }), (tasks ?? 100) >= 10, (history ?? 0) >= 0, risks >= 1 else {
+                throw ValidationError("--cards must be at least 100, --tasks at least 10, --risks at least 1.")
+            }
+        }
+
+        func run() throws {
+            for size in cards {
+                print("=== \(size) cards ===")
+                try fullRun(cardCount: size, tasks: tasks ?? size, history: history ?? size * 20, risks: risks,
+                            parts: only.isEmpty ? Set(RunPart.allCases) : Set(only))
+            }
+        }
     }
 
     /// The parts of a full run, to run one or a few of them.
@@ -27,13 +42,28 @@ struct GantryBench: ParsableCommand {
     }
 
     struct Generate: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Write a generated project to FILE, to try or measure by hand.")
-        @Argument var file: String
-        @Option(help: "Cards in the generated project.") var cards = 10_000
+        static let configuration = CommandConfiguration(
+            abstract: "Write a generated project to FILE, to try or measure by hand.",
+            discussion: "With --history, the cards have a year of flow behind them (sprints, moves, re-estimates); --risks adds RAID items re-scored over a month; --tasks adds a schedule with twice as many dependencies.")
+        @Argument(help: "The project file to write (must not exist).") var file: String
+        @Option(help: "Cards.") var cards = 10_000
+        @Option(help: "Journal rows of card history (about; 0 for none).") var history = 0
+        @Option(help: "RAID items (risks), each with a month of history.") var risks = 0
+        @Option(help: "Tasks, with about twice as many dependencies.") var tasks = 0
+
+        func validate() throws {
+            guard cards >= 1, history >= 0, risks >= 0, tasks >= 0 else { throw ValidationError("Counts cannot be negative, and a project has at least one card.") }
+            guard !FileManager.default.fileExists(atPath: file) else { throw ValidationError("\(file) already exists; choose a new file.") }
+        }
 
         func run() throws {
-            _ = try BigProject.create(at: file, cards: cards)
-            print("Wrote \(file).")
+            let store = history > 0 ? try FlowProject.create(at: file, cards: cards, rows: history) : try BigProject.create(at: file, cards: cards)
+            if risks > 0 { try RaidBenchmark.addRisks(risks, to: store) }
+            if tasks > 0 {
+                let (t, l) = ScheduleBenchmark.network(tasks)
+                try ScheduleBenchmark.insert(tasks: t, links: l, into: store)
+            }
+            print("Wrote \(file): \(cards) cards, \(try store.latestSeq()) journal rows, \(risks) risks, \(tasks) tasks.")
         }
     }
 
@@ -117,7 +147,7 @@ struct BenchError: Error, CustomStringConvertible {
 
 GantryBench.main()
 
-func fullRun(cardCount: Int, risks: Int, parts: Set<GantryBench.RunPart>) throws {
+func fullRun(cardCount: Int, tasks: Int, history: Int, risks: Int, parts: Set<GantryBench.RunPart>) throws {
     let dir = NSTemporaryDirectory() + "gantry-bench-\(getpid())"
     try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -130,13 +160,13 @@ func fullRun(cardCount: Int, risks: Int, parts: Set<GantryBench.RunPart>) throws
     if parts.contains(.store) { try storeRun(path: path) }
     if parts.contains(.board) { try BoardBenchmark.run(path: path) }
     if parts.contains(.sharing) { try SharingBenchmark.run(path: path) }
-    if parts.contains(.schedule) { try ScheduleBenchmark.run() }
+    if parts.contains(.schedule) { try ScheduleBenchmark.run(tasks: tasks) }
     if parts.contains(.workload) {
         try WorkloadBenchmark.run()
         try LevellingBenchmark.run()
     }
     if parts.contains(.interchange) { try InterchangeBenchmark.run(path: path, cards: cardCount) }
-    if parts.contains(.flow) { try flowRun(cards: cardCount, rows: cardCount * 20, output: nil) }
+    if parts.contains(.flow) { try flowRun(cards: cardCount, rows: history, output: nil) }
     if parts.contains(.raid) { try Measure.inTemporaryFolder("raid") { try RaidBenchmark.run(dir: $0, risks: risks) } }
     if parts.contains(.cli) { try cliRun(path: path) }
 }
