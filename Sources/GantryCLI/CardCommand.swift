@@ -53,7 +53,7 @@ struct CardCommand: ParsableCommand {
             var matching = 0
             var writer = JSONArrayWriter(sink: context.output)
             var table = CardOutput.table
-            try store.forEachCard(in: structure) { card in
+            try store.forEachCard(in: structure, matching: filter.prefilter(project: structure, me: context.actor)) { card in
                 guard (boardID == nil || card.boardID == boardID) && filter.matches(card) else { return }
                 matching += 1
                 if json { writer.append(CardOutput.json(card, structure, now: now)) } else { table.add(CardOutput.row(card, structure, now: now)) }
@@ -76,7 +76,7 @@ struct CardCommand: ParsableCommand {
         @OptionGroup var project: ProjectOption
 
         func run() throws {
-            let s = try project.open()
+            let s = try project.open(cards: .named([key]))
             let c = try s.snapshot.card(key: key)
             if json { s.print(CardOutput.json(c, s.snapshot, now: s.now).rendered()); return }
             let p = s.snapshot

@@ -10,9 +10,10 @@ public struct ProjectOption: ParsableArguments {
 
     public init() {}
 
-    /// Which cards a command reads: all of them, or only epics (for commands that show no cards
-    /// but epics' names, such as the log and the schedule).
-    enum Cards { case all, epicsOnly }
+    /// Which cards a command reads: all of them, only epics (for commands that show no cards
+    /// but epics' names, such as the log and the schedule), or epics and the cards named (for a
+    /// command about one card, which then costs the same at any project size).
+    enum Cards { case all, epicsOnly, named([String]) }
 
     func open(cards: Cards = .all) throws -> Session {
         let context = CLIContext.current
@@ -30,7 +31,14 @@ struct Session {
     init(store: any ProjectStoring, context: CLIContext, cards: ProjectOption.Cards) throws {
         self.store = store
         self.context = context
-        self.snapshot = cards == .all ? try store.load() : try store.loadStructure()
+        switch cards {
+        case .all: snapshot = try store.load()
+        case .epicsOnly: snapshot = try store.loadStructure()
+        case .named(let keys):
+            snapshot = try store.loadStructure()
+            // Keys are matched as people type them (gan-12 is GAN-12).
+            for card in try store.cards(withKeys: keys.map { $0.uppercased() }) { snapshot.cards[card.id] = card }
+        }
     }
 
     var now: Date { context.now() }

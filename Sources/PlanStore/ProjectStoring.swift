@@ -25,7 +25,11 @@ public protocol ProjectStoring: AnyObject, Sendable {
     func load() throws -> ProjectSnapshot
     func loadStructure() throws -> ProjectSnapshot
     func loadPreview(perColumn: Int) throws -> (snapshot: ProjectSnapshot, totals: [String: Int])
-    func forEachCard(in structure: ProjectSnapshot, _ body: (Card) throws -> Void) throws
+    /// Every card in board order, one at a time; only those `prefilter` lets through.
+    func forEachCard(in structure: ProjectSnapshot, matching prefilter: CardPrefilter, _ body: (Card) throws -> Void) throws
+    /// The cards with these keys (those that exist), read through the key's index: what a
+    /// command about one card needs, whatever the project's size.
+    func cards(withKeys keys: [String]) throws -> [Card]
 
     @discardableResult
     func apply(_ change: Change, actor: String, at: Date) throws -> JournalEntry
@@ -82,9 +86,35 @@ public protocol ChangeFeed: AnyObject {
     func poll() throws -> Bool
 }
 
+extension CardPrefilter {
+    /// The prefilter as an SQL condition and its values (`?` or `$n` placeholders from
+    /// `placeholder`), nil when it lets everything through. Column names are quoted.
+    package func sql(placeholder: (Int) -> String, startingAt first: Int = 1) -> (condition: String, values: [Value])? {
+        var parts: [String] = []
+        var values: [Value] = []
+        func list(_ items: Set<String>) -> String {
+            items.sorted().map { item in values.append(.text(item)); return placeholder(first + values.count - 1) }.joined(separator: ", ")
+        }
+        if activeOnly { parts.append("\"archived\" = 0") }
+        if let types { parts.append(types.isEmpty ? "0 = 1" : "\"type\" IN (\(list(types)))") }
+        if let assignees {
+            let named = assignees.subtracting(["none"])
+            var options: [String] = []
+            if !named.isEmpty { options.append("\"assignee\" IN (\(list(named)))") }
+            if unassigned { options.append("\"assignee\" IS NULL") }
+            parts.append(options.isEmpty ? "0 = 1" : "(\(options.joined(separator: " OR ")))")
+        }
+        return parts.isEmpty ? nil : (parts.joined(separator: " AND "), values)
+    }
+}
+
 extension ProjectStoring {
     public func journal(after seq: Int64 = 0, since: Date? = nil, actor: String? = nil, limit: Int? = nil) throws -> [JournalEntry] {
         try journal(JournalQuery(after: seq, since: since, actor: actor, limit: limit))
+    }
+
+    public func forEachCard(in structure: ProjectSnapshot, _ body: (Card) throws -> Void) throws {
+        try forEachCard(in: structure, matching: .everything, body)
     }
 
     public func history(of entityID: String) throws -> [JournalEntry] {

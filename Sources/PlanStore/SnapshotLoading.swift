@@ -55,19 +55,37 @@ extension ProjectStore {
         }
     }
 
-    /// Calls `body` with every card in board order (board, column, rank), one at a time, in one
-    /// read transaction; each column is read through the (columnID, rank) index, so no sort.
-    public func forEachCard(in structure: ProjectSnapshot, _ body: (Card) throws -> Void) throws {
+    /// Calls `body` with every card in board order (board, column, rank) that `prefilter` lets
+    /// through, one at a time, in one read transaction; each column is read through the
+    /// (columnID, rank) index, so no sort, and columns the prefilter rules out are not read.
+    public func forEachCard(in structure: ProjectSnapshot, matching prefilter: CardPrefilter, _ body: (Card) throws -> Void) throws {
+        let extra = prefilter.sql(placeholder: { _ in "?" }, startingAt: 2)
+        let condition = extra.map { " AND \($0.condition)" } ?? ""
+        let values = (extra?.values ?? []).map(\.databaseValue)
         try Self.translating(path) {
             try reader.read { db in
                 for board in structure.sortedBoards {
-                    for column in structure.columns(of: board.id) {
-                        try Self.fetch(Card.self, db, path: path, where: "columnID = ?", arguments: [column.id],
+                    for column in structure.columns(of: board.id) where prefilter.columnIDs?.contains(column.id) ?? true {
+                        try Self.fetch(Card.self, db, path: path, where: "columnID = ?\(condition)", arguments: StatementArguments([column.id.databaseValue] + values),
                                        order: "rank, number", body)
                     }
                 }
+                guard prefilter.columnIDs == nil else { return }
                 let known = structure.columns.keys.map { "'\($0.replacingOccurrences(of: "'", with: "''"))'" }.joined(separator: ",")
-                try Self.fetch(Card.self, db, path: path, where: "columnID NOT IN (\(known.isEmpty ? "''" : known))", order: "number", body)
+                try Self.fetch(Card.self, db, path: path, where: "columnID NOT IN (\(known.isEmpty ? "''" : known))\(condition)",
+                               arguments: StatementArguments(values), order: "number", body)
+            }
+        }
+    }
+
+    public func cards(withKeys keys: [String]) throws -> [Card] {
+        guard !keys.isEmpty else { return [] }
+        return try Self.translating(path) {
+            try reader.read { db in
+                var cards: [Card] = []
+                try Self.fetch(Card.self, db, path: path, where: "key IN (\(keys.map { _ in "?" }.joined(separator: ",")))",
+                               arguments: StatementArguments(keys)) { cards.append($0) }
+                return cards
             }
         }
     }

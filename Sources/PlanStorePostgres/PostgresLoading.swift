@@ -39,16 +39,27 @@ extension PostgresStore {
         }
     }
 
-    public func forEachCard(in structure: ProjectSnapshot, _ body: (Card) throws -> Void) throws {
+    public func forEachCard(in structure: ProjectSnapshot, matching prefilter: CardPrefilter, _ body: (Card) throws -> Void) throws {
+        let extra = prefilter.sql(placeholder: { "$\($0)" }, startingAt: 2)
+        let condition = extra.map { " AND \($0.condition)" } ?? ""
+        let values = extra?.values ?? []
         try reading {
             for board in structure.sortedBoards {
-                for column in structure.columns(of: board.id) {
-                    try fetch(Card.self, where: "\"columnID\" = $1", [.text(column.id)], order: "rank, number", body)
+                for column in structure.columns(of: board.id) where prefilter.columnIDs?.contains(column.id) ?? true {
+                    try fetch(Card.self, where: "\"columnID\" = $1\(condition)", [.text(column.id)] + values, order: "rank, number", body)
                 }
             }
-            try fetch(Card.self, where: "NOT (\"columnID\" = ANY(string_to_array($1, chr(31))))",
-                      [.text(structure.columns.keys.joined(separator: "\u{1F}"))], order: "number", body)
+            guard prefilter.columnIDs == nil else { return }
+            try fetch(Card.self, where: "NOT (\"columnID\" = ANY(string_to_array($1, chr(31))))\(condition)",
+                      [.text(structure.columns.keys.joined(separator: "\u{1F}"))] + values, order: "number", body)
         }
+    }
+
+    public func cards(withKeys keys: [String]) throws -> [Card] {
+        guard !keys.isEmpty else { return [] }
+        var cards: [Card] = []
+        try fetch(Card.self, where: "key = ANY(string_to_array($1, chr(31)))", [.text(keys.joined(separator: "\u{1F}"))]) { cards.append($0) }
+        return cards
     }
 
     private func structure() throws -> ProjectSnapshot {
