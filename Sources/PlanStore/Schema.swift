@@ -6,7 +6,7 @@ import Planning
 package enum Schema {
     /// `PRAGMA application_id` of every Gantry project file ("GANT").
     static let applicationID: Int32 = 0x4741_4E54
-    static let supportedVersion = 8
+    static let supportedVersion = 9
 
     static func table(for kind: EntityKind) -> String {
         switch kind {
@@ -175,6 +175,14 @@ package enum Schema {
                 CREATE INDEX task_external ON task(externalID) WHERE externalID IS NOT NULL;
                 ALTER TABLE project ADD COLUMN riskAppetite INTEGER;
                 PRAGMA user_version = 8;
+                """)
+        }
+        // A filtered card list (`assignee:ana`) reads one person's active cards column by column
+        // in board order instead of scanning every card of each column.
+        m.registerMigration("v9") { db in
+            try db.execute(sql: """
+                CREATE INDEX card_assignee ON card(assignee, columnID, rank, number) WHERE archived = 0;
+                PRAGMA user_version = 9;
                 """)
         }
         return m

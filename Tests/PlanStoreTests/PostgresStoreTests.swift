@@ -155,8 +155,10 @@ struct PostgresStoreTests {
         }
         try TestPostgres.psql(address, "UPDATE gantry_schema SET version = 7")
         try TestPostgres.psql(address, "ALTER TABLE card DROP COLUMN \"externalID\"")
+        try TestPostgres.psql(address, "DROP INDEX card_assignee")
         let upgraded = try PostgresStore.open(try PostgresAddress(parsing: address, environment: [:]))
         #expect(try TestPostgres.psql(address, "SELECT version FROM gantry_schema") == "\(Schema.supportedVersion)")
+        #expect(try TestPostgres.psql(address, "SELECT to_regclass('card_assignee') IS NOT NULL") == "t", "the upgrade made the index it lacked")
         let p = try upgraded.load()
         try upgraded.apply(try p.addCard(CardDraft(title: "After upgrade"), board: try p.board(named: nil), now: TempProject.now), actor: "ana", at: TempProject.now)
         #expect(try upgraded.load().cards.values.map(\.title) == ["After upgrade"])
