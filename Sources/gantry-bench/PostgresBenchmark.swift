@@ -47,18 +47,7 @@ enum PostgresBenchmark {
     static func single(open: () throws -> any ProjectStoring, location: String) throws {
         let openLoad = try Measure.median(runs: 15) { _ = try open().load() }
         print("  open + load                " + Measure.format(openLoad, "ms", target: 150))
-        let store = try open()
-        var snapshot = try store.load()
-        let board = try snapshot.board(named: nil)
-        let columns = snapshot.columns(of: board.id)
-        var samples: [Double] = []
-        for (i, card) in snapshot.cards.values.sorted(by: { $0.number < $1.number }).prefix(60).enumerated() {
-            let target = columns[(columns.firstIndex { $0.id == card.columnID }! + 1 + i % 3) % columns.count]
-            let change = try snapshot.moveCard(card, to: target, force: true, now: Date())
-            samples.append(try Measure.milliseconds { _ = try store.apply(change, actor: "bench", at: Date()) })
-            try snapshot.apply(change)
-        }
-        samples.sort()
+        let samples = try SharingBenchmark.moveCommits(try open()).sorted()
         print("  card move commit, median   " + Measure.format(samples[samples.count / 2], "ms", target: 10))
         let gantry = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("gantry").path
         guard FileManager.default.isExecutableFile(atPath: gantry) else { return }
@@ -100,7 +89,11 @@ enum PostgresBenchmark {
         let after = try check.load()
         var lost = 0
         for s in 0..<sessions {
-            for k in 0..<2 where after.cards.values.first(where: { $0.key == cards[s * 2 + k].key })?.title != "session \(s) edit \(edits - 2 + k)" { lost += 1 }
+            // Card k got the edits e with e % 2 == k; the last of them must be what it shows.
+            for k in 0..<min(2, edits) {
+                let last = (edits - 1) - ((edits - 1 - k) % 2)
+                if after.cards.values.first(where: { $0.key == cards[s * 2 + k].key })?.title != "session \(s) edit \(last)" { lost += 1 }
+            }
         }
         let rows = try check.latestSeq() - before
         print(String(format: "  %d edits in %.1f s (%.0f a second); journal rows %d of %d; cards with a lost last edit %d; errors %d",
@@ -118,22 +111,7 @@ enum PostgresBenchmark {
         let follower = try Follower(store: try open())
         Thread { follower.loop() }.start()
         defer { follower.stop() }
-        let store = try open()
-        var snapshot = try store.load()
-        let board = try snapshot.board(named: nil)
-        let columns = snapshot.columns(of: board.id)
-        var delays: [Double] = []
-        for (i, card) in snapshot.cards.values.sorted(by: { $0.number < $1.number }).prefix(100).enumerated() {
-            usleep(useconds_t(37_000 + (i * 53_000) % 150_000))
-            let target = columns[(columns.firstIndex { $0.id == card.columnID }! + 1) % columns.count]
-            let change = try snapshot.moveCard(card, to: target, force: true, now: Date())
-            follower.expect(card: card.id, column: target.id)
-            let committed = DispatchTime.now().uptimeNanoseconds
-            try store.apply(change, actor: "bench", at: Date())
-            try snapshot.apply(change)
-            guard let shown = follower.waitUntilShown(timeout: 5) else { print("  a move never showed"); break }
-            delays.append(Double(shown - committed) / 1_000_000)
-        }
+        var delays = try SharingBenchmark.moves(by: try open(), shownTo: follower, count: 100)
         delays.sort()
         guard !delays.isEmpty else { return }
         print("  median " + Measure.format(delays[delays.count / 2], "ms", target: 200))

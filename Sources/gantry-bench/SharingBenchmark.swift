@@ -38,32 +38,52 @@ enum SharingBenchmark {
     /// A commits card moves; B runs its poll loop (tick, then wait 100 ms) on its own thread
     /// and notes when its frame first shows each move.
     static func delay(path: String) throws {
-        let store = try ProjectStore.open(at: path)
         let watcherSide = try Follower(path: path)
         let thread = Thread { watcherSide.loop() }
         thread.start()
+        let delays = try moves(by: try ProjectStore.open(at: path), shownTo: watcherSide, count: 25)
+        watcherSide.stop()
+        let sorted = delays.sorted()
+        guard !sorted.isEmpty else { return }
+        print("  commit in one session to finished frame in another, poll every 100 ms:")
+        print("    median " + Measure.format(sorted[sorted.count / 2], "ms", target: 300))
+        print("    max    " + Measure.format(sorted.last ?? 0, "ms", target: 1000))
+    }
+
+    /// `count` card moves committed through `store`, at irregular intervals, each timed from its
+    /// commit until `follower`'s frame shows it; in milliseconds, in the order made.
+    static func moves(by store: any ProjectStoring, shownTo follower: Follower, count: Int) throws -> [Double] {
         var snapshot = try store.load()
         let board = try snapshot.board(named: nil)
         let columns = snapshot.columns(of: board.id)
-        let cards = snapshot.cards.values.sorted { $0.number < $1.number }.prefix(25)
         var delays: [Double] = []
-        for (i, card) in cards.enumerated() {
+        for (i, card) in snapshot.cards.values.sorted(by: { $0.number < $1.number }).prefix(count).enumerated() {
             usleep(useconds_t(37_000 + (i * 53_000) % 150_000))
             let target = columns[(columns.firstIndex { $0.id == card.columnID }! + 1) % columns.count]
             let change = try snapshot.moveCard(card, to: target, force: true, now: Date())
-            watcherSide.expect(card: card.id, column: target.id)
+            follower.expect(card: card.id, column: target.id)
             let committed = DispatchTime.now().uptimeNanoseconds
             try store.apply(change, actor: "bench", at: Date())
             try snapshot.apply(change)
-            guard let shown = watcherSide.waitUntilShown(timeout: 5) else { print("  a move never showed"); break }
+            guard let shown = follower.waitUntilShown(timeout: 5) else { print("  a move never showed"); break }
             delays.append(Double(shown - committed) / 1_000_000)
         }
-        watcherSide.stop()
-        delays.sort()
-        guard !delays.isEmpty else { return }
-        print("  commit in one session to finished frame in another, poll every 100 ms:")
-        print("    median " + Measure.format(delays[delays.count / 2], "ms", target: 300))
-        print("    max    " + Measure.format(delays.last ?? 0, "ms", target: 1000))
+        return delays
+    }
+
+    /// The commit time of 60 card moves through `store`, each one to two columns on, in milliseconds.
+    static func moveCommits(_ store: any ProjectStoring) throws -> [Double] {
+        var snapshot = try store.load()
+        let board = try snapshot.board(named: nil)
+        let columns = snapshot.columns(of: board.id)
+        var samples: [Double] = []
+        for (i, card) in snapshot.cards.values.sorted(by: { $0.number < $1.number }).prefix(60).enumerated() {
+            let target = columns[(columns.firstIndex { $0.id == card.columnID }! + 1 + i % 3) % columns.count]
+            let change = try snapshot.moveCard(card, to: target, force: true, now: Date())
+            samples.append(try Measure.milliseconds { _ = try store.apply(change, actor: "bench", at: Date()) })
+            try snapshot.apply(change)
+        }
+        return samples
     }
 
     static func threadCPUMilliseconds(_ body: () -> Void) -> Double {

@@ -180,18 +180,7 @@ func storeRun(path: String) throws {
     print("  open + load whole project  " + Measure.format(openLoad, "ms", target: 50))
     print("  load whole project         " + Measure.format(loadOnly, "ms", target: 50))
 
-    var snapshot = try store.load()
-    let board = try snapshot.board(named: nil)
-    let columns = snapshot.columns(of: board.id)
-    let movable = snapshot.cards.values.sorted { $0.number < $1.number }.prefix(60)
-    var moveSamples: [Double] = []
-    for (i, card) in movable.enumerated() {
-        let target = columns[(columns.firstIndex { $0.id == card.columnID }! + 1 + i % 3) % columns.count]
-        let change = try snapshot.moveCard(card, to: target, force: true, now: Date())
-        moveSamples.append(try Measure.milliseconds { _ = try store.apply(change, actor: "bench", at: Date()) })
-        try snapshot.apply(change)
-    }
-    moveSamples.sort()
+    let moveSamples = try SharingBenchmark.moveCommits(store).sorted()
     print("  one card move commit       " + Measure.format(moveSamples[moveSamples.count / 2], "ms", target: 5))
     // This process holds several copies of the project by now; a fresh one shows what loading costs.
     if let fresh = try Measure.runProcess(CommandLine.arguments[0], ["memory", path]).rssMB {
