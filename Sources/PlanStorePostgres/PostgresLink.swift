@@ -124,6 +124,16 @@ final class PostgresLink: @unchecked Sendable {
         }
     }
 
+    /// The socket error inside a driver's description, when there is a common one.
+    private static func plain(_ cause: String) -> String {
+        for (found, said) in [("Connection refused", "connection refused"), ("No such file or directory", "no server socket there"),
+                              ("Connection timed out", "the connection timed out"), ("Network is unreachable", "the network is unreachable")]
+        where cause.contains(found) {
+            return said
+        }
+        return cause
+    }
+
     /// A driver error as a sentence about this project.
     static func translate(_ error: any Error, location: String, connecting: Bool = false) -> any Error {
         if error is PostgresStoreError { return error }
@@ -144,7 +154,7 @@ final class PostgresLink: @unchecked Sendable {
         case .authMechanismRequiresPassword: return PostgresStoreError.refusedLogin(location, "it asks for a password and none was given")
         case .sslUnsupported: return PostgresStoreError.unreachable(location, "the server does not offer TLS, and sslmode requires it")
         default:
-            let cause = psql.underlying.map { "\($0)" } ?? psql.code.description
+            let cause = plain(psql.underlying.map { "\($0)" } ?? psql.code.description)
             return PostgresStoreError.unreachable(location, connecting ? cause : "the connection was lost: \(cause)")
         }
     }
