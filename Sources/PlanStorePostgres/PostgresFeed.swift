@@ -12,6 +12,9 @@ final class PostgresFeed: ChangeFeed, @unchecked Sendable {
     private var pending = false
     private var context: PostgresListenContext?
     private let store: PostgresStore
+    /// The connection listened on, and when a lost one was last tried again.
+    private var generation = -1
+    private var lastTry = Date.distantPast
 
     init(store: PostgresStore) throws {
         self.store = store
@@ -19,18 +22,30 @@ final class PostgresFeed: ChangeFeed, @unchecked Sendable {
     }
 
     private func listen() throws {
-        context = store.link.connection.addListener(channel: Self.channel) { [weak self] _, _ in
+        context?.stop()
+        let link = store.link
+        generation = link.generation
+        context = link.connection.addListener(channel: Self.channel) { [weak self] _, _ in
             guard let self else { return }
             self.lock.lock()
             self.pending = true
             self.lock.unlock()
         }
-        try store.link.query("LISTEN \(Self.channel)")
+        try link.query("LISTEN \(Self.channel)")
     }
 
+    /// A lost connection is tried again every few seconds; once back, this says "changed", since
+    /// notifications sent meanwhile were missed and the journal must be read.
     func poll() throws -> Bool {
-        if store.link.connection.isClosed {
-            throw PostgresStoreError.unreachable(store.location, "the connection was lost")
+        let link = store.link
+        if link.connection.isClosed {
+            guard Date().timeIntervalSince(lastTry) > 3 else { return false }
+            lastTry = Date()
+            guard link.reconnectIfClosed() else { return false }
+        }
+        if link.generation != generation {
+            try listen()
+            return true
         }
         lock.lock()
         defer { lock.unlock() }

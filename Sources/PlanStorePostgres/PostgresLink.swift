@@ -9,35 +9,57 @@ import PostgresNIO
 /// their own thread and wait for each answer (the event loop works on its own threads). One
 /// statement at a time, under a lock, so a transaction's statements never interleave with
 /// another caller's. Notifications arrive on the same connection while it is idle.
+///
+/// A connection the server closed (a restart, a failover, an idle timeout) is replaced on the
+/// next statement outside a transaction; `generation` counts the replacements, so a listener
+/// knows to listen again.
 final class PostgresLink: @unchecked Sendable {
-    let connection: PostgresConnection
+    private(set) var connection: PostgresConnection
+    private(set) var generation = 0
     let location: String
+    private let configuration: PostgresConnection.Configuration
     private let lock = NSRecursiveLock()
     private let logger: Logger
     private var inTransaction = false
 
-    private init(connection: PostgresConnection, location: String, logger: Logger) {
-        (self.connection, self.location, self.logger) = (connection, location, logger)
+    private init(connection: PostgresConnection, configuration: PostgresConnection.Configuration, location: String, logger: Logger) {
+        (self.connection, self.configuration, self.location, self.logger) = (connection, configuration, location, logger)
     }
 
     static func connect(_ address: PostgresAddress) throws -> PostgresLink {
         var logger = Logger(label: "gantry.postgres")
         logger.logLevel = .critical
-        let configuration: PostgresConnection.Configuration
+        var configuration: PostgresConnection.Configuration
         if address.isSocket {
             configuration = .init(unixSocketPath: address.socketPath, username: address.user, password: address.password, database: address.database)
         } else {
             configuration = .init(host: address.host, port: address.port, username: address.user, password: address.password,
                                   database: address.database, tls: try tls(address))
         }
+        configuration.options.connectTimeout = .seconds(5)
         let location = address.redacted
+        let connection = try open(configuration, location: location, logger: logger)
+        return PostgresLink(connection: connection, configuration: configuration, location: location, logger: logger)
+    }
+
+    private static func open(_ configuration: PostgresConnection.Configuration, location: String, logger: Logger) throws -> PostgresConnection {
         do {
-            let connection = try PostgresConnection.connect(on: PostgresConnection.defaultEventLoopGroup.next(), configuration: configuration,
-                                                            id: 1, logger: logger).wait()
-            return PostgresLink(connection: connection, location: location, logger: logger)
+            return try PostgresConnection.connect(on: PostgresConnection.defaultEventLoopGroup.next(), configuration: configuration,
+                                                  id: 1, logger: logger).wait()
         } catch {
             throw translate(error, location: location, connecting: true)
         }
+    }
+
+    /// True when the connection is open, after replacing a closed one if possible.
+    func reconnectIfClosed() -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        guard connection.isClosed else { return true }
+        guard !inTransaction, let fresh = try? Self.open(configuration, location: location, logger: logger) else { return false }
+        connection = fresh
+        generation += 1
+        return true
     }
 
     /// libpq's sslmode: `disable` never, `allow`/`prefer` when the server offers it, `require`
@@ -79,12 +101,38 @@ final class PostgresLink: @unchecked Sendable {
         }
         lock.lock()
         defer { lock.unlock() }
+        // A query written to a connection the server has closed is never answered: open a new
+        // one, or, inside a transaction (which the server has rolled back), fail at once.
+        if connection.isClosed {
+            guard !inTransaction else { throw PostgresStoreError.unreachable(location, "the connection was lost; nothing was changed") }
+            connection = try Self.open(configuration, location: location, logger: logger)
+            generation += 1
+        }
         do {
-            let result = try connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger).wait()
+            let result = try wait(connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: logger))
             return try result.rows.map { row in try row.map(Self.value) }
         } catch {
             throw Self.translate(error, location: location)
         }
+    }
+
+    /// How long one statement may go unanswered before the connection is given up (a server
+    /// gone without closing the connection, a network cut): a session must never hang.
+    static let answerTimeout: TimeInterval = 30
+
+    private func wait<T: Sendable>(_ future: EventLoopFuture<T>) throws -> T {
+        let done = DispatchSemaphore(value: 0)
+        let box = ResultBox<T>()
+        future.whenComplete { result in
+            box.set(result)
+            done.signal()
+        }
+        guard done.wait(timeout: .now() + Self.answerTimeout) == .success, let result = box.get() else {
+            let closing: EventLoopFuture<Void> = connection.close()
+            closing.whenComplete { _ in }
+            throw PostgresStoreError.unreachable(location, "no answer for \(Int(Self.answerTimeout)) s; the connection was closed")
+        }
+        return try result.get()
     }
 
     /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
@@ -108,7 +156,9 @@ final class PostgresLink: @unchecked Sendable {
     }
 
     func close() {
-        try? connection.close().wait()
+        guard !connection.isClosed else { return }
+        let closing: EventLoopFuture<Void> = connection.close()
+        _ = try? wait(closing)
     }
 
     private static func value(_ cell: PostgresCell) throws -> Value {
@@ -157,5 +207,23 @@ final class PostgresLink: @unchecked Sendable {
             let cause = plain(psql.underlying.map { "\($0)" } ?? psql.code.description)
             return PostgresStoreError.unreachable(location, connecting ? cause : "the connection was lost: \(cause)")
         }
+    }
+}
+
+/// A result handed from the event loop to the waiting thread.
+private final class ResultBox<T: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Result<T, any Error>?
+
+    func set(_ result: Result<T, any Error>) {
+        lock.lock()
+        value = result
+        lock.unlock()
+    }
+
+    func get() -> Result<T, any Error>? {
+        lock.lock()
+        defer { lock.unlock() }
+        return value
     }
 }

@@ -226,4 +226,29 @@ struct PostgresStoreTests {
             #expect(error.description.contains("sslrootcert"))
         }
     }
+
+    /// The server closes a session's connection (a restart, a failover): the next step opens a
+    /// new one, and the session listens again and hears later changes.
+    @Test func aSessionWhoseConnectionTheServerClosedCarriesOn() throws {
+        let (address, store) = try project()
+        let feed = try store.makeWatcher()
+        let pid = try #require(try store.link.query("SELECT pg_backend_pid()").first?.first?.int)
+        try TestPostgres.psql(server, "SELECT pg_terminate_backend(\(pid))")
+        let deadline = Date().addingTimeInterval(5)
+        while !store.link.connection.isClosed && Date() < deadline { usleep(5_000) }
+        #expect(store.link.connection.isClosed, "the server closed it")
+        var p = try store.load()
+        try store.apply(try p.addCard(CardDraft(title: "after the cut"), board: try p.board(named: nil), now: TempProject.now), actor: "ana", at: TempProject.now)
+        #expect(try store.load().cards.values.map(\.title) == ["after the cut"])
+        #expect(try feed.poll(), "listening again, it says to read the journal (notifications may have been missed)")
+        let other = try PostgresStore.open(try PostgresAddress(parsing: address, environment: [:]))
+        p = try other.load()
+        try other.apply(try p.addCard(CardDraft(title: "from ben"), board: try p.board(named: nil), now: TempProject.now), actor: "ben", at: TempProject.now)
+        var heard = false
+        while !heard && Date() < deadline.addingTimeInterval(5) {
+            heard = try feed.poll()
+            usleep(2_000)
+        }
+        #expect(heard, "another session's change is heard on the new connection")
+    }
 }
