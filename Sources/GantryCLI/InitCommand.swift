@@ -7,7 +7,7 @@ import PlanStorePostgres
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "Create a project at .gantry/project.sqlite in the current folder.")
+        abstract: "Create a project at .gantry/project.sqlite in the current folder, or where --project says (a file, or postgres://… for PostgreSQL).")
 
     @Option(help: "The project's name (default: the folder's name).")
     var name: String?

@@ -60,11 +60,10 @@ public enum TestPostgres {
         if let given = ProcessInfo.processInfo.environment["GANTRY_TEST_POSTGRES"], !given.isEmpty {
             return Server(address: given, problem: nil)
         }
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
         let dir = NSTemporaryDirectory() + "gantry-pg-" + UUID().uuidString.prefix(8)
         // popen, not Process: this runs while tests are being discovered, where Foundation's
         // Process was seen never to notice that its child had exited.
-        guard let pipe = popen("bash '\(root)/.ci/postgres' start '\(dir)' 2>&1", "r") else {
+        guard let pipe = popen("bash '\(TestPostgres.root)/.ci/postgres' start '\(dir)' 2>&1", "r") else {
             return report(Server(address: nil, problem: "cannot run .ci/postgres"))
         }
         var output = ""
@@ -80,14 +79,16 @@ public enum TestPostgres {
         startedCluster = dir
         atexit {
             guard let dir = TestPostgres.startedCluster else { return }
-            let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
             // system(), not Process: Foundation's threads cannot be relied on while the process exits.
-            _ = system("bash '\(root)/.ci/postgres' stop '\(dir)' >/dev/null 2>&1")
+            _ = system("bash '\(TestPostgres.root)/.ci/postgres' stop '\(dir)' >/dev/null 2>&1")
         }
         return Server(address: String(line), problem: nil)
     }()
 
     nonisolated(unsafe) private static var startedCluster: String?
+
+    /// The package's folder, where `.ci/postgres` is.
+    private static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
 
     private static func report(_ server: Server) -> Server {
         FileHandle.standardError.write(Data("PostgreSQL store tests skipped: no server could be started (\(server.problem ?? "unknown reason")).\n".utf8))

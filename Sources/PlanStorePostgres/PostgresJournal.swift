@@ -36,8 +36,8 @@ extension PostgresStore {
 
     public func history(of entityID: String, limit: Int) throws -> [JournalEntry] {
         try link.query("""
-            SELECT \(Self.journalColumns.split(separator: ",").map { "j.\($0.trimmingCharacters(in: .whitespaces))" }.joined(separator: ", "))
-            FROM journal_entity e JOIN journal j ON j.seq = e.seq WHERE e."entityID" = $1 ORDER BY j.seq DESC LIMIT $2
+            SELECT \(Self.journalColumns) FROM journal_entity e JOIN journal USING (seq)
+            WHERE e."entityID" = $1 ORDER BY seq DESC LIMIT $2
             """, [.text(entityID), .int(Int64(limit))]).map(Self.entry)
     }
 

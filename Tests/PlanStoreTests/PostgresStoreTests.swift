@@ -146,8 +146,7 @@ struct PostgresStoreTests {
     }
 
     @Test func aDatabaseFromANewerGantryIsRefusedAndAnOlderOneUpgraded() throws {
-        let (address, store) = try project()
-        let (_, _) = (address, store)
+        let (address, _) = try project()
         try TestPostgres.psql(address, "UPDATE gantry_schema SET version = \(Schema.supportedVersion + 1)")
         #expect(throws: StoreError.newerSchema(path: try PostgresAddress(parsing: address, environment: [:]).redacted,
                                                found: Schema.supportedVersion + 1, supported: Schema.supportedVersion)) {
