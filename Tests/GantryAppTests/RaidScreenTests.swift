@@ -134,4 +134,49 @@ import TerminalUI
         let letters = Set(grid[y])
         #expect(letters.contains(AppHarness.letter(for: "risk.proximity.near")))
     }
+
+    /// 300 risks raised a month ago; every third one re-scored up four days ago, so its arrow rises.
+    static func manyRisks(_ store: any ProjectStoring) throws {
+        try store.apply(ProjectSetup.newProject(name: "Risks", keyPrefix: "GAN", board: "Main"), actor: "ana", at: AppHarness.now.addingTimeInterval(-40 * 86_400))
+        var p = try store.load()
+        let raised = AppHarness.now.addingTimeInterval(-30 * 86_400), rescored = AppHarness.now.addingTimeInterval(-4 * 86_400)
+        var ids: [String] = []
+        for i in 0..<300 {
+            var draft = RaidDraft()
+            draft[.title] = .text("Risk \(i)")
+            draft[.probability] = .int(2)
+            draft[.impact] = .int(2)
+            let change = try p.addRaid(.risk, draft, now: raised)
+            try p.apply(change)
+            try store.apply(change, actor: "ana", at: raised)
+            ids.append(change.edits.last!.id)
+        }
+        for id in ids.enumerated().filter({ $0.offset % 3 == 0 }).map(\.element) {
+            var draft = RaidDraft()
+            draft[.probability] = .int(3)
+            let change = try p.editRaid(p.raidItems[id]!, draft, now: rescored)
+            try p.apply(change)
+            try store.apply(change, actor: "ben", at: rescored)
+        }
+    }
+
+    @Test func trendsAreReadForTheRowsOnScreenAndThoseScrolledTo() throws {
+        let h = try AppHarness(width: 120, height: 24, build: Self.manyRisks)
+        h.press("2", "s", "s", "s", "s")
+        #expect(h.state.raid.sort == .key)
+        let p = try h.load()
+        let onScreen = h.state.raid.trends
+        #expect(!onScreen.isEmpty && onScreen.count <= 48, "a screenful and its margin, not all 300 (read \(onScreen.count))")
+        let last = try p.raidItem(key: "R-298")
+        #expect(onScreen[last.id] == nil)
+        h.press("end")
+        #expect(h.state.raid.selectedID == (try p.raidItem(key: "R-300")).id)
+        #expect(h.state.raid.trends[last.id] == .rising, "R-298 was re-scored up four days ago")
+        #expect(h.state.raid.trends[(try p.raidItem(key: "R-299")).id] == .steady)
+        #expect(h.text.contains("R-298") && h.text.contains("↑"))
+        let cached = h.state.raid.trends
+        h.runtime.refreshTrends()
+        #expect(h.state.raid.trends == cached.filter { h.state.raid.trends[$0.key] != nil },
+                "what the cache holds is what reading again gives")
+    }
 }

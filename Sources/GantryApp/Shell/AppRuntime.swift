@@ -24,9 +24,8 @@ public final class AppRuntime {
     private var lastTimerSecond = -1
     /// Whether the stand-up's history is loaded (a follower loads it when the leader starts one).
     var standupHistoryLoaded = false
-    /// The journal position and day the RAID trends were read at; they are read again only
-    /// when either moved, not on every key.
-    private var trendsAsOf: (seq: Int64, day: Day)?
+    /// The day the cached RAID trends were read on.
+    private var trendsDay: Day?
     /// Risks the journal touched since the trends were read: only they are read again.
     private var trendsTouched: Set<String> = []
     private var fileReplacedNoticed = false
@@ -238,29 +237,39 @@ public final class AppRuntime {
         ActivityEntry(seq: entry.seq, at: entry.at, actor: entry.actor, summary: entry.change.summary, change: entry.change)
     }
 
-    /// Reads the trends when the RAID screen shows and the journal or the day moved since: on a
-    /// new day all of them (a trend looks back two weeks from today), else only the risks the new
-    /// journal rows touched, so another session's change costs this one almost nothing.
+    /// Keeps the trend arrows of the risks on screen read, cached per risk: opening the RAID log
+    /// reads a screenful however many risks there are, scrolling reads the rows that come into
+    /// view, and another session's change reads again only the risks its journal rows touched.
+    /// On a new day the cache is dropped, since a trend looks back two weeks from today.
     func refreshTrendsIfStale() {
-        guard state.screen == .raid else { return }
+        guard state.screen == .raid, state.raid.log == .risk else { return }
         let day = Day.containing(state.now)
-        if let asOf = trendsAsOf, asOf.day == day {
-            guard asOf.seq != lastSeq else { return }
-            refreshTrends(only: trendsTouched)
-        } else {
-            refreshTrends(only: nil)
-        }
+        var cache = trendsDay == day ? state.raid.trends : [:]
+        trendsDay = day
+        for id in trendsTouched { cache[id] = nil }
         trendsTouched = []
-        trendsAsOf = (lastSeq, day)
+        cache = cache.filter { state.project.raidItems[$0.key]?.isClosed == false }
+        let missing = trendWindow().filter { cache[$0.id] == nil }
+        if !missing.isEmpty {
+            cache.merge((try? store.riskTrends(of: missing, now: state.now)) ?? [:]) { _, new in new }
+        }
+        guard cache != state.raid.trends else { return }
+        _ = state.receive(.trendsRead(cache))
     }
 
-    /// Each open risk's trend (the RAID table's arrow) from its last two weeks of journal, read
-    /// in one query; `only` limits it to those risks and keeps the others' trends.
-    func refreshTrends(only ids: Set<String>? = nil) {
-        let risks = state.project.raidItems.values.filter { $0.type == .risk && !$0.isClosed && (ids?.contains($0.id) ?? true) }
-        var trends = ids == nil ? [:] : state.raid.trends.filter { state.project.raidItems[$0.key]?.isClosed == false }
-        trends.merge((try? store.riskTrends(of: Array(risks), now: state.now)) ?? [:]) { _, new in new }
-        _ = state.receive(.trendsRead(trends))
+    /// The open risks the table can show: a screen's height either side of the selected row, so
+    /// every row drawn is among them whatever the table's height and scroll.
+    private func trendWindow() -> [RaidItem] {
+        let rows = state.raidRows
+        let height = max(1, backend.size.height)
+        let selected = rows.firstIndex { $0.id == state.raid.selectedID } ?? 0
+        return rows[max(0, selected - height)..<min(rows.count, selected + height)].filter { $0.type == .risk && !$0.isClosed }
     }
 
+    /// Forgets every cached trend and reads those on screen again.
+    func refreshTrends() {
+        _ = state.receive(.trendsRead([:]))
+        trendsTouched = []
+        refreshTrendsIfStale()
+    }
 }
