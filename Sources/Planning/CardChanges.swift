@@ -102,28 +102,51 @@ extension ProjectSnapshot {
     }
 
     /// The rank for a card placed in `column`, plus edits that re-space the column's ranks when
-    /// repeated insertions have left no room between neighbours. Works on (rank, number, id)
-    /// triples, so placing a card in a column of thousands copies no card.
+    /// repeated insertions have left no room between neighbours. Finds the two neighbours in one
+    /// pass over (rank, number) pairs, so placing a card in a column of thousands sorts nothing
+    /// and copies no card; only re-spacing puts the column in order.
     func ranked(into column: Column, excluding cardID: String?, at placement: Placement) -> (rank: Double, renumbering: [EntityEdit]) {
         let step = 1024.0
         // The ends need only the lowest or highest rank, not the column sorted.
         if case .bottom = placement { return (edgeRank(of: column, excluding: cardID, highest: true).map { $0 + step } ?? step, []) }
         if case .top = placement { return (edgeRank(of: column, excluding: cardID, highest: false).map { $0 - step } ?? step, []) }
+        func inColumn(_ c: Card) -> Bool { c.columnID == column.id && !c.archived && c.id != cardID }
+        let anchorID: String
+        let before: Bool
+        switch placement {
+        case .before(let id): anchorID = id; before = true
+        case .after(let id): anchorID = id; before = false
+        case .top, .bottom: return (step, [])
+        }
+        guard let anchor = cards[anchorID], inColumn(anchor) else { return ranked(into: column, excluding: cardID, at: .bottom) }
+        let key = (anchor.rank, anchor.number)
+        // The card on the other side of the anchor: the last one before it, or the first after it.
+        var other: (rank: Double, number: Int)?
+        for c in cards.values where inColumn(c) {
+            let k = (c.rank, c.number)
+            if before, k < key, other.map({ k > ($0.rank, $0.number) }) ?? true { other = k }
+            if !before, k > key, other.map({ k < ($0.rank, $0.number) }) ?? true { other = k }
+        }
+        let lower = before ? other?.rank : anchor.rank
+        let upper = before ? anchor.rank : other?.rank
+        switch (lower, upper) {
+        case (let l?, nil): return (l + step, [])
+        case (nil, let u?): return (u - step, [])
+        case (let l?, let u?):
+            let mid = (l + u) / 2
+            if mid > l && mid < u && u - l > 1e-6 { return (mid, []) }
+        case (nil, nil): return (step, [])
+        }
+        return respaced(column, excluding: cardID, at: placement)
+    }
+
+    /// No room left between two neighbours: every card of the column gets an evenly spaced rank
+    /// again, leaving a gap where the placed card goes.
+    private func respaced(_ column: Column, excluding cardID: String?, at placement: Placement) -> (rank: Double, renumbering: [EntityEdit]) {
+        let step = 1024.0
         let list = cards.values.compactMap { c -> (rank: Double, number: Int, id: String)? in
             c.columnID == column.id && !c.archived && c.id != cardID ? (c.rank, c.number, c.id) : nil
         }.sorted { ($0.rank, $0.number) < ($1.rank, $1.number) }
-        func slot(_ index: Int) -> Double? {
-            let lower = index > 0 ? list[index - 1].rank : nil
-            let upper = index < list.count ? list[index].rank : nil
-            switch (lower, upper) {
-            case (nil, nil): return step
-            case (let l?, nil): return l + step
-            case (nil, let u?): return u - step
-            case (let l?, let u?):
-                let mid = (l + u) / 2
-                return mid > l && mid < u && u - l > 1e-6 ? mid : nil
-            }
-        }
         let index: Int
         switch placement {
         case .top: index = 0
@@ -131,7 +154,6 @@ extension ProjectSnapshot {
         case .before(let id): index = list.firstIndex { $0.id == id } ?? list.count
         case .after(let id): index = (list.firstIndex { $0.id == id }).map { $0 + 1 } ?? list.count
         }
-        if let r = slot(index) { return (r, []) }
         let renumbering = list.enumerated().compactMap { i, entry in
             cards[entry.id]?.update([("rank", .real(Double(i + (i >= index ? 2 : 1)) * step))])
         }

@@ -42,7 +42,7 @@ import Planning
                 #expect(state.view.counts[c] == fresh.counts[c])
                 #expect(state.view.shown[c] == fresh.shown[c])
                 for (row, id) in fresh.ids(inColumn: c).enumerated() {
-                    #expect(state.view.position(of: id)! == (c, row))
+                    #expect(state.view.position(of: id, in: state.project)! == (c, row))
                 }
             }
         }

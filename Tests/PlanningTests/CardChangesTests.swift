@@ -55,6 +55,41 @@ import Testing
         #expect(p.cards(inColumn: col).count == 3)
     }
 
+    /// Any sequence of placements (ends, before, after; tied ranks among them) leaves the column
+    /// in the order a plain list would have, whether a slot was found or the column re-spaced.
+    @Test(arguments: [3, 11, 29] as [UInt64]) func placementsMatchAListModel(seed: UInt64) throws {
+        var p = try Fixture.project()
+        var generator = SplitMix(seed: seed)
+        for i in 0..<12 { try Fixture.add("C\(i)", to: &p) }
+        let col = try p.card(key: "T-1").columnID
+        // Two cards share a rank: their numbers decide, as everywhere.
+        let tied = try p.card(key: "T-4")
+        try p.apply(Change(summary: "tie", edits: [tied.update([("rank", .real(try p.card(key: "T-3").rank))])!]))
+        var model = p.cards(inColumn: col).map(\.id)
+        for step in 0..<300 {
+            let list = p.cards(inColumn: col)
+            let moving = list[Int.random(in: 0..<list.count, using: &generator)]
+            let others = model.filter { $0 != moving.id }
+            let anchor = others[Int.random(in: 0..<others.count, using: &generator)]
+            let placement: Placement
+            switch Int.random(in: 0..<6, using: &generator) {
+            case 0: placement = .top
+            case 1: placement = .bottom
+            case 2, 3: placement = .before(cardID: anchor)
+            default: placement = .after(cardID: anchor)
+            }
+            try p.apply(try p.rankCard(moving, at: placement))
+            model = others
+            switch placement {
+            case .top: model.insert(moving.id, at: 0)
+            case .bottom: model.append(moving.id)
+            case .before(let id): model.insert(moving.id, at: model.firstIndex(of: id)!)
+            case .after(let id): model.insert(moving.id, at: model.firstIndex(of: id)! + 1)
+            }
+            #expect(p.cards(inColumn: col).map(\.id) == model, "seed \(seed), step \(step), \(placement)")
+        }
+    }
+
     @Test func neighbourPlacementStopsAtTheEdges() throws {
         var p = try Fixture.project()
         let a = try Fixture.add("A", to: &p)

@@ -12,9 +12,11 @@ public enum Swimlanes: String, Sendable, CaseIterable {
 }
 
 /// The board as arranged for display: its columns, and the ids of the visible cards of each
-/// column split into lanes, in rank order, with an index from card to position. Rebuilt only
-/// when the project, the filter or the lanes change, never for a selection move; it holds ids,
-/// not cards, so building it for 10,000 cards sorts small values and copies no card.
+/// column split into lanes, in rank order. Rebuilt only when the filter, the lanes or the board's
+/// structure change, never for a selection move; a card change updates the columns it touched
+/// in place. It holds ids, not cards, so building it for 100,000 cards sorts small values and
+/// copies no card; without lanes a column is in (rank, number) order, so a card's row is found
+/// by binary search and no index from card to row has to be kept up to date.
 public struct BoardView: Sendable {
     public struct Lane: Sendable {
         public var title: String
@@ -23,13 +25,18 @@ public struct BoardView: Sendable {
     }
 
     public let columns: [Column]
-    public private(set) var lanes: [Lane]
+    /// The lanes; without lanes, one untitled lane holding every column.
+    public var lanes: [Lane] { laneList.isEmpty ? [Lane(title: "", ids: flattened)] : laneList }
     /// Active cards per column, whatever the filter (what WIP limits count).
     public private(set) var counts: [Int]
     /// Cards per column that pass the filter; more than `ids` holds while only a preview is loaded.
     public private(set) var shown: [Int]
-    private var index: [String: (column: Int, row: Int)]
+    /// Lanes when the board is split into them (empty otherwise), and with them an index from
+    /// card to position, since lanes break the rank order of a column.
+    private var laneList: [Lane]
+    private var laneIndex: [String: (column: Int, row: Int)]
     private var flattened: [[String]]
+    private let columnPosition: [String: Int]
     private let boardID: String
 
     public init(project: ProjectSnapshot, boardID: String, filter: CardFilter?, swimlanes: Swimlanes,
@@ -37,6 +44,7 @@ public struct BoardView: Sendable {
         columns = project.columns(of: boardID)
         self.boardID = boardID
         let position = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1.id, $0) })
+        columnPosition = position
         var perColumn = [[(rank: Double, number: Int, id: String)]](repeating: [], count: columns.count)
         var counts = [Int](repeating: 0, count: columns.count)
         for card in project.cards.values where card.boardID == boardID {
@@ -50,16 +58,22 @@ public struct BoardView: Sendable {
         }
         self.counts = counts
         shown = totals == nil ? sorted.map(\.count) : counts
-        lanes = BoardView.split(sorted, by: swimlanes, project: project)
-        let laneList = lanes
-        let flat = laneList.count == 1 ? laneList[0].ids : (0..<columns.count).map { c in laneList.flatMap { $0.ids[c] } }
+        guard swimlanes != .none else {
+            laneList = []
+            laneIndex = [:]
+            flattened = sorted
+            return
+        }
+        let lanes = BoardView.split(sorted, by: swimlanes, project: project)
+        laneList = lanes
+        let flat = (0..<columns.count).map { c in lanes.flatMap { $0.ids[c] } }
         flattened = flat
         var positions: [String: (column: Int, row: Int)] = [:]
         positions.reserveCapacity(flat.reduce(0) { $0 + $1.count })
         for (c, ids) in flat.enumerated() {
             for (r, id) in ids.enumerated() { positions[id] = (c, r) }
         }
-        index = positions
+        laneIndex = positions
     }
 
     static func split(_ perColumn: [[String]], by mode: Swimlanes, project: ProjectSnapshot) -> [Lane] {
@@ -91,52 +105,65 @@ public struct BoardView: Sendable {
         return lanes.keys.sorted().compactMap { lanes[$0] }
     }
 
-    /// The same view after cards changed, updating only the columns they left or entered;
-    /// nil when a full rebuild is needed (lanes on, or a preview).
-    /// `before` holds each changed card as it was (nil if it did not exist).
-    public func updating(cards before: [String: Card?], in project: ProjectSnapshot, filter: CardFilter?) -> BoardView? {
-        guard lanes.count == 1, shown == flattened.map(\.count) else { return nil }
-        let position = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1.id, $0) })
+    /// Brings the view up to date after cards changed, in place, touching only the columns they
+    /// left or entered; false when a full rebuild is needed (lanes on, or a preview).
+    /// `before` holds each changed card as it was (nil if it did not exist); `project` is the
+    /// project after the change.
+    public mutating func update(cards before: [String: Card?], in project: ProjectSnapshot, filter: CardFilter?) -> Bool {
+        guard laneList.isEmpty, shown == flattened.map(\.count) else { return false }
         func column(of card: Card?) -> Int? {
             guard let card, card.boardID == boardID, !card.archived else { return nil }
-            return position[card.columnID]
+            return columnPosition[card.columnID]
         }
-        var next = self
-        var touched = Set<Int>()
-        // Every changed card leaves first: a change that re-spaces a whole column moves many
-        // ranks at once, and inserting among cards still placed by their old ranks misorders them.
+        // Every changed card leaves first, found where it sat (by its old rank): a change that
+        // re-spaces a whole column moves many ranks at once, and inserting among cards still
+        // placed by their old ranks would misorder them.
         var leaving: [Int: Set<String>] = [:]
         for (id, old) in before {
-            if let c = column(of: old) { next.counts[c] -= 1 }
-            if let (c, _) = index[id] {
-                leaving[c, default: []].insert(id)
-                next.index[id] = nil
-                touched.insert(c)
-            }
+            guard let c = column(of: old) else { continue }
+            counts[c] -= 1
+            leaving[c, default: []].insert(id)
         }
-        for (c, ids) in leaving { next.flattened[c].removeAll { ids.contains($0) } }
+        for (c, ids) in leaving {
+            if ids.count <= 16 {
+                for id in ids {
+                    guard let old = before[id] ?? nil else { continue }
+                    let row = Self.lowerBound(flattened[c], (old.rank, old.number)) { other in
+                        (before[other] ?? project.cards[other]).map { ($0.rank, $0.number) }
+                    }
+                    if flattened[c].indices.contains(row), flattened[c][row] == id {
+                        flattened[c].remove(at: row)
+                    } else {
+                        flattened[c].removeAll { $0 == id }
+                    }
+                }
+            } else {
+                flattened[c].removeAll { ids.contains($0) }
+            }
+            shown[c] = flattened[c].count
+        }
         for id in before.keys {
             let now = project.cards[id]
             guard let c = column(of: now), let card = now else { continue }
-            next.counts[c] += 1
+            counts[c] += 1
             guard filter?.matches(card) ?? true else { continue }
-            let key = (card.rank, card.number)
-            let ids = next.flattened[c]
-            var lo = 0, hi = ids.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                let other = project.cards[ids[mid]].map { ($0.rank, $0.number) } ?? (0, 0)
-                if other < key { lo = mid + 1 } else { hi = mid }
+            let row = Self.lowerBound(flattened[c], (card.rank, card.number)) { other in
+                project.cards[other].map { ($0.rank, $0.number) }
             }
-            next.flattened[c].insert(id, at: lo)
-            touched.insert(c)
+            flattened[c].insert(id, at: row)
+            shown[c] = flattened[c].count
         }
-        for c in touched {
-            for (r, id) in next.flattened[c].enumerated() { next.index[id] = (c, r) }
-            next.shown[c] = next.flattened[c].count
+        return true
+    }
+
+    /// The first row of `ids` (in (rank, number) order) whose card sorts at or after `key`.
+    private static func lowerBound(_ ids: [String], _ key: (Double, Int), keyOf: (String) -> (Double, Int)?) -> Int {
+        var lo = 0, hi = ids.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if let other = keyOf(ids[mid]), other < key { lo = mid + 1 } else { hi = mid }
         }
-        next.lanes = [Lane(title: "", ids: next.flattened)]
-        return next
+        return lo
     }
 
     /// Card ids of a column across all lanes, in display order (what up and down walk through).
@@ -144,6 +171,12 @@ public struct BoardView: Sendable {
         flattened.indices.contains(i) ? flattened[i] : []
     }
 
-    /// Where a card is shown, if it is.
-    public func position(of id: String) -> (column: Int, row: Int)? { index[id] }
+    /// Where a card is shown, if it is; `project` is the one the view was built or updated from.
+    public func position(of id: String, in project: ProjectSnapshot) -> (column: Int, row: Int)? {
+        guard laneList.isEmpty else { return laneIndex[id] }
+        guard let card = project.cards[id], card.boardID == boardID, !card.archived, let c = columnPosition[card.columnID] else { return nil }
+        let ids = flattened[c]
+        let row = Self.lowerBound(ids, (card.rank, card.number)) { project.cards[$0].map { ($0.rank, $0.number) } }
+        return ids.indices.contains(row) && ids[row] == id ? (c, row) : nil
+    }
 }

@@ -134,8 +134,7 @@ public struct AppState: Sendable {
         try project.apply(change)
         if let actor { mergeIntoOpenForm(change, by: actor) }
         if !kinds.isDisjoint(with: [.task, .taskLink, .holiday, .project]) { reschedule(after: change) }
-        if kinds == [.card], let updated = view.updating(cards: before, in: project, filter: self.filter) {
-            view = updated
+        if kinds == [.card], view.update(cards: before, in: project, filter: self.filter) {
             keepSelection()
         } else if !kinds.isDisjoint(with: [.card, .column, .board, .member]) {
             refreshView()
@@ -183,7 +182,7 @@ public struct AppState: Sendable {
     /// Keeps the selection on the same card, or on the nearest card of its column when it left.
     mutating func keepSelection() {
         keepRaidSelection()
-        if let id = self.selectedCardID, let position = view.position(of: id) {
+        if let id = self.selectedCardID, let position = view.position(of: id, in: project) {
             self.selectedColumn = position.column
             return
         }
@@ -210,7 +209,7 @@ public struct AppState: Sendable {
     public var selectedCard: Card? { self.selectedCardID.flatMap { project.cards[$0] } }
 
     public var selectedRow: Int? {
-        guard let id = self.selectedCardID, let position = view.position(of: id), position.column == self.selectedColumn else { return nil }
+        guard let id = self.selectedCardID, let position = view.position(of: id, in: project), position.column == self.selectedColumn else { return nil }
         return position.row
     }
 }
