@@ -42,6 +42,14 @@ public final class ProjectStore: ProjectStoring {
         self.writer = LazyPool(path: path, readOnly: readOnly, rollbackJournal: network != nil)
     }
 
+    public func readingConnection() throws -> any ProjectStoring {
+        let asItStands = isSnapshot
+        let queue = try Self.translating(path) {
+            try DatabaseQueue(path: asItStands ? Self.immutableURI(path) : path, configuration: Self.readerConfiguration())
+        }
+        return ProjectStore(path: path, reader: queue, readOnly: true, network: networkFilesystem, snapshot: asItStands)
+    }
+
     /// The writer (a WAL pool, or one rollback-journal connection on a network filesystem),
     /// opened on first use.
     var pool: any DatabaseWriter {

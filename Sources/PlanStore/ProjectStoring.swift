@@ -23,6 +23,10 @@ public protocol ProjectStoring: AnyObject, Sendable {
     var wasReplaced: Bool { get }
 
     func load() throws -> ProjectSnapshot
+    /// A second, read-only connection to the same project, for a long read on another thread
+    /// (the app's load after its first frame), so this store's own reads and writes never wait
+    /// behind it.
+    func readingConnection() throws -> any ProjectStoring
     func loadStructure() throws -> ProjectSnapshot
     func loadPreview(perColumn: Int) throws -> (snapshot: ProjectSnapshot, totals: [String: Int])
     /// Every card in board order, one at a time; only those `prefilter` lets through.

@@ -33,6 +33,8 @@ public final class PostgresStore: ProjectStoring, @unchecked Sendable {
 
     deinit { link.close() }
 
+    public func readingConnection() throws -> any ProjectStoring { try PostgresStore.open(address) }
+
     /// Opens the project in the database `address` names, upgrading an older schema when the
     /// login may; refuses a database without a project or from a newer Gantry.
     public static func open(_ address: PostgresAddress) throws -> PostgresStore {

@@ -398,6 +398,38 @@ import TerminalUI
         #expect(preview.state.previewTotals == nil)
     }
 
+    /// The whole project is read on another thread after the preview's first frame: moving the
+    /// selection is answered from the preview meanwhile; another session's change replayed onto
+    /// the preview is replayed again onto the project read before it, and the feed shows it once;
+    /// a key that needs every card waits for the read.
+    @Test func keysAreAnsweredFromThePreviewWhileTheProjectLoads() throws {
+        let full = try AppHarness(width: 80, height: 24)
+        let preview = try AppRuntime(store: try full.reopen(), backend: TestTerminal(width: 80, height: 24), theme: AppHarness.testTheme,
+                                     keymap: AppAction.defaultKeyMap, actor: "ana", clock: { AppHarness.now },
+                                     editor: DescriptionEditor(environment: [:]), preview: true)
+        let gate = DispatchSemaphore(value: 0)
+        preview.loadGate = gate
+        preview.startLoad()
+        preview.handle(.key(.char("j")))
+        #expect(preview.isLoading, "a selection move did not wait for the read")
+        #expect(preview.state.selectedRow == 1)
+        usleep(300_000) // the read of this small project is done by now, and waits at the gate
+        let other = try full.reopen()
+        let p = try other.load()
+        let moved = try p.card(key: "GAN-10")
+        let entry = try other.apply(try p.moveCard(moved, to: try p.column(named: "Done", on: try p.board(named: nil)), now: AppHarness.now),
+                                    actor: "ben", at: AppHarness.now)
+        preview.tick()
+        #expect(preview.state.sharing.activity.filter { $0.seq == entry.seq }.count == 1)
+        gate.signal()
+        preview.handle(.key(.char("L")))
+        #expect(!preview.isLoading, "moving a card waited for the whole project")
+        #expect(preview.state.project.cards.count == full.state.project.cards.count)
+        #expect(preview.state.project.cards[moved.id]?.columnID == (try other.load()).cards[moved.id]?.columnID)
+        #expect(preview.state.sharing.activity.filter { $0.seq == entry.seq }.count == 1, "the replayed row is not in the feed twice")
+        #expect(preview.state.sharing.activity.last?.summary.hasPrefix("moved") == true, "the card move went through: \(preview.state.message?.text ?? "")")
+    }
+
     @Test func monoThemeKeepsStateVisible() throws {
         let themes = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../themes").standardizedFileURL.path
         let (mono, _) = ThemeLoader(searchPaths: [themes]).load("mono", depth: .none)

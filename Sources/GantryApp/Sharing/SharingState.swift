@@ -53,8 +53,11 @@ public struct SharingState: Sendable {
 
     public static let activityLimit = 300
 
+    /// Adds journal rows to the feed; rows it already has (replayed again onto a freshly read
+    /// project) are skipped.
     public mutating func record(_ entries: [ActivityEntry]) {
-        activity += entries
+        let newest = activity.last?.seq ?? 0
+        activity += entries.filter { $0.seq > newest }
         if activity.count > Self.activityLimit { activity.removeFirst(activity.count - Self.activityLimit) }
     }
 

@@ -29,6 +29,10 @@ public final class AppRuntime {
     /// Risks the journal touched since the trends were read: only they are read again.
     private var trendsTouched: Set<String> = []
     private var fileReplacedNoticed = false
+    /// The whole project's read behind a preview, while it runs.
+    private var loading: BackgroundLoad?
+    /// Holds the finished read back until signalled (tests act while it is in flight).
+    var loadGate: DispatchSemaphore?
 
     /// With `preview`, the first frame is drawn from the top of each column and the rest of the
     /// project loads right after it, so a large project opens at once.
@@ -83,31 +87,58 @@ public final class AppRuntime {
     /// Runs until the user quits or an exit signal arrives; returns that signal, if any.
     public func run() -> Int32? {
         redraw()
-        completeLoad()
+        startLoad()
         announce()
         defer { leave() }
         while !state.shouldQuit {
             if let signal = backend.takeExitSignal() { return signal }
-            if let event = backend.nextEvent(timeoutMilliseconds: tickMilliseconds) {
+            // While the project loads, wake often to take it in as soon as it is read.
+            if let event = backend.nextEvent(timeoutMilliseconds: loading == nil ? tickMilliseconds : 10) {
                 handle(event)
             } else {
                 tick()
             }
+            takeLoadIfDone()
         }
         return nil
     }
 
-    /// Replaces a preview with the whole project (no-op otherwise); the frame is redrawn, and
-    /// since the preview showed the same top of each column, nothing visible changes.
+    /// Starts reading the whole project behind a preview, on its own thread and connection
+    /// (no-op without a preview, or when the read is already running).
+    public func startLoad() {
+        guard state.previewTotals != nil, loading == nil else { return }
+        loading = BackgroundLoad(from: store, gate: loadGate)
+    }
+
+    /// Replaces a preview with the whole project, waiting for its read (started here if need
+    /// be); the frame is redrawn, and since the preview showed the same top of each column,
+    /// nothing visible changes.
     public func completeLoad() {
-        guard state.previewTotals != nil else { return }
-        do {
-            let seq = try store.latestSeq()
-            let next = state.receive(.loaded(try store.load()))
-            lastSeq = seq
-            for effect in next { perform(effect) }
+        startLoad()
+        guard let loading else { return }
+        finishLoad(loading.wait())
+    }
+
+    /// Whether the whole project is still being read behind a preview.
+    public var isLoading: Bool { loading != nil }
+
+    /// Takes the whole project in once its read finished.
+    private func takeLoadIfDone() {
+        guard let result = loading?.take() else { return }
+        finishLoad(result)
+    }
+
+    private func finishLoad(_ result: Result<BackgroundLoad.Loaded, Error>) {
+        loading = nil
+        switch result {
+        case .success(let loaded):
+            // The read may be older than rows this session replayed onto the preview meanwhile:
+            // they are replayed again onto the whole project (the feed skips rows it has).
+            lastSeq = loaded.seq
+            state.replaceProject(loaded.project, scheduleStands: true)
+            _ = state.receive(.flowRead(loaded.flow, loaded.progress))
             syncFromJournal()
-        } catch {
+        case .failure(let error):
             _ = state.receive(.failed(StatusMessage.failure(error).text))
         }
         redraw()
@@ -115,6 +146,9 @@ public final class AppRuntime {
 
     /// One event: update, effects, frame.
     public func handle(_ event: Event) {
+        // A preview answers selection moves near the top of the board; anything else needs
+        // every card (a rank between neighbours, a count, a search), so it waits for the read.
+        if loading != nil, !state.previewAnswers(event) { completeLoad() }
         _ = state.receive(.timePassed(clock()))
         let effects = state.handle(event, size: backend.size)
         for effect in effects { perform(effect) }

@@ -163,11 +163,26 @@ public struct AppState: Sendable {
         }
     }
 
+    /// Whether a preview (the top of each column) can answer `event` as the whole project
+    /// would: a resize, or moving the selection on the board short of its last rows.
+    func previewAnswers(_ event: Event) -> Bool {
+        switch event {
+        case .resize: return true
+        case .key(let key):
+            guard mode == .board, screen == .board, case .global(let action)? = keymap.action(for: key, in: screen.keys),
+                  let motion = action.motion else { return false }
+            return motion != .bottom && motion != .pageDown
+        case .mouse: return false
+        }
+    }
+
     /// Takes a freshly loaded project (after a preview, or when the journal could not be replayed).
-    public mutating func replaceProject(_ fresh: ProjectSnapshot) {
+    /// `scheduleStands` when it replaces a preview read with it: the preview held every task,
+    /// calendar and baseline, so the schedule computed for it stands.
+    public mutating func replaceProject(_ fresh: ProjectSnapshot, scheduleStands: Bool = false) {
         project = fresh
+        if !scheduleStands { reschedule() }
         previewTotals = nil
-        reschedule()
         refreshView()
     }
 
