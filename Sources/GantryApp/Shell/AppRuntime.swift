@@ -123,7 +123,7 @@ public final class AppRuntime {
     public var isLoading: Bool { loading != nil }
 
     /// Takes the whole project in once its read finished.
-    private func takeLoadIfDone() {
+    public func takeLoadIfDone() {
         guard let result = loading?.take() else { return }
         finishLoad(result)
     }
