@@ -37,8 +37,10 @@ struct RaidScreen {
 
     private func drawLogTabs(into buffer: inout Buffer) {
         var x = 0
+        var open: [RaidType: Int] = [:]
+        for item in state.project.raidItems.values where !item.isClosed { open[item.type, default: 0] += 1 }
         for type in RaidType.allCases {
-            let count = state.project.raidItems.values.filter { $0.type == type && !$0.isClosed }.count
+            let count = open[type] ?? 0
             let label = " \(type.plural.prefix(1).uppercased() + type.plural.dropFirst()) \(count) "
             x += buffer.put(label, x: x, y: 1, style: theme.style(type == state.raid.log ? "ui.tab.active" : "ui.tab"))
             x += 1

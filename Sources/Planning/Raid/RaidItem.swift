@@ -32,15 +32,13 @@ public enum RaidType: String, Sendable, CaseIterable, Codable {
     }
 
     /// Statuses that count as finished (what `close` sets first).
-    public var closedStatuses: Set<String> {
-        switch self {
-        case .risk: return ["closed", "occurred"]
-        case .assumption: return ["validated", "invalid"]
-        case .issue: return ["resolved", "closed"]
-        case .dependency: return ["delivered", "closed"]
-        case .decision: return ["superseded"]
-        }
-    }
+    public var closedStatuses: [String] { Self.closed[self] ?? [] }
+
+    /// Read for every item on every RAID frame (`isClosed`): built once.
+    private static let closed: [RaidType: [String]] = [
+        .risk: ["closed", "occurred"], .assumption: ["validated", "invalid"], .issue: ["resolved", "closed"],
+        .dependency: ["delivered", "closed"], .decision: ["superseded"],
+    ]
 
     /// What `close` sets unless told otherwise. A decision stays in force until superseded.
     public var closeStatus: String {
