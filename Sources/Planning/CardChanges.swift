@@ -7,6 +7,30 @@ public enum Placement: Sendable, Equatable {
     case after(cardID: String)
 }
 
+/// A column's active cards in rank order (rank, then number), as a caller that keeps them
+/// (the board) hands them to a card placement, so that placing reads the neighbours instead of
+/// scanning every card of the project.
+public struct ColumnOrder: Sendable {
+    public let columnID: String
+    public let ids: [String]
+
+    public init(columnID: String, ids: [String]) {
+        self.columnID = columnID
+        self.ids = ids
+    }
+
+    /// Where `card` is, by binary search on (rank, number).
+    func row(of card: Card, in project: ProjectSnapshot) -> Int? {
+        var lo = 0, hi = ids.count
+        let key = (card.rank, card.number)
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if let other = project.cards[ids[mid]], (other.rank, other.number) < key { lo = mid + 1 } else { hi = mid }
+        }
+        return ids.indices.contains(lo) && ids[lo] == card.id ? lo : nil
+    }
+}
+
 /// Intent-named card changes. Each checks the domain rules (limits, WIP) against the snapshot
 /// and returns a `Change` whose field expectations are the values seen here.
 extension ProjectSnapshot {
@@ -31,25 +55,28 @@ extension ProjectSnapshot {
         return Change.edited(card.key, edit)
     }
 
-    public func moveCard(_ card: Card, to column: Column, at placement: Placement = .bottom, force: Bool = false, now: Date) throws -> Change {
+    /// `order`, when the caller holds it (the board does), is the target column's active cards
+    /// in rank order: the card's neighbours are then read from it instead of found by a scan.
+    public func moveCard(_ card: Card, to column: Column, at placement: Placement = .bottom, force: Bool = false, now: Date,
+                         order: ColumnOrder? = nil) throws -> Change {
         guard column.boardID == card.boardID else {
             throw PlanningError.invalid(field: "column", message: "\(column.name) is on another board than \(card.key)")
         }
         let from = columns[card.columnID]?.name ?? "?"
         if column.id == card.columnID {
-            return try rankCard(card, at: placement)
+            return try rankCard(card, at: placement, order: order)
         }
         try checkClosedSprintMove(of: card, to: column)
         try checkWIP(column, force: force, card: card.key)
-        let placed = ranked(into: column, excluding: card.id, at: placement)
+        let placed = ranked(into: column, excluding: card.id, at: placement, order: order)
         let edit = card.update([("columnID", .text(column.id)), ("rank", .real(placed.rank)),
                                 ("enteredColumnAt", .real(now.timeIntervalSince1970))])
         return Change(summary: "moved \(card.key) \(from) → \(column.name)", edits: placed.renumbering + [edit].compactMap { $0 })
     }
 
-    public func rankCard(_ card: Card, at placement: Placement) throws -> Change {
+    public func rankCard(_ card: Card, at placement: Placement, order: ColumnOrder? = nil) throws -> Change {
         guard let column = columns[card.columnID] else { throw PlanningError.corrupt("card \(card.key) has no column") }
-        let placed = ranked(into: column, excluding: card.id, at: placement)
+        let placed = ranked(into: column, excluding: card.id, at: placement, order: order)
         guard let edit = card.update([("rank", .real(placed.rank))]) else {
             return Change(summary: "no change to \(card.key)", edits: [])
         }
@@ -105,7 +132,8 @@ extension ProjectSnapshot {
     /// repeated insertions have left no room between neighbours. Finds the two neighbours in one
     /// pass over (rank, number) pairs, so placing a card in a column of thousands sorts nothing
     /// and copies no card; only re-spacing puts the column in order.
-    func ranked(into column: Column, excluding cardID: String?, at placement: Placement) -> (rank: Double, renumbering: [EntityEdit]) {
+    func ranked(into column: Column, excluding cardID: String?, at placement: Placement, order: ColumnOrder? = nil) -> (rank: Double, renumbering: [EntityEdit]) {
+        if let order, order.columnID == column.id, let placed = ranked(along: order, in: column, excluding: cardID, at: placement) { return placed }
         let step = 1024.0
         // The ends need only the lowest or highest rank, not the column sorted.
         if case .bottom = placement { return (edgeRank(of: column, excluding: cardID, highest: true).map { $0 + step } ?? step, []) }
@@ -129,6 +157,42 @@ extension ProjectSnapshot {
         }
         let lower = before ? other?.rank : anchor.rank
         let upper = before ? anchor.rank : other?.rank
+        switch (lower, upper) {
+        case (let l?, nil): return (l + step, [])
+        case (nil, let u?): return (u - step, [])
+        case (let l?, let u?):
+            let mid = (l + u) / 2
+            if mid > l && mid < u && u - l > 1e-6 { return (mid, []) }
+        case (nil, nil): return (step, [])
+        }
+        return respaced(column, excluding: cardID, at: placement)
+    }
+
+    /// The rank from a column's known order: the neighbours are looked up, nothing is scanned.
+    /// Nil when the order does not hold the anchor (the caller's order is then not trusted).
+    private func ranked(along order: ColumnOrder, in column: Column, excluding cardID: String?, at placement: Placement) -> (rank: Double, renumbering: [EntityEdit])? {
+        let step = 1024.0
+        let ids = order.ids
+        func rank(at i: Int, towards direction: Int) -> Double? {
+            var j = i
+            while ids.indices.contains(j) {
+                if ids[j] != cardID { return cards[ids[j]]?.rank }
+                j += direction
+            }
+            return nil
+        }
+        let lower: Double?, upper: Double?
+        switch placement {
+        case .top: return ((rank(at: 0, towards: 1)).map { $0 - step } ?? step, [])
+        case .bottom: return ((rank(at: ids.count - 1, towards: -1)).map { $0 + step } ?? step, [])
+        case .before(let id), .after(let id):
+            guard let anchor = cards[id], id != cardID, let i = order.row(of: anchor, in: self) else { return nil }
+            if case .before = placement {
+                (lower, upper) = (rank(at: i - 1, towards: -1), anchor.rank)
+            } else {
+                (lower, upper) = (anchor.rank, rank(at: i + 1, towards: 1))
+            }
+        }
         switch (lower, upper) {
         case (let l?, nil): return (l + step, [])
         case (nil, let u?): return (u - step, [])

@@ -428,6 +428,10 @@ import TerminalUI
         #expect(preview.state.project.cards[moved.id]?.columnID == (try other.load()).cards[moved.id]?.columnID)
         #expect(preview.state.sharing.activity.filter { $0.seq == entry.seq }.count == 1, "the replayed row is not in the feed twice")
         #expect(preview.state.sharing.activity.last?.summary.hasPrefix("moved") == true, "the card move went through: \(preview.state.message?.text ?? "")")
+        let fresh = BoardView(project: preview.state.project, boardID: preview.state.boardID, filter: nil, swimlanes: .none)
+        for c in fresh.columns.indices {
+            #expect(preview.state.view.ids(inColumn: c) == fresh.ids(inColumn: c), "the board arranged with the read, then updated, is the board")
+        }
     }
 
     @Test func monoThemeKeepsStateVisible() throws {

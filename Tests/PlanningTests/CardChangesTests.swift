@@ -56,8 +56,9 @@ import Testing
     }
 
     /// Any sequence of placements (ends, before, after; tied ranks among them) leaves the column
-    /// in the order a plain list would have, whether a slot was found or the column re-spaced.
-    @Test(arguments: [3, 11, 29] as [UInt64]) func placementsMatchAListModel(seed: UInt64) throws {
+    /// in the order a plain list would have, whether a slot was found or the column re-spaced;
+    /// with and without the column's order handed in (as the board does).
+    @Test(arguments: [3, 11, 29] as [UInt64], [false, true]) func placementsMatchAListModel(seed: UInt64, knownOrder: Bool) throws {
         var p = try Fixture.project()
         var generator = SplitMix(seed: seed)
         for i in 0..<12 { try Fixture.add("C\(i)", to: &p) }
@@ -78,7 +79,8 @@ import Testing
             case 2, 3: placement = .before(cardID: anchor)
             default: placement = .after(cardID: anchor)
             }
-            try p.apply(try p.rankCard(moving, at: placement))
+            let order = knownOrder ? ColumnOrder(columnID: col, ids: p.cards(inColumn: col).map(\.id)) : nil
+            try p.apply(try p.rankCard(moving, at: placement, order: order))
             model = others
             switch placement {
             case .top: model.insert(moving.id, at: 0)

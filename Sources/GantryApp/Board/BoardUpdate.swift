@@ -118,7 +118,7 @@ extension AppState {
                 message = .error(refusal + wipWayOut())
                 return []
             }
-            do { return [.apply(try project.moveCard(card, to: column, at: .top, force: true, now: now))] } catch {
+            do { return [.apply(try project.moveCard(card, to: column, at: .top, force: true, now: now, order: view.order(ofColumn: target)))] } catch {
                 message = .failure(error)
                 return []
             }
@@ -127,7 +127,7 @@ extension AppState {
             let neighbour = action == .moveCardUp ? r - 1 : r + 1
             guard ids.indices.contains(neighbour) else { return [] }
             let placement: Placement = action == .moveCardUp ? .before(cardID: ids[neighbour]) : .after(cardID: ids[neighbour])
-            do { return [.apply(try project.rankCard(card, at: placement))] } catch { message = .failure(error); return [] }
+            do { return [.apply(try project.rankCard(card, at: placement, order: view.order(ofColumn: self.selectedColumn)))] } catch { message = .failure(error); return [] }
         case .newCard:
             guard let column = view.columns[safe: self.selectedColumn] else { message = .error("This board has no columns."); return [] }
             mode = .form(CardForm(card: nil, columnID: column.id, project: project))

@@ -38,6 +38,8 @@ public struct BoardView: Sendable {
     private var flattened: [[String]]
     private let columnPosition: [String: Int]
     private let boardID: String
+    /// Every active card is in `flattened`, in rank order: no filter, no lanes, no preview.
+    private let whole: Bool
 
     public init(project: ProjectSnapshot, boardID: String, filter: CardFilter?, swimlanes: Swimlanes,
                 totals: [String: Int]? = nil) {
@@ -45,6 +47,7 @@ public struct BoardView: Sendable {
         self.boardID = boardID
         let position = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1.id, $0) })
         columnPosition = position
+        whole = filter == nil && swimlanes == .none && totals == nil
         var perColumn = [[(rank: Double, number: Int, id: String)]](repeating: [], count: columns.count)
         var counts = [Int](repeating: 0, count: columns.count)
         for card in project.cards.values where card.boardID == boardID {
@@ -169,6 +172,12 @@ public struct BoardView: Sendable {
     /// Card ids of a column across all lanes, in display order (what up and down walk through).
     public func ids(inColumn i: Int) -> [String] {
         flattened.indices.contains(i) ? flattened[i] : []
+    }
+
+    /// A column's active cards in rank order, for placing a card among them without a scan;
+    /// nil when a filter, lanes or a preview leave cards out of the view.
+    public func order(ofColumn i: Int) -> ColumnOrder? {
+        whole && columns.indices.contains(i) ? ColumnOrder(columnID: columns[i].id, ids: flattened[i]) : nil
     }
 
     /// Where a card is shown, if it is; `project` is the one the view was built or updated from.

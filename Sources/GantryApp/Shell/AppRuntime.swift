@@ -31,6 +31,8 @@ public final class AppRuntime {
     private var fileReplacedNoticed = false
     /// The whole project's read behind a preview, while it runs.
     private var loading: BackgroundLoad?
+    /// The board, filter and lanes the read arranged the board for.
+    private var arrangedFor: (boardID: String, filter: String, lanes: Swimlanes)?
     /// Holds the finished read back until signalled (tests act while it is in flight).
     var loadGate: DispatchSemaphore?
 
@@ -107,7 +109,9 @@ public final class AppRuntime {
     /// (no-op without a preview, or when the read is already running).
     public func startLoad() {
         guard state.previewTotals != nil, loading == nil else { return }
-        loading = BackgroundLoad(from: store, gate: loadGate)
+        let (boardID, filter, lanes) = (state.boardID, state.filter, state.swimlanes)
+        arrangedFor = (boardID, state.filterText, lanes)
+        loading = BackgroundLoad(from: store, gate: loadGate) { BoardView(project: $0, boardID: boardID, filter: filter, swimlanes: lanes) }
     }
 
     /// Replaces a preview with the whole project, waiting for its read (started here if need
@@ -135,7 +139,8 @@ public final class AppRuntime {
             // The read may be older than rows this session replayed onto the preview meanwhile:
             // they are replayed again onto the whole project (the feed skips rows it has).
             lastSeq = loaded.seq
-            state.replaceProject(loaded.project, scheduleStands: true)
+            let arranged = arrangedFor.map { $0 == (state.boardID, state.filterText, state.swimlanes) } ?? false
+            state.replaceProject(loaded.project, scheduleStands: true, view: arranged ? loaded.view : nil)
             _ = state.receive(.flowRead(loaded.flow, loaded.progress))
             syncFromJournal()
         case .failure(let error):

@@ -178,12 +178,18 @@ public struct AppState: Sendable {
 
     /// Takes a freshly loaded project (after a preview, or when the journal could not be replayed).
     /// `scheduleStands` when it replaces a preview read with it: the preview held every task,
-    /// calendar and baseline, so the schedule computed for it stands.
-    public mutating func replaceProject(_ fresh: ProjectSnapshot, scheduleStands: Bool = false) {
+    /// calendar and baseline, so the schedule computed for it stands. `view`, when given, is
+    /// the board already arranged from `fresh` for this board, filter and lanes.
+    public mutating func replaceProject(_ fresh: ProjectSnapshot, scheduleStands: Bool = false, view arranged: BoardView? = nil) {
         project = fresh
         if !scheduleStands { reschedule() }
         previewTotals = nil
-        refreshView()
+        if let arranged, project.boards[boardID] != nil {
+            view = arranged
+            keepSelection()
+        } else {
+            refreshView()
+        }
     }
 
     /// Rebuilds the arranged board after the project, filter, lanes or board changed, keeping the

@@ -3,7 +3,8 @@ import Planning
 import PlanStore
 
 /// The whole project read on its own thread and connection after a preview's first frame, so
-/// keys pressed meanwhile are answered from the preview at once instead of waiting for it.
+/// keys pressed meanwhile are answered from the preview at once instead of waiting for it. The
+/// board is arranged there too, so taking the project in costs the UI thread no sort.
 final class BackgroundLoad: @unchecked Sendable {
     /// What the read produced: the project as of journal row `seq`, and its flow history.
     struct Loaded: Sendable {
@@ -11,6 +12,7 @@ final class BackgroundLoad: @unchecked Sendable {
         var project: ProjectSnapshot
         var flow: FlowHistory
         var progress: ProgressHistory
+        var view: BoardView
     }
 
     private let lock = NSLock()
@@ -19,12 +21,14 @@ final class BackgroundLoad: @unchecked Sendable {
 
     /// `gate`, when given, holds the finished read back until it is signalled (tests use it to
     /// act while the read is in flight).
-    init(from store: any ProjectStoring, gate: DispatchSemaphore? = nil) {
+    init(from store: any ProjectStoring, gate: DispatchSemaphore? = nil, arrange: @escaping @Sendable (ProjectSnapshot) -> BoardView) {
         let thread = Thread { [self] in
             let outcome = Result { () throws -> Loaded in
                 let source = (try? store.readingConnection()) ?? store
                 let seq = try source.latestSeq()
-                return Loaded(seq: seq, project: try source.load(), flow: try source.flowHistory(), progress: try source.progressHistory())
+                let project = try source.load()
+                return Loaded(seq: seq, project: project, flow: try source.flowHistory(), progress: try source.progressHistory(),
+                              view: arrange(project))
             }
             gate?.wait()
             lock.lock()
