@@ -26,16 +26,23 @@ extension AppState {
     /// The items the RAID table shows: this log, the filter, the heat-map cell; open items
     /// unless the filter asks about status; in the chosen order.
     public var raidRows: [RaidItem] {
-        let items = project.raidItems.values.filter(raidShows)
+        let shows = raidShows
+        let items = project.raidItems.values.filter(shows)
         return self.raid.sort.sorted(items, residual: self.raid.residual)
     }
 
-    /// Whether the RAID table shows `item` (its rows, without putting them in order).
-    func raidShows(_ item: RaidItem) -> Bool {
+    /// Whether the RAID table shows an item (its rows, without putting them in order); what it
+    /// needs from the filter is read once, since it is asked about every item of every frame.
+    var raidShows: (RaidItem) -> Bool {
         let r = self.raid
         let mentionsStatus = r.filterText.contains("status:") || r.filterText.contains("is:closed")
-        return item.type == r.log && (mentionsStatus || !item.isClosed) && (r.filter?.matches(item) ?? true)
-            && (r.cell.map { c in heatPosition(item) == c } ?? true)
+        let residual = r.residual
+        return { item in
+            guard item.type == r.log, mentionsStatus || !item.isClosed, r.filter?.matches(item) ?? true else { return false }
+            guard let cell = r.cell else { return true }
+            return residual ? (item.residualProbability == cell.probability && item.residualImpact == cell.impact)
+                : (item.probability == cell.probability && item.impact == cell.impact)
+        }
     }
 
     /// Where a risk sits on the heat map in the current view (inherent or residual).
