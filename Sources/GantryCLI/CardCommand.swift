@@ -46,7 +46,7 @@ struct CardCommand: ParsableCommand {
             let query = try ArgumentValues.query(words, command: "card list")
             let context = CLIContext.current
             let store = try ProjectLocator.open(try ProjectLocator.locate(explicit: project.project, context: context), context: context)
-            let structure = try store.loadStructure()
+            let structure = try store.loadStructure(schedule: false)
             let now = context.now()
             let filter = try CardFilter(try Query(query), project: structure, now: now, today: context.today, me: context.actor)
             let boardID = try board.map { try structure.board(named: $0).id }
@@ -76,7 +76,7 @@ struct CardCommand: ParsableCommand {
         @OptionGroup var project: ProjectOption
 
         func run() throws {
-            let s = try project.open(cards: .named([key]))
+            let s = try project.open(cards: .named([key]), schedule: false)
             let c = try s.snapshot.card(key: key)
             if json { s.print(CardOutput.json(c, s.snapshot, now: s.now).rendered()); return }
             let p = s.snapshot

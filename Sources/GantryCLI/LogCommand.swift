@@ -15,7 +15,7 @@ struct LogCommand: ParsableCommand {
 
     func run() throws {
         // Names of columns, boards and epics are all the log shows of the project's state.
-        let s = try project.open(cards: .epicsOnly)
+        let s = try project.open(cards: .epicsOnly, schedule: false)
         if let limit, limit < 1 { throw CLIError.usage("--limit: use a number of at least 1.") }
         let from = try since.map { try ArgumentValues.since($0, now: s.now, today: s.today) }
         let entries = try s.store.journal(since: from, actor: actor, limit: limit)

@@ -15,10 +15,12 @@ public struct ProjectOption: ParsableArguments {
     /// command about one card, which then costs the same at any project size).
     enum Cards { case all, epicsOnly, named([String]) }
 
-    func open(cards: Cards = .all) throws -> Session {
+    /// `schedule: false` leaves the plan's tables (tasks, links, calendars, baselines,
+    /// resources, costs) unread, for commands that show and change only cards and the log.
+    func open(cards: Cards = .all, schedule: Bool = true) throws -> Session {
         let context = CLIContext.current
         let path = try ProjectLocator.locate(explicit: project, context: context)
-        return try Session(store: ProjectLocator.open(path, context: context), context: context, cards: cards)
+        return try Session(store: ProjectLocator.open(path, context: context), context: context, cards: cards, schedule: schedule)
     }
 }
 
@@ -28,14 +30,14 @@ struct Session {
     let context: CLIContext
     var snapshot: ProjectSnapshot
 
-    init(store: any ProjectStoring, context: CLIContext, cards: ProjectOption.Cards) throws {
+    init(store: any ProjectStoring, context: CLIContext, cards: ProjectOption.Cards, schedule: Bool) throws {
         self.store = store
         self.context = context
         switch cards {
         case .all: snapshot = try store.load()
-        case .epicsOnly: snapshot = try store.loadStructure()
+        case .epicsOnly: snapshot = try store.loadStructure(schedule: schedule)
         case .named(let keys):
-            snapshot = try store.loadStructure()
+            snapshot = try store.loadStructure(schedule: schedule)
             // Keys are matched as people type them (gan-12 is GAN-12).
             for card in try store.cards(withKeys: keys.map { $0.uppercased() }) { snapshot.cards[card.id] = card }
         }

@@ -27,7 +27,10 @@ public protocol ProjectStoring: AnyObject, Sendable {
     /// (the app's load after its first frame), so this store's own reads and writes never wait
     /// behind it.
     func readingConnection() throws -> any ProjectStoring
-    func loadStructure() throws -> ProjectSnapshot
+    /// Everything but the cards (epics included); without `schedule`, also without the tasks,
+    /// their links, calendars, baselines, resources and costs, for commands about cards, which
+    /// then cost the same however large the plan is.
+    func loadStructure(schedule: Bool) throws -> ProjectSnapshot
     func loadPreview(perColumn: Int) throws -> (snapshot: ProjectSnapshot, totals: [String: Int])
     /// Every card in board order, one at a time; only those `prefilter` lets through.
     func forEachCard(in structure: ProjectSnapshot, matching prefilter: CardPrefilter, _ body: (Card) throws -> Void) throws
@@ -113,6 +116,9 @@ extension CardPrefilter {
 }
 
 extension ProjectStoring {
+    /// Everything but the cards, epics included.
+    public func loadStructure() throws -> ProjectSnapshot { try loadStructure(schedule: true) }
+
     public func journal(after seq: Int64 = 0, since: Date? = nil, actor: String? = nil, limit: Int? = nil) throws -> [JournalEntry] {
         try journal(JournalQuery(after: seq, since: since, actor: actor, limit: limit))
     }

@@ -17,10 +17,10 @@ extension ProjectStore {
 
     /// Everything but the cards (epics excepted): what `card list` needs to filter and print
     /// cards streamed by `forEachCard`, without holding 10,000 cards in memory.
-    public func loadStructure() throws -> ProjectSnapshot {
+    public func loadStructure(schedule: Bool) throws -> ProjectSnapshot {
         try Self.translating(path) {
             try reader.read { db in
-                var snapshot = try Self.structure(db, path: path)
+                var snapshot = try Self.structure(db, path: path, schedule: schedule)
                 try Self.fetch(Card.self, db, path: path, where: "type = 'epic'") { snapshot.cards[$0.id] = $0 }
                 return snapshot
             }
@@ -90,7 +90,7 @@ extension ProjectStore {
         }
     }
 
-    static func structure(_ db: Database, path: String) throws -> ProjectSnapshot {
+    static func structure(_ db: Database, path: String, schedule: Bool = true) throws -> ProjectSnapshot {
         var info: ProjectInfo?
         try fetch(ProjectInfo.self, db, path: path) { info = $0 }
         guard let info else { throw StoreError.damaged(path: path, detail: "the project row is missing") }
@@ -100,12 +100,13 @@ extension ProjectStore {
         try fetch(Column.self, db, path: path) { snapshot.columns[$0.id] = $0 }
         try fetch(RaidItem.self, db, path: path) { snapshot.raidItems[$0.id] = $0 }
         try fetch(RaidLink.self, db, path: path) { snapshot.raidLinks[$0.id] = $0 }
+        try fetch(Sprint.self, db, path: path) { snapshot.sprints[$0.id] = $0 }
+        guard schedule else { return snapshot }
         try fetch(PlanTask.self, db, path: path) { snapshot.tasks[$0.id] = $0 }
         try fetch(TaskLink.self, db, path: path) { snapshot.taskLinks[$0.id] = $0 }
         try fetch(Holiday.self, db, path: path) { snapshot.holidays[$0.id] = $0 }
         try fetch(Baseline.self, db, path: path) { snapshot.baselines[$0.id] = $0 }
         try fetch(TaskCardLink.self, db, path: path) { snapshot.taskCards[$0.id] = $0 }
-        try fetch(Sprint.self, db, path: path) { snapshot.sprints[$0.id] = $0 }
         try fetch(Leave.self, db, path: path) { snapshot.leaves[$0.id] = $0 }
         try fetch(Assignment.self, db, path: path) { snapshot.assignments[$0.id] = $0 }
         try fetch(TimeEntry.self, db, path: path) { snapshot.timeEntries[$0.id] = $0 }

@@ -10,9 +10,9 @@ extension PostgresStore {
         }
     }
 
-    public func loadStructure() throws -> ProjectSnapshot {
+    public func loadStructure(schedule: Bool) throws -> ProjectSnapshot {
         try reading {
-            var snapshot = try structure()
+            var snapshot = try structure(schedule: schedule)
             try fetch(Card.self, where: "\"type\" = 'epic'") { snapshot.cards[$0.id] = $0 }
             return snapshot
         }
@@ -62,7 +62,7 @@ extension PostgresStore {
         return cards
     }
 
-    private func structure() throws -> ProjectSnapshot {
+    private func structure(schedule: Bool = true) throws -> ProjectSnapshot {
         var info: ProjectInfo?
         try fetch(ProjectInfo.self) { info = $0 }
         guard let info else { throw StoreError.damaged(path: location, detail: "the project row is missing") }
@@ -72,12 +72,13 @@ extension PostgresStore {
         try fetch(Column.self) { snapshot.columns[$0.id] = $0 }
         try fetch(RaidItem.self) { snapshot.raidItems[$0.id] = $0 }
         try fetch(RaidLink.self) { snapshot.raidLinks[$0.id] = $0 }
+        try fetch(Sprint.self) { snapshot.sprints[$0.id] = $0 }
+        guard schedule else { return snapshot }
         try fetch(PlanTask.self) { snapshot.tasks[$0.id] = $0 }
         try fetch(TaskLink.self) { snapshot.taskLinks[$0.id] = $0 }
         try fetch(Holiday.self) { snapshot.holidays[$0.id] = $0 }
         try fetch(Baseline.self) { snapshot.baselines[$0.id] = $0 }
         try fetch(TaskCardLink.self) { snapshot.taskCards[$0.id] = $0 }
-        try fetch(Sprint.self) { snapshot.sprints[$0.id] = $0 }
         try fetch(Leave.self) { snapshot.leaves[$0.id] = $0 }
         try fetch(Assignment.self) { snapshot.assignments[$0.id] = $0 }
         try fetch(TimeEntry.self) { snapshot.timeEntries[$0.id] = $0 }

@@ -41,4 +41,25 @@ import Testing
         }
         #expect(try t.store.cards(withKeys: ["GAN-2", "GAN-5", "GAN-999"]).map(\.key).sorted() == ["GAN-2", "GAN-5"])
     }
+
+    /// Commands about cards read the structure without the plan: what they show is all there
+    /// (sprints, RAID, members), the tasks are not read.
+    @Test(arguments: TestPostgres.storeKinds) func theStructureForCardCommandsLeavesThePlanUnread(kind: StoreKind) throws {
+        let t = try TempProject(kind)
+        var p = try t.store.load()
+        let board = try p.board(named: nil)
+        try t.store.apply(try p.addSprint(board: board, name: "Sprint 1", goal: nil, start: nil, end: nil, now: TempProject.now), actor: "ana", at: TempProject.now)
+        p = try t.store.load()
+        try t.store.apply(try p.addTask(name: "Design", duration: 3, phase: nil, after: [], startNoEarlier: nil, deadline: nil, assignees: [], now: TempProject.now),
+                          actor: "ana", at: TempProject.now)
+        var draft = RaidDraft()
+        draft[.title] = .text("Vendor late")
+        try t.store.apply(try p.addRaid(.risk, draft, now: TempProject.now), actor: "ana", at: TempProject.now)
+        let whole = try t.store.loadStructure()
+        let cardsOnly = try t.store.loadStructure(schedule: false)
+        #expect(whole.tasks.count == 1)
+        #expect(cardsOnly.tasks.isEmpty)
+        #expect(cardsOnly.sprints.count == 1 && cardsOnly.raidItems.count == 1)
+        #expect(cardsOnly.columns == whole.columns && cardsOnly.boards == whole.boards && cardsOnly.members == whole.members)
+    }
 }
