@@ -51,12 +51,13 @@ struct CardCommand: ParsableCommand {
             let filter = try CardFilter(try Query(query), project: structure, now: now, today: context.today, me: context.actor)
             let boardID = try board.map { try structure.board(named: $0).id }
             var matching = 0
+            let raid = json ? structure.raidKeysByCard() : [:]
             var writer = JSONArrayWriter(sink: context.output)
             var table = CardOutput.table
             try store.forEachCard(in: structure, matching: filter.prefilter(project: structure, me: context.actor)) { card in
                 guard (boardID == nil || card.boardID == boardID) && filter.matches(card) else { return }
                 matching += 1
-                if json { writer.append(CardOutput.json(card, structure, now: now)) } else { table.add(CardOutput.row(card, structure, now: now)) }
+                if json { writer.appendObject { CardOutput.json(card, structure, now: now, raid: raid[card.id] ?? [], into: &$0) } } else { table.add(CardOutput.row(card, structure, now: now)) }
             }
             if json {
                 writer.finish()
@@ -78,7 +79,7 @@ struct CardCommand: ParsableCommand {
         func run() throws {
             let s = try project.open(cards: .named([key]), schedule: false)
             let c = try s.snapshot.card(key: key)
-            if json { s.print(CardOutput.json(c, s.snapshot, now: s.now).rendered()); return }
+            if json { s.print(CardOutput.json(c, s.snapshot, now: s.now)); return }
             let p = s.snapshot
             var lines = [
                 "\(c.key)  \(c.title)",

@@ -30,6 +30,24 @@ import PlanStore
         #expect(show.contains("History:\n  2026-11-26 12:00 UTC  ana  added GAN-1 \"Login page\" to Backlog"))
     }
 
+    /// The list streams each card from the store with the RAID links read once for all; it
+    /// says of each card exactly what `card show --json` says.
+    @Test func listedCardsAreTheCardsShown() throws {
+        let h = try CLIHarness.withProject()
+        for title in ["A", "B", "C"] { try h.expectOK("card", "add", title) }
+        try h.expectOK("risk", "add", "Vendor late", "--probability", "3", "--impact", "3")
+        try h.expectOK("issue", "add", "Build broken")
+        try h.expectOK("raid", "link", "R-1", "GAN-2")
+        try h.expectOK("raid", "link", "I-1", "GAN-2")
+        try h.expectOK("raid", "link", "R-1", "GAN-3")
+        let listed = try #require(try h.json("card", "list", "--json") as? [[String: Any]])
+        #expect(listed.map { $0["raid"] as? [String] ?? ["?"] } == [[], ["I-1", "R-1"], ["R-1"]])
+        let list = h.run("card", "list", "--json").out
+        let shown = ["GAN-1", "GAN-2", "GAN-3"].map { h.run("card", "show", $0, "--json").out }
+        let indented = shown.map { $0.trimmingCharacters(in: .newlines).split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n") }
+        #expect(list == "[\n" + indented.joined(separator: ",\n") + "\n]\n")
+    }
+
     @Test func jsonOutputIsStableAcrossRuns() throws {
         let h = try CLIHarness.withProject()
         try h.expectOK("card", "add", "A")
