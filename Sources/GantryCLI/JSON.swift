@@ -128,10 +128,12 @@ struct JSONArrayWriter {
     mutating func appendObject(_ fill: (inout JSONObjectWriter) -> Void) {
         buffer.append(contentsOf: (first ? "[\n  " : ",\n  ").utf8)
         first = false
-        var object = JSONObjectWriter(into: buffer, indent: 2)
-        buffer = []
+        // The buffer moves into the object and back, never shared, so nothing is copied.
+        var object = JSONObjectWriter(indent: 2)
+        swap(&object.out, &buffer)
         fill(&object)
-        buffer = object.finished()
+        object.close()
+        swap(&object.out, &buffer)
         if buffer.count > 65_536 {
             sink.write(bytes: buffer)
             buffer.removeAll(keepingCapacity: true)
@@ -149,12 +151,11 @@ struct JSONArrayWriter {
 /// the same indent: for long lists (100,000 cards), where building `JSON` values first and then
 /// walking them was most of the command's time.
 struct JSONObjectWriter {
-    private var out: [UInt8]
+    fileprivate var out: [UInt8] = []
     private let indent: Int
     private var empty = true
 
-    init(into bytes: [UInt8] = [], indent: Int = 0) {
-        out = bytes
+    init(indent: Int = 0) {
         self.indent = indent
     }
 
@@ -199,8 +200,8 @@ struct JSONObjectWriter {
         out.append(UInt8(ascii: "]"))
     }
 
-    /// The bytes, with the object closed.
-    consuming func finished() -> [UInt8] {
+    /// Closes the object.
+    mutating func close() {
         if empty {
             out.append(contentsOf: "{}".utf8)
         } else {
@@ -208,6 +209,11 @@ struct JSONObjectWriter {
             JSON.spaces(indent, into: &out)
             out.append(UInt8(ascii: "}"))
         }
+    }
+
+    /// The bytes, with the object closed.
+    consuming func finished() -> [UInt8] {
+        close()
         return out
     }
 }
