@@ -104,6 +104,10 @@ extension CardPrefilter {
         }
         if activeOnly { parts.append("\"archived\" = 0") }
         if let types { parts.append(types.isEmpty ? "0 = 1" : "\"type\" IN (\(list(types)))") }
+        if let keys { parts.append(keys.isEmpty ? "0 = 1" : "\"key\" IN (\(list(keys)))") }
+        if let epics {
+            parts.append(epics.isEmpty ? "0 = 1" : "(\"parentID\" IN (\(list(epics))) OR \"id\" IN (\(list(epics))))")
+        }
         if let assignees {
             let named = assignees.subtracting(["none"])
             var options: [String] = []

@@ -18,6 +18,8 @@ import Testing
             var draft = CardDraft(title: "card \(i)")
             draft.type = types[i % 4]
             draft.assignee = i % 3 == 0 ? nil : .some(["ana", "ben"][i % 2])
+            // GAN-4 and GAN-8 are epics; later cards belong to one of them.
+            if i > 8 && i % 4 != 3 { draft.parentKey = .some(i % 2 == 0 ? "GAN-4" : "GAN-8") }
             let change = try p.addCard(draft, board: board, force: true, now: TempProject.now)
             let entry = try t.store.apply(change, actor: "ana", at: TempProject.now)
             p = try t.store.load()
@@ -27,7 +29,8 @@ import Testing
             p = try t.store.load()
         }
         let queries = ["assignee:ana", "assignee:none", "assignee:me,ben type:bug", "type:epic,chore", "column:\"In progress\"",
-                       "is:archived", "-assignee:ana", "type:bug column:backlog", "is:archived assignee:ben", "card"]
+                       "is:archived", "-assignee:ana", "type:bug column:backlog", "is:archived assignee:ben", "card",
+                       "key:gan-3,GAN-5", "key:GAN-999", "key:GAN-7 is:archived", "epic:GAN-4", "epic:GAN-4 type:bug", "epic:GAN-4,GAN-8"]
         for text in queries {
             let filter = try CardFilter(try Query(text), project: p, now: TempProject.now, today: Day("2026-11-26")!, me: "ana")
             let expected = p.cards.values.filter(filter.matches).map(\.key).sorted()
