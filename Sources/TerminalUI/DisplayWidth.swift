@@ -10,6 +10,8 @@
 /// and every cell after them on the row would be one or more columns off.
 public enum DisplayWidth {
     public static func of(_ text: String) -> Int {
+        // Printable ASCII, most text on a board, is one cell a byte: no grapheme breaking.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
         var total = 0
         for c in text { total += of(c) }
         return total
