@@ -159,42 +159,53 @@ struct JSONObjectWriter {
         self.indent = indent
     }
 
-    private mutating func key(_ name: String) {
-        out.append(contentsOf: (empty ? "{\n" : ",\n").utf8)
+    /// Starts a field. Names are this program's own plain words, so they are written as they
+    /// are, from static bytes like the punctuation (appending a string's `utf8` view takes a
+    /// slow, generic path, and this runs two dozen times per card).
+    private mutating func key(_ name: StaticString) {
+        out.append(empty ? UInt8(ascii: "{") : UInt8(ascii: ","))
+        out.append(UInt8(ascii: "\n"))
         empty = false
-        JSON.spaces(indent + 2, into: &out)
-        JSON.escape(name, into: &out)
-        out.append(contentsOf: ": ".utf8)
+        for _ in 0..<(indent + 2) { out.append(UInt8(ascii: " ")) }
+        out.append(UInt8(ascii: "\""))
+        raw(name)
+        raw("\": ")
     }
 
-    mutating func string(_ name: String, _ value: String?) {
+    private mutating func raw(_ text: StaticString) {
+        out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    private mutating func null() { raw("null") }
+
+    mutating func string(_ name: StaticString, _ value: String?) {
         key(name)
-        if let value { JSON.escape(value, into: &out) } else { out.append(contentsOf: "null".utf8) }
+        if let value { JSON.escape(value, into: &out) } else { null() }
     }
 
-    mutating func number(_ name: String, _ value: Double?) {
+    mutating func number(_ name: StaticString, _ value: Double?) {
         key(name)
-        out.append(contentsOf: (value.map(JSON.numberText) ?? "null").utf8)
+        if let value { out.append(contentsOf: JSON.numberText(value).utf8) } else { null() }
     }
 
-    mutating func int(_ name: String, _ value: Int) {
+    mutating func int(_ name: StaticString, _ value: Int) {
         key(name)
         out.append(contentsOf: String(value).utf8)
     }
 
-    mutating func bool(_ name: String, _ value: Bool) {
+    mutating func bool(_ name: StaticString, _ value: Bool) {
         key(name)
-        out.append(contentsOf: (value ? "true" : "false").utf8)
+        raw(value ? "true" : "false")
     }
 
-    mutating func strings(_ name: String, _ values: [String]) {
+    mutating func strings(_ name: StaticString, _ values: [String]) {
         key(name)
-        guard !values.isEmpty else { out.append(contentsOf: "[]".utf8); return }
-        out.append(contentsOf: "[\n".utf8)
+        guard !values.isEmpty else { raw("[]"); return }
+        raw("[\n")
         for (i, value) in values.enumerated() {
             JSON.spaces(indent + 4, into: &out)
             JSON.escape(value, into: &out)
-            out.append(contentsOf: (i == values.count - 1 ? "\n" : ",\n").utf8)
+            raw(i == values.count - 1 ? "\n" : ",\n")
         }
         JSON.spaces(indent + 2, into: &out)
         out.append(UInt8(ascii: "]"))
