@@ -108,16 +108,24 @@ struct JSONArrayWriter {
     let sink: OutputSink
     private var buffer: [UInt8] = []
     private var first = true
+    /// The indent of the line the array starts on (2 for the value of a top-level field).
+    private let indent: Int
 
-    init(sink: OutputSink) {
+    init(sink: OutputSink, indent: Int = 0) {
         self.sink = sink
+        self.indent = indent
         buffer.reserveCapacity(80_000)
     }
 
-    mutating func append(_ item: JSON) {
-        buffer.append(contentsOf: (first ? "[\n  " : ",\n  ").utf8)
+    private mutating func startItem() {
+        buffer.append(contentsOf: (first ? "[\n" : ",\n").utf8)
         first = false
-        item.write(into: &buffer, indent: 2)
+        JSON.spaces(indent + 2, into: &buffer)
+    }
+
+    mutating func append(_ item: JSON) {
+        startItem()
+        item.write(into: &buffer, indent: indent + 2)
         if buffer.count > 65_536 {
             sink.write(bytes: buffer)
             buffer.removeAll(keepingCapacity: true)
@@ -126,10 +134,9 @@ struct JSONArrayWriter {
 
     /// Appends an object written field by field (see `JSONObjectWriter`).
     mutating func appendObject(_ fill: (inout JSONObjectWriter) -> Void) {
-        buffer.append(contentsOf: (first ? "[\n  " : ",\n  ").utf8)
-        first = false
+        startItem()
         // The buffer moves into the object and back, never shared, so nothing is copied.
-        var object = JSONObjectWriter(indent: 2)
+        var object = JSONObjectWriter(indent: indent + 2)
         swap(&object.out, &buffer)
         fill(&object)
         object.close()
@@ -140,8 +147,16 @@ struct JSONArrayWriter {
         }
     }
 
-    mutating func finish() {
-        buffer.append(contentsOf: (first ? "[]\n" : "\n]\n").utf8)
+    /// Closes the array; `then` follows it (the end of the line, or of an enclosing object).
+    mutating func finish(then trailer: String = "\n") {
+        if first {
+            buffer.append(contentsOf: "[]".utf8)
+        } else {
+            buffer.append(UInt8(ascii: "\n"))
+            JSON.spaces(indent, into: &buffer)
+            buffer.append(UInt8(ascii: "]"))
+        }
+        buffer.append(contentsOf: trailer.utf8)
         sink.write(bytes: buffer)
         buffer = []
     }

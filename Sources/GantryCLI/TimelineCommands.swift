@@ -326,11 +326,16 @@ struct ScheduleCommand: ParsableCommand {
         let path = schedule.criticalPath.compactMap { schedule.tasks[$0]?.key }
         let chains = schedule.criticalChains().map { $0.compactMap { schedule.tasks[$0]?.key } }
         if json {
-            s.print(JSON.object([("projectStart", .string(s.snapshot.calendar(today: s.today).start.description)),
-                                 ("projectFinish", .string(schedule.finish.description)),
-                                 ("criticalPath", .array(path.map(JSON.string))),
-                                 ("criticalChains", .array(chains.map { .array($0.map(JSON.string)) })),
-                                 ("tasks", .array(schedule.order.compactMap { schedule.tasks[$0] }.map(TimelineOutput.json)))]).rendered())
+            // The tasks are streamed after the head: 100,000 of them are tens of megabytes.
+            var head = JSON.object([("projectStart", .string(s.snapshot.calendar(today: s.today).start.description)),
+                                    ("projectFinish", .string(schedule.finish.description)),
+                                    ("criticalPath", .array(path.map(JSON.string))),
+                                    ("criticalChains", .array(chains.map { .array($0.map(JSON.string)) }))]).rendered()
+            head.removeLast(2)
+            s.context.output.write(bytes: Array((head + ",\n  \"tasks\": ").utf8))
+            var tasks = JSONArrayWriter(sink: s.context.output, indent: 2)
+            for id in schedule.order { if let task = schedule.tasks[id] { tasks.append(TimelineOutput.json(task)) } }
+            tasks.finish(then: "\n}\n")
             return
         }
         guard !schedule.order.isEmpty else { s.print("No tasks yet. Add one with: gantry task add NAME --duration 5"); return }

@@ -102,7 +102,10 @@ extension ProjectStore {
         try fetch(RaidLink.self, db, path: path) { snapshot.raidLinks[$0.id] = $0 }
         try fetch(Sprint.self, db, path: path) { snapshot.sprints[$0.id] = $0 }
         guard schedule else { return snapshot }
+        // A plan can hold 100,000 tasks and twice as many links: room first, not rehashing.
+        snapshot.tasks.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM \(Schema.table(for: .task))") ?? 0)
         try fetch(PlanTask.self, db, path: path) { snapshot.tasks[$0.id] = $0 }
+        snapshot.taskLinks.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM \(Schema.table(for: .taskLink))") ?? 0)
         try fetch(TaskLink.self, db, path: path) { snapshot.taskLinks[$0.id] = $0 }
         try fetch(Holiday.self, db, path: path) { snapshot.holidays[$0.id] = $0 }
         try fetch(Baseline.self, db, path: path) { snapshot.baselines[$0.id] = $0 }
