@@ -48,12 +48,17 @@ public struct Schedule: Sendable {
         let rank = Dictionary(criticalPath.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         for key in next.keys { next[key]?.sort { rank[$0, default: 0] < rank[$1, default: 0] } }
         var chains: [[String]] = []
-        func walk(_ chain: [String]) {
-            guard chains.count < limit, let last = chain.last else { return }
-            guard let successors = next[last], !successors.isEmpty else { chains.append(chain); return }
-            for s in successors { walk(chain + [s]) }
+        // One path grown and shrunk as the walk goes: a chain thousands of tasks long is copied
+        // once, when it is complete, not once per step.
+        var path: [String] = []
+        func walk(_ task: String) {
+            guard chains.count < limit else { return }
+            path.append(task)
+            defer { path.removeLast() }
+            guard let successors = next[task], !successors.isEmpty else { chains.append(path); return }
+            for s in successors { walk(s) }
         }
-        for start in criticalPath where !driven.contains(start) { walk([start]) }
+        for start in criticalPath where !driven.contains(start) { walk(start) }
         return chains
     }
 }
