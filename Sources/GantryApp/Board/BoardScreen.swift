@@ -90,10 +90,15 @@ struct BoardScreen {
             return s
         }
         buffer.fill(Rect(x: x, y: y, width: width, height: 3), style: cardStyle)
+        var bar = theme.style("board.card.selected")
+        if bar.background == .default { bar.background = cardStyle.background }
         if selected {
-            var bar = theme.style("board.card.selected")
-            if bar.background == .default { bar.background = cardStyle.background }
             for line in 0..<3 { buffer.put("▌", x: x, y: y + line, style: bar) }
+        } else if bar.background == cardStyle.background, bar.attributes.isDisjoint(with: [.reverse, .underline]) {
+            // The bar's cells hold a blank in the bar's own style, which looks the same as the
+            // card's blank: moving the selection then changes characters only, and the terminal
+            // gets no colour or attribute switches for the six cells.
+            for line in 0..<3 { buffer.put(" ", x: x, y: y + line, style: bar) }
         }
         // Line 1: key, type, priority … age. The age always shows; the rest is cut to fit.
         let days = card.daysInColumn(now: state.now)
