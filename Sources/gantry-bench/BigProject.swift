@@ -14,14 +14,15 @@ enum BigProject {
         try store.apply(Change(summary: "added the team", edits: members.map { $0.creation() }), actor: "bench", at: now)
         let board = try p.board(named: nil)
         let columns = p.columns(of: board.id)
-        let types = CardType.allCases, priorities = Priority.allCases
+        // One card in a hundred is an epic, as on a real board; the rest cycle through the other types.
+        let types = CardType.allCases.filter { $0 != .epic }, priorities = Priority.allCases
         let labels = ["backend", "frontend", "infra", "ux", "payments", "security"]
         var edits: [EntityEdit] = []
         for i in 0..<cards {
             let card = Card(boardID: board.id, columnID: columns[i % columns.count].id, rank: Double(i) * 1024,
                             title: "Card \(i): \(["Fix", "Add", "Refactor", "Investigate"][i % 4]) \(labels[i % labels.count]) flow \(i * 7919 % 1000)",
                             description: i % 3 == 0 ? "Longer description for card \(i)." : "",
-                            type: types[i % types.count], priority: priorities[i % priorities.count],
+                            type: i % 100 == 0 ? .epic : types[i % types.count], priority: priorities[i % priorities.count],
                             assignee: i % 7 == 0 ? nil : "dev\(i % 20)", labels: [labels[i % labels.count], labels[(i / 7) % labels.count]],
                             estimate: Double(i % 8), due: i % 5 == 0 ? Day.containing(now).adding(days: i % 60 - 20) : nil,
                             blockedReason: i % 50 == 0 ? "Waiting on another team" : nil,

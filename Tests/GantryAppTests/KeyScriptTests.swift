@@ -413,6 +413,8 @@ import TerminalUI
         preview.handle(.key(.char("j")))
         #expect(preview.isLoading, "a selection move did not wait for the read")
         #expect(preview.state.selectedRow == 1)
+        preview.handle(.key(.char("?")))
+        #expect(preview.isLoading && preview.state.mode == .help(scroll: 0), "help opened without waiting")
         usleep(300_000) // the read of this small project is done by now, and waits at the gate
         let other = try full.reopen()
         let p = try other.load()
@@ -422,6 +424,7 @@ import TerminalUI
         preview.tick()
         #expect(preview.state.sharing.activity.filter { $0.seq == entry.seq }.count == 1)
         gate.signal()
+        preview.handle(.key(.escape))
         preview.handle(.key(.char("L")))
         #expect(!preview.isLoading, "moving a card waited for the whole project")
         #expect(preview.state.project.cards.count == full.state.project.cards.count)

@@ -164,13 +164,14 @@ public struct AppState: Sendable {
     }
 
     /// Whether a preview (the top of each column) can answer `event` as the whole project
-    /// would: a resize, or moving the selection on the board short of its last rows.
+    /// would: a resize, help, quitting, or moving the selection on the board short of its last rows.
     func previewAnswers(_ event: Event) -> Bool {
         switch event {
         case .resize: return true
         case .key(let key):
-            guard mode == .board, screen == .board, case .global(let action)? = keymap.action(for: key, in: screen.keys),
-                  let motion = action.motion else { return false }
+            guard mode == .board, screen == .board, case .global(let action)? = keymap.action(for: key, in: screen.keys) else { return false }
+            if action == .quit || action == .help { return true }
+            guard let motion = action.motion else { return false }
             return motion != .bottom && motion != .pageDown
         case .mouse: return false
         }
