@@ -30,6 +30,18 @@ enum JSON {
         d.rounded() == d && abs(d) < 1e15 ? String(Int64(d)) : String(d)
     }
 
+    /// Ends an array or object begun at `indent`: `[]` or `{}` when nothing went in, else the
+    /// closing bracket on its own line.
+    fileprivate static func close(_ open: Unicode.Scalar, _ closing: Unicode.Scalar, empty: Bool, indent: Int, into out: inout [UInt8]) {
+        if empty {
+            out.append(UInt8(ascii: open))
+        } else {
+            out.append(UInt8(ascii: "\n"))
+            spaces(indent, into: &out)
+        }
+        out.append(UInt8(ascii: closing))
+    }
+
     fileprivate static func spaces(_ n: Int, into out: inout [UInt8]) {
         out.append(contentsOf: repeatElement(0x20, count: n))
     }
@@ -149,13 +161,7 @@ struct JSONArrayWriter {
 
     /// Closes the array; `then` follows it (the end of the line, or of an enclosing object).
     mutating func finish(then trailer: String = "\n") {
-        if first {
-            buffer.append(contentsOf: "[]".utf8)
-        } else {
-            buffer.append(UInt8(ascii: "\n"))
-            JSON.spaces(indent, into: &buffer)
-            buffer.append(UInt8(ascii: "]"))
-        }
+        JSON.close("[", "]", empty: first, indent: indent, into: &buffer)
         buffer.append(contentsOf: trailer.utf8)
         sink.write(bytes: buffer)
         buffer = []
@@ -228,13 +234,7 @@ struct JSONObjectWriter {
 
     /// Closes the object.
     mutating func close() {
-        if empty {
-            out.append(contentsOf: "{}".utf8)
-        } else {
-            out.append(UInt8(ascii: "\n"))
-            JSON.spaces(indent, into: &out)
-            out.append(UInt8(ascii: "}"))
-        }
+        JSON.close("{", "}", empty: empty, indent: indent, into: &out)
     }
 
     /// The bytes, with the object closed.

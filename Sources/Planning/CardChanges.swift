@@ -155,8 +155,15 @@ extension ProjectSnapshot {
             if before, k < key, other.map({ k > ($0.rank, $0.number) }) ?? true { other = k }
             if !before, k > key, other.map({ k < ($0.rank, $0.number) }) ?? true { other = k }
         }
-        let lower = before ? other?.rank : anchor.rank
-        let upper = before ? anchor.rank : other?.rank
+        return slot(between: before ? other?.rank : anchor.rank, and: before ? anchor.rank : other?.rank,
+                    in: column, excluding: cardID, at: placement)
+    }
+
+    /// The rank between two neighbours' (nil: the column's end), or the column re-spaced when
+    /// there is no room left between them.
+    private func slot(between lower: Double?, and upper: Double?, in column: Column, excluding cardID: String?,
+                      at placement: Placement) -> (rank: Double, renumbering: [EntityEdit]) {
+        let step = 1024.0
         switch (lower, upper) {
         case (let l?, nil): return (l + step, [])
         case (nil, let u?): return (u - step, [])
@@ -193,15 +200,7 @@ extension ProjectSnapshot {
                 (lower, upper) = (anchor.rank, rank(at: i + 1, towards: 1))
             }
         }
-        switch (lower, upper) {
-        case (let l?, nil): return (l + step, [])
-        case (nil, let u?): return (u - step, [])
-        case (let l?, let u?):
-            let mid = (l + u) / 2
-            if mid > l && mid < u && u - l > 1e-6 { return (mid, []) }
-        case (nil, nil): return (step, [])
-        }
-        return respaced(column, excluding: cardID, at: placement)
+        return slot(between: lower, and: upper, in: column, excluding: cardID, at: placement)
     }
 
     /// No room left between two neighbours: every card of the column gets an evenly spaced rank
