@@ -77,7 +77,7 @@ struct CardCommand: ParsableCommand {
         @OptionGroup var project: ProjectOption
 
         func run() throws {
-            let s = try project.open(cards: .named([key]), schedule: false)
+            let s = try project.open(cards: .named([key]))
             let c = try s.snapshot.card(key: key)
             if json { s.print(CardOutput.json(c, s.snapshot, now: s.now)); return }
             let p = s.snapshot

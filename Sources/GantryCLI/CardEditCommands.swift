@@ -15,7 +15,7 @@ struct CardEdit: ParsableCommand {
     @OptionGroup var project: ProjectOption
 
     func run() throws {
-        let s = try project.open(cards: .named([key] + (fields.epic.map { [$0] } ?? [])), schedule: false)
+        let s = try project.open(cards: .named([key] + (fields.epic.map { [$0] } ?? [])))
         let card = try s.snapshot.card(key: key)
         var draft = try fields.draft(today: s.today)
         draft.title = title
@@ -96,7 +96,7 @@ struct CardBlock: ParsableCommand {
     @OptionGroup var project: ProjectOption
 
     func run() throws {
-        let s = try project.open(cards: .named([key]), schedule: false)
+        let s = try project.open(cards: .named([key]))
         try s.commit(try s.snapshot.blockCard(try s.snapshot.card(key: key), reason: reason))
     }
 }
@@ -107,7 +107,7 @@ struct CardUnblock: ParsableCommand {
     @OptionGroup var project: ProjectOption
 
     func run() throws {
-        let s = try project.open(cards: .named([key]), schedule: false)
+        let s = try project.open(cards: .named([key]))
         try s.commit(try s.snapshot.unblockCard(try s.snapshot.card(key: key)))
     }
 }
@@ -119,7 +119,7 @@ struct CardArchive: ParsableCommand {
     @OptionGroup var project: ProjectOption
 
     func run() throws {
-        let s = try project.open(cards: .named([key]), schedule: false)
+        let s = try project.open(cards: .named([key]))
         try s.commit(try s.snapshot.archiveCard(try s.snapshot.card(key: key), archived: !restore))
     }
 }

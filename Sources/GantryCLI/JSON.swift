@@ -42,8 +42,9 @@ enum JSON {
         out.append(UInt8(ascii: closing))
     }
 
+    /// Byte by byte: appending a `repeatElement` takes the slow, generic path.
     fileprivate static func spaces(_ n: Int, into out: inout [UInt8]) {
-        out.append(contentsOf: repeatElement(0x20, count: n))
+        for _ in 0..<n { out.append(UInt8(ascii: " ")) }
     }
 
     fileprivate func write(into out: inout [UInt8], indent: Int) {
@@ -187,7 +188,7 @@ struct JSONObjectWriter {
         out.append(empty ? UInt8(ascii: "{") : UInt8(ascii: ","))
         out.append(UInt8(ascii: "\n"))
         empty = false
-        for _ in 0..<(indent + 2) { out.append(UInt8(ascii: " ")) }
+        JSON.spaces(indent + 2, into: &out)
         out.append(UInt8(ascii: "\""))
         raw(name)
         raw("\": ")

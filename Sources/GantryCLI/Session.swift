@@ -12,11 +12,12 @@ public struct ProjectOption: ParsableArguments {
 
     /// Which cards a command reads: all of them, only epics (for commands that show no cards
     /// but epics' names, such as the log and the schedule), or epics and the cards named (for a
-    /// command about one card, which then costs the same at any project size).
+    /// command about one card, which then costs the same at any project size; such a command
+    /// never needs the plan, so its tables are not read).
     enum Cards { case all, epicsOnly, named([String]) }
 
     /// `schedule: false` leaves the plan's tables (tasks, links, calendars, baselines,
-    /// resources, costs) unread, for commands that show and change only cards and the log.
+    /// resources, costs) unread, for commands that show no part of the plan (the log).
     func open(cards: Cards = .all, schedule: Bool = true) throws -> Session {
         let context = CLIContext.current
         let path = try ProjectLocator.locate(explicit: project, context: context)
@@ -37,7 +38,7 @@ struct Session {
         case .all: snapshot = try store.load()
         case .epicsOnly: snapshot = try store.loadStructure(schedule: schedule)
         case .named(let keys):
-            snapshot = try store.loadStructure(schedule: schedule)
+            snapshot = try store.loadStructure(schedule: false)
             // Keys are matched as people type them (gan-12 is GAN-12).
             for card in try store.cards(withKeys: keys.map { $0.uppercased() }) { snapshot.cards[card.id] = card }
         }

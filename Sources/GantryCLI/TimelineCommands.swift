@@ -331,7 +331,7 @@ struct ScheduleCommand: ParsableCommand {
                                     ("projectFinish", .string(schedule.finish.description)),
                                     ("criticalPath", .array(path.map(JSON.string))),
                                     ("criticalChains", .array(chains.map { .array($0.map(JSON.string)) }))]).rendered()
-            head.removeLast(2)
+            head.removeLast(2) // the object's closing "\n}": the tasks go in before it
             s.context.output.write(bytes: Array((head + ",\n  \"tasks\": ").utf8))
             var tasks = JSONArrayWriter(sink: s.context.output, indent: 2)
             for id in schedule.order { if let task = schedule.tasks[id] { tasks.append(TimelineOutput.json(task)) } }

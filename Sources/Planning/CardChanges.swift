@@ -20,14 +20,20 @@ public struct ColumnOrder: Sendable {
     }
 
     /// Where `card` is, by binary search on (rank, number).
-    func row(of card: Card, in project: ProjectSnapshot) -> Int? {
+    public func row(of card: Card, in project: ProjectSnapshot) -> Int? {
+        let row = Self.lowerBound(ids, (card.rank, card.number)) { project.cards[$0].map { ($0.rank, $0.number) } }
+        return ids.indices.contains(row) && ids[row] == card.id ? row : nil
+    }
+
+    /// The first of `ids` (in (rank, number) order) whose card sorts at or after `key`;
+    /// `keyOf` gives a card's (rank, number).
+    public static func lowerBound(_ ids: [String], _ key: (Double, Int), keyOf: (String) -> (Double, Int)?) -> Int {
         var lo = 0, hi = ids.count
-        let key = (card.rank, card.number)
         while lo < hi {
             let mid = (lo + hi) / 2
-            if let other = project.cards[ids[mid]], (other.rank, other.number) < key { lo = mid + 1 } else { hi = mid }
+            if let other = keyOf(ids[mid]), other < key { lo = mid + 1 } else { hi = mid }
         }
-        return ids.indices.contains(lo) && ids[lo] == card.id ? lo : nil
+        return lo
     }
 }
 
@@ -135,17 +141,16 @@ extension ProjectSnapshot {
     func ranked(into column: Column, excluding cardID: String?, at placement: Placement, order: ColumnOrder? = nil) -> (rank: Double, renumbering: [EntityEdit]) {
         if let order, order.columnID == column.id, let placed = ranked(along: order, in: column, excluding: cardID, at: placement) { return placed }
         let step = 1024.0
-        // The ends need only the lowest or highest rank, not the column sorted.
-        if case .bottom = placement { return (edgeRank(of: column, excluding: cardID, highest: true).map { $0 + step } ?? step, []) }
-        if case .top = placement { return (edgeRank(of: column, excluding: cardID, highest: false).map { $0 - step } ?? step, []) }
-        func inColumn(_ c: Card) -> Bool { c.columnID == column.id && !c.archived && c.id != cardID }
         let anchorID: String
         let before: Bool
         switch placement {
+        // The ends need only the lowest or highest rank, not the column sorted.
+        case .bottom: return (edgeRank(of: column, excluding: cardID, highest: true).map { $0 + step } ?? step, [])
+        case .top: return (edgeRank(of: column, excluding: cardID, highest: false).map { $0 - step } ?? step, [])
         case .before(let id): anchorID = id; before = true
         case .after(let id): anchorID = id; before = false
-        case .top, .bottom: return (step, [])
         }
+        func inColumn(_ c: Card) -> Bool { c.columnID == column.id && !c.archived && c.id != cardID }
         guard let anchor = cards[anchorID], inColumn(anchor) else { return ranked(into: column, excluding: cardID, at: .bottom) }
         let key = (anchor.rank, anchor.number)
         // The card on the other side of the anchor: the last one before it, or the first after it.

@@ -1,6 +1,6 @@
 /// What a store can rule out before it builds a single card: the columns, assignees, types,
-/// keys and epics a filter allows, and whether archived cards can match. Every card the filter would match
-/// passes it (the filter still decides); it only saves reading the cards that cannot.
+/// keys and epics a filter allows, and whether archived cards can match. Every card the filter
+/// would match passes it (the filter still decides); it only saves reading the cards that cannot.
 public struct CardPrefilter: Sendable, Equatable {
     /// Column ids; nil: any.
     public var columnIDs: Set<String>?

@@ -131,7 +131,7 @@ public struct BoardView: Sendable {
             if ids.count <= 16 {
                 for id in ids {
                     guard let old = before[id] ?? nil else { continue }
-                    let row = Self.lowerBound(flattened[c], (old.rank, old.number)) { other in
+                    let row = ColumnOrder.lowerBound(flattened[c], (old.rank, old.number)) { other in
                         (before[other] ?? project.cards[other]).map { ($0.rank, $0.number) }
                     }
                     if flattened[c].indices.contains(row), flattened[c][row] == id {
@@ -150,23 +150,13 @@ public struct BoardView: Sendable {
             guard let c = column(of: now), let card = now else { continue }
             counts[c] += 1
             guard filter?.matches(card) ?? true else { continue }
-            let row = Self.lowerBound(flattened[c], (card.rank, card.number)) { other in
+            let row = ColumnOrder.lowerBound(flattened[c], (card.rank, card.number)) { other in
                 project.cards[other].map { ($0.rank, $0.number) }
             }
             flattened[c].insert(id, at: row)
             shown[c] = flattened[c].count
         }
         return true
-    }
-
-    /// The first row of `ids` (in (rank, number) order) whose card sorts at or after `key`.
-    private static func lowerBound(_ ids: [String], _ key: (Double, Int), keyOf: (String) -> (Double, Int)?) -> Int {
-        var lo = 0, hi = ids.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if let other = keyOf(ids[mid]), other < key { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
     }
 
     /// Card ids of a column across all lanes, in display order (what up and down walk through).
@@ -184,8 +174,6 @@ public struct BoardView: Sendable {
     public func position(of id: String, in project: ProjectSnapshot) -> (column: Int, row: Int)? {
         guard laneList.isEmpty else { return laneIndex[id] }
         guard let card = project.cards[id], card.boardID == boardID, !card.archived, let c = columnPosition[card.columnID] else { return nil }
-        let ids = flattened[c]
-        let row = Self.lowerBound(ids, (card.rank, card.number)) { project.cards[$0].map { ($0.rank, $0.number) } }
-        return ids.indices.contains(row) && ids[row] == id ? (c, row) : nil
+        return ColumnOrder(columnID: card.columnID, ids: flattened[c]).row(of: card, in: project).map { (c, $0) }
     }
 }

@@ -36,19 +36,18 @@ extension AppState {
     var raidShows: (RaidItem) -> Bool {
         let r = self.raid
         let mentionsStatus = r.filterText.contains("status:") || r.filterText.contains("is:closed")
-        let residual = r.residual
         return { item in
-            guard item.type == r.log, mentionsStatus || !item.isClosed, r.filter?.matches(item) ?? true else { return false }
-            guard let cell = r.cell else { return true }
-            return residual ? (item.residualProbability == cell.probability && item.residualImpact == cell.impact)
-                : (item.probability == cell.probability && item.impact == cell.impact)
+            item.type == r.log && (mentionsStatus || !item.isClosed) && (r.filter?.matches(item) ?? true)
+                && (r.cell.map { Self.heatPosition(item, residual: r.residual) == $0 } ?? true)
         }
     }
 
     /// Where a risk sits on the heat map in the current view (inherent or residual).
-    public func heatPosition(_ item: RaidItem) -> HeatCell? {
-        let p = self.raid.residual ? item.residualProbability : item.probability
-        let i = self.raid.residual ? item.residualImpact : item.impact
+    public func heatPosition(_ item: RaidItem) -> HeatCell? { Self.heatPosition(item, residual: self.raid.residual) }
+
+    static func heatPosition(_ item: RaidItem, residual: Bool) -> HeatCell? {
+        let p = residual ? item.residualProbability : item.probability
+        let i = residual ? item.residualImpact : item.impact
         return p.flatMap { pp in i.map { HeatCell(probability: pp, impact: $0) } }
     }
 
